@@ -1,0 +1,1 @@
+"""Resettle: release planning and public protection for prisons in England and Wales."""

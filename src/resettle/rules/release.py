@@ -1,0 +1,64 @@
+"""Which of a man's key dates is the one to plan his release to.
+
+Manage POM Cases' `calculate_earliest_release` is the model: for a determinate sentence the parole
+eligibility date if there is one, else the earlier of the automatic and conditional release dates; after
+recall the post-recall release date; for an indeterminate sentence the tariff expiry date if it is still
+ahead, else the target hearing date if that is ahead, else whichever of the two is nearer today.
+Resettle differs in one place, deliberately: a PED already passed (parole refused or pending) no longer
+marks the earliest release, so planning falls back to CRD/ARD rather than a date in the past.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from .explained import ExplainedDate
+
+
+@dataclass(frozen=True)
+class KeyDates:
+    crd: date | None = None
+    ard: date | None = None
+    ped: date | None = None
+    prrd: date | None = None
+    ted: date | None = None
+    thd: date | None = None
+
+
+def _fmt(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def earliest_release(
+    dates: KeyDates, *, indeterminate: bool, recalled: bool, today: date
+) -> ExplainedDate | None:
+    """The earliest date he may lawfully leave custody, and why; None when no date is known."""
+    if indeterminate:
+        return _indeterminate_release(dates, today=today)
+    if recalled and dates.prrd:
+        return ExplainedDate("PRRD", dates.prrd, ("Recalled: released at the post-recall release date",))
+    if dates.ped and dates.ped >= today:
+        return ExplainedDate(
+            "PED", dates.ped, (f"Parole eligible: earliest release is the PED, {_fmt(dates.ped)}",)
+        )
+    automatic = [(kind, day) for kind, day in (("CRD", dates.crd), ("ARD", dates.ard)) if day]
+    if not automatic:
+        return None
+    kind, day = min(automatic, key=lambda pair: pair[1])
+    reasons = [f"Released automatically at the {kind}, {_fmt(day)}"]
+    if dates.ped:
+        reasons.insert(0, f"PED {_fmt(dates.ped)} has passed without release")
+    return ExplainedDate(kind, day, tuple(reasons))
+
+
+def _indeterminate_release(dates: KeyDates, *, today: date) -> ExplainedDate | None:
+    if dates.ted and dates.ted >= today:
+        return ExplainedDate("TED", dates.ted, ("Indeterminate sentence: tariff expires in the future",))
+    if dates.thd and dates.thd >= today:
+        return ExplainedDate(
+            "THD", dates.thd, ("Indeterminate sentence past tariff: next parole hearing is the target",)
+        )
+    known = [(kind, day) for kind, day in (("TED", dates.ted), ("THD", dates.thd)) if day]
+    if not known:
+        return None
+    kind, day = min(known, key=lambda pair: abs((pair[1] - today).days))
+    return ExplainedDate(kind, day, (f"Indeterminate sentence: {kind} has passed; nearest date shown",))
