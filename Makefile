@@ -1,0 +1,51 @@
+# Resettle: `make run` sets everything up and serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+UV_VERSION := 0.13.9
+
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+# The local demo runs with DEBUG on and an SQLite file in var/; production sets its own environment.
+DEMO_ENV := DEBUG=$${DEBUG:-true}
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run install test bench lint demo-national clean
+
+run: install
+	$(DEMO_ENV) $(BIN)/resettle demo --scale prison --seed 1 --if-empty
+	@echo "Resettle: http://127.0.0.1:$(PORT)/  (demo logins above; stop with Ctrl+C)"
+	$(DEMO_ENV) $(BIN)/resettle serve --port $(PORT)
+
+install: $(VENV)/.synced build/static/.built
+	$(DEMO_ENV) $(BIN)/resettle migrate --noinput -v 0
+
+test: $(VENV)/.synced build/static/.built
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.synced build/static/.built
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+lint: $(VENV)/.synced
+	$(BIN)/ruff check src config tests bench
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/static/.built: node_modules/.installed $(shell find frontend -type f 2>/dev/null)
+	npm run --silent build
+	@touch $@
+
+clean:
+	rm -rf $(VENV) $(TOOLS) node_modules build var

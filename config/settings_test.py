@@ -1,0 +1,18 @@
+"""Settings for the test suite: the production settings with test-only secrets and fast hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-use")
+os.environ.setdefault("SECURE_COOKIES", "false")
+
+from .settings import *  # noqa: E402,F403
+
+# Hashing cost only slows the suite down; what matters here is that a password round-trips.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests run without collectstatic: serve the built assets straight from build/static.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True

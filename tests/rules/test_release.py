@@ -1,0 +1,79 @@
+"""Earliest release date: which key date Resettle plans a release to (rules/release.py).
+
+Source: Manage POM Cases `calculate_earliest_release` (rulebook §3.1, anchors §1 "Earliest release date
+used for handover"), with Resettle's one deliberate difference: a PED already passed falls back to CRD/ARD.
+"""
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resettle.rules.release import KeyDates, earliest_release
+
+TODAY = date(2026, 11, 27)
+
+
+def erd(indeterminate=False, recalled=False, **dates):
+    return earliest_release(KeyDates(**dates), indeterminate=indeterminate, recalled=recalled, today=TODAY)
+
+
+def test_determinate_without_parole_uses_the_earlier_of_crd_and_ard():
+    result = erd(crd=date(2027, 5, 1), ard=date(2027, 4, 1))
+    assert (result.kind, result.on) == ("ARD", date(2027, 4, 1))
+
+
+def test_parole_eligible_determinate_uses_the_ped():
+    result = erd(crd=date(2028, 5, 1), ped=date(2027, 2, 1))
+    assert (result.kind, result.on) == ("PED", date(2027, 2, 1))
+    assert "Parole eligible" in result.because[0]
+
+
+def test_ped_already_passed_falls_back_to_the_automatic_release_date():
+    result = erd(crd=date(2027, 5, 1), ped=date(2026, 1, 1))
+    assert (result.kind, result.on) == ("CRD", date(2027, 5, 1))
+    assert "has passed" in result.because[0]
+
+
+def test_recall_uses_the_post_recall_release_date():
+    result = erd(recalled=True, crd=date(2025, 5, 1), prrd=date(2027, 1, 10))
+    assert (result.kind, result.on) == ("PRRD", date(2027, 1, 10))
+
+
+def test_indeterminate_prefers_a_future_tariff_expiry_date_over_the_hearing():
+    result = erd(indeterminate=True, ted=date(2028, 1, 1), thd=date(2027, 6, 1))
+    assert result.kind == "TED"
+
+
+def test_indeterminate_past_tariff_uses_a_future_target_hearing_date():
+    result = erd(indeterminate=True, ted=date(2020, 1, 1), thd=date(2027, 6, 1))
+    assert result.kind == "THD"
+
+
+def test_indeterminate_with_both_dates_past_takes_the_nearer_to_today():
+    result = erd(indeterminate=True, ted=date(2020, 1, 1), thd=date(2026, 10, 1))
+    assert (result.kind, result.on) == ("THD", date(2026, 10, 1))
+
+
+def test_no_known_date_gives_no_earliest_release():
+    assert erd() is None
+    assert erd(indeterminate=True) is None
+
+
+optional_day = st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)))
+
+
+@given(crd=optional_day, ard=optional_day, ped=optional_day)
+def test_determinate_release_is_never_after_crd_or_ard(crd, ard, ped):
+    result = erd(crd=crd, ard=ard, ped=ped)
+    automatic = [d for d in (crd, ard) if d]
+    if result is None:
+        assert not automatic and (ped is None or ped < TODAY)
+    else:
+        assert all(result.on <= d for d in automatic) or result.kind == "PED"
+        assert result.because, "every earliest release date explains itself"
+
+
+@given(ped=st.dates(min_value=TODAY, max_value=date(2060, 1, 1)), gap=st.integers(1, 5000))
+def test_a_future_ped_always_comes_before_automatic_release(ped, gap):
+    assert erd(ped=ped, crd=ped + timedelta(days=gap)).kind == "PED"
