@@ -1,0 +1,159 @@
+"""Run Resettle's benchmarks at national scale on PostgreSQL and print one table.
+
+Usage: `make bench` (or `python -m bench --help`). Each run recreates its own database unless --reuse.
+"""
+
+import argparse
+import os
+import platform
+import tempfile
+import time
+from datetime import date
+
+from .load import run_load
+from .report import Row, print_table
+from .server import gunicorn
+
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/resettle_bench"
+NATIONAL_PEOPLE = 85_000
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument("--reuse", action="store_true", help="keep an already loaded national demo")
+    parser.add_argument("--requests", type=int, default=400, help="requests per page measured")
+    parser.add_argument("--concurrency", type=int, default=8, help="concurrent keep-alive connections")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--seed", type=int, default=1)
+    return parser.parse_args()
+
+
+def configure_django(args: argparse.Namespace, data_dir: str) -> dict[str, str]:
+    env = {
+        "DATABASE_URL": args.database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key-never-used-for-real-data",
+        "SECURE_COOKIES": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "RESETTLE_DATA_DIR": data_dir,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    return env
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def bare_person_insert_seconds(count: int) -> float:
+    """The floor any loader stands on: bulk-inserting the same number of bare Person rows, then removing them."""
+    from resettle.estate.models import Prison
+    from resettle.people.models import Person
+
+    prison = Prison.objects.order_by("code").first()
+    people = [
+        Person(prison_number=f"Z{n // 676:04d}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}", first_name="Bench",
+               last_name="Baseline", date_of_birth=date(1980, 1, 1), current_prison=prison)
+        for n in range(count)
+    ]
+    seconds = timed(lambda: Person.objects.bulk_create(people, batch_size=5000))
+    Person.objects.filter(first_name="Bench", last_name="Baseline").delete()
+    return seconds
+
+
+def session_cookie_for_caseload():
+    """A signed-in session for a user of the busiest prison, and that prison."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, Q
+    from django.test import Client
+
+    from resettle.estate.models import Prison
+
+    prison = (
+        Prison.objects.annotate(held=Count("people", filter=Q(people__status__in=["IN_CUSTODY", "RECALLED"])))
+        .order_by("-held")
+        .first()
+    )
+    user, _ = get_user_model().objects.update_or_create(
+        username="bench", defaults={"caseload_prison": prison, "is_active": True}
+    )
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}", prison
+
+
+def main() -> None:
+    args = parse_args()
+    data_dir = tempfile.mkdtemp(prefix="resettle-bench-")
+    if not args.reuse:
+        recreate_database(args.database_url)
+    env = configure_django(args, data_dir)
+    from django.core.management import call_command
+
+    from resettle.people.models import Person
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    rows: list[Row] = []
+    if not (args.reuse and Person.objects.exists()):
+        load_seconds = timed(lambda: call_command("demo", scale="national", seed=args.seed, replace=True))
+        people = Person.objects.count()
+        baseline_seconds = bare_person_insert_seconds(people)
+        rows.append(Row(
+            "national demo load", "people/s", f"{people / load_seconds:,.0f} ({people:,} in {load_seconds:.0f} s)",
+            f"bare Person bulk insert {people / baseline_seconds:,.0f}/s", f"{load_seconds / baseline_seconds:.1f}x",
+        ))
+
+    cookie, prison = session_cookie_for_caseload()
+    held = prison.people.exclude(status="RELEASED").count()
+    pages = [
+        ("caseload page 1", f"/prisons/{prison.code}/caseload/"),
+        ("caseload, due in 12 weeks, by RoSH", f"/prisons/{prison.code}/caseload/?release=12&sort=rosh"),
+    ]
+    with gunicorn(env, workers=args.workers) as port:
+        bare = run_load("127.0.0.1", port, "/healthz", concurrency=args.concurrency, requests=args.requests)
+        for name, path in pages:
+            page = run_load(
+                "127.0.0.1", port, path, cookie=cookie, concurrency=args.concurrency, requests=args.requests
+            )
+            if page.errors:
+                raise SystemExit(f"{path}: {page.errors} of {page.requests} requests did not answer 200")
+            rows.append(Row(
+                f"{name} ({prison.code}, {held:,} men)", "p50 / p95 ms, req/s",
+                f"{page.p50:.1f} / {page.p95:.1f}, {page.per_second:.0f}",
+                f"bare Django page {bare.p50:.1f} / {bare.p95:.1f}, {bare.per_second:.0f}",
+                f"{page.p50 / bare.p50:.1f}x / {page.p95 / bare.p95:.1f}x",
+            ))
+
+    print_table(
+        f"Resettle benchmarks, {date.today():%d %B %Y}",
+        [
+            f"PostgreSQL at {args.database_url.rsplit('@', 1)[-1]}; {Person.objects.count():,} people on record",
+            f"served by gunicorn ({args.workers} workers x 4 threads) with DEBUG off, as `resettle serve` does",
+            f"load from this machine: {args.concurrency} keep-alive connections, {args.requests} requests per page, "
+            f"signed-in session; {os.cpu_count()} cores shared by server, database and load ({platform.python_version()})",
+        ],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()
