@@ -1,3 +1,8 @@
 from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("sign-in", views.sign_in, name="login"),
+    path("sign-out", views.sign_out, name="logout"),
+]

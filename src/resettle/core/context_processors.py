@@ -1,4 +1,28 @@
+from django.urls import reverse
+
+
 def service(request):
     user = getattr(request, "user", None)
     prison = getattr(user, "caseload_prison", None) if user and user.is_authenticated else None
-    return {"service_name": "Resettle", "user_prison": prison}
+    return {
+        "service_name": "Resettle",
+        "user_prison": prison,
+        "service_navigation": _navigation(request, prison),
+    }
+
+
+def _navigation(request, prison) -> list[dict]:
+    """The service navigation's links, marking the one for the page being shown."""
+    match = getattr(request, "resolver_match", None)
+    here = (match.url_name, match.kwargs.get("prison_code")) if match else (None, None)
+    items = []
+    if prison is not None:
+        items.append(
+            {
+                "text": "My caseload",
+                "href": reverse("caseload", args=[prison.code]),
+                "active": here == ("caseload", prison.code),
+            }
+        )
+    items.append({"text": "Prisons", "href": reverse("prison-list"), "active": here[0] == "prison-list"})
+    return items

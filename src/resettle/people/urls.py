@@ -1,3 +1,9 @@
 from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("prisons/", views.prison_list, name="prison-list"),
+    path("prisons/<str:prison_code>/caseload/", views.caseload, name="caseload"),
+    path("people/<str:prison_number>/", views.person, name="person"),
+]

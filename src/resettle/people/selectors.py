@@ -1,0 +1,238 @@
+"""Reads for the people pages: a prison's caseload and one person's record.
+
+The caseload is built for national scale (a prison of 2,000 men, a database of 85,000): filtering and
+sorting happen in the database on the cached earliest release date, and the current POM and COM come in
+as subqueries, so a page costs the same number of queries whatever its length.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
+
+from resettle.estate.models import Prison
+from resettle.rules.explained import ExplainedDate
+from resettle.staff.models import Allocation, AllocationRole
+
+from .models import PRISON_NUMBER, Booking, Person, RecordedKeyDates, Sentence
+from .services import release_summary_for
+from .vocabulary import CustodyStatus, RoshLevel
+
+IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
+
+# Filter value for people with no RoSH level recorded, beside the RoshLevel codes.
+ROSH_NOT_RECORDED = "NONE"
+# Filter value for MAPPA-eligible people (a category) whose level has not been set.
+MAPPA_NO_LEVEL = "NONE"
+
+ROSH_SEVERITY = {RoshLevel.LOW: 1, RoshLevel.MEDIUM: 2, RoshLevel.HIGH: 3, RoshLevel.VERY_HIGH: 4}
+
+SORT_KEYS = ("name", "prison_number", "release_date", "rosh", "mappa_level")
+
+
+@dataclass(frozen=True)
+class CaseloadQuery:
+    """What the caseload page was asked for, already validated."""
+
+    release_within_days: int | None = None
+    rosh: frozenset[str] = frozenset()
+    mappa_categories: frozenset[int] = frozenset()
+    mappa_levels: frozenset[str] = frozenset()
+    search: str = ""
+    sort: str = "release_date"
+    descending: bool = False
+
+
+def prisons_with_population() -> QuerySet[Prison]:
+    return Prison.objects.select_related("region").annotate(
+        in_custody=Count("people", filter=Q(people__status__in=IN_CUSTODY))
+    )
+
+
+def _current(role: AllocationRole) -> Subquery:
+    """The name of the person's current allocated officer in `role`: the open allocation row."""
+    return Subquery(
+        Allocation.objects.filter(person=OuterRef("pk"), role=role, ended_on__isnull=True)
+        .annotate(name=Concat("staff__first_name", Value(" "), "staff__last_name", output_field=CharField()))
+        .values("name")[:1]
+    )
+
+
+def _rosh_severity() -> Case:
+    return Case(
+        *(When(risk__rosh_level=level, then=Value(rank)) for level, rank in ROSH_SEVERITY.items()),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def _mappa_level_rank() -> Case:
+    # Level 0 means "not relevant", not a level below 1, so it sorts with "not known" after every real level.
+    return Case(When(risk__mappa_level__in=(1, 2, 3), then=F("risk__mappa_level")), default=None)
+
+
+def _ordering(query: CaseloadQuery) -> list:
+    by_name = ["last_name", "first_name", "prison_number"]
+    if query.sort == "name":
+        keys = by_name
+    elif query.sort == "prison_number":
+        keys = ["prison_number"]
+    else:
+        expression = {
+            "release_date": F("earliest_release_date"),
+            "rosh": F("rosh_severity"),
+            "mappa_level": F("mappa_level_rank"),
+        }[query.sort]
+        # People with no value go last whichever way the column is sorted; they are not "lowest".
+        ordered = expression.desc(nulls_last=True) if query.descending else expression.asc(nulls_last=True)
+        return [ordered, *by_name]
+    return [f"-{key}" if query.descending else key for key in keys]
+
+
+def _search(text: str) -> Q:
+    words = text.replace(",", " ").split()
+    if len(words) == 1 and PRISON_NUMBER.regex.match(words[0].upper()):
+        return Q(prison_number=words[0].upper())
+    names = Q()
+    for word in words:
+        names &= Q(last_name__icontains=word) | Q(first_name__icontains=word)
+    return names
+
+
+def caseload(prison: Prison, query: CaseloadQuery, *, today: date) -> QuerySet[Person]:
+    """The people in custody at `prison` that match `query`, in the order it asks for."""
+    people = (
+        Person.objects.filter(current_prison=prison, status__in=IN_CUSTODY)
+        .select_related("risk")
+        .annotate(
+            pom_name=_current(AllocationRole.PRIMARY_POM),
+            com_name=_current(AllocationRole.COM),
+            rosh_severity=_rosh_severity(),
+            mappa_level_rank=_mappa_level_rank(),
+        )
+    )
+    if query.release_within_days is not None:
+        # Dates already passed stay in: a man still held past his release date needs planning most.
+        people = people.filter(earliest_release_date__lte=today + timedelta(days=query.release_within_days))
+    if query.rosh:
+        wanted = Q(risk__rosh_level__in=query.rosh - {ROSH_NOT_RECORDED})
+        if ROSH_NOT_RECORDED in query.rosh:
+            wanted |= Q(risk__isnull=True) | Q(risk__rosh_level="")
+        people = people.filter(wanted)
+    if query.mappa_categories:
+        people = people.filter(risk__mappa_category__in=query.mappa_categories)
+    if query.mappa_levels:
+        wanted = Q(risk__mappa_level__in=[int(level) for level in query.mappa_levels - {MAPPA_NO_LEVEL}])
+        if MAPPA_NO_LEVEL in query.mappa_levels:
+            wanted |= Q(risk__mappa_category__isnull=False, risk__mappa_level__isnull=True)
+        people = people.filter(wanted)
+    if query.search:
+        people = people.filter(_search(query.search))
+    return people.order_by(*_ordering(query))
+
+
+# The full names of the recorded key dates, keyed by the abbreviation the model uses as verbose name
+# (Prisoner Search and CRDS name them so).
+KEY_DATE_NAMES = {
+    "SSD": "Sentence start date",
+    "CRD": "Conditional release date",
+    "ARD": "Automatic release date",
+    "PED": "Parole eligibility date",
+    "HDCED": "Home detention curfew eligibility date",
+    "HDCAD": "Home detention curfew approved date",
+    "LED": "Licence expiry date",
+    "SED": "Sentence expiry date",
+    "TUSED": "Top-up supervision expiry date",
+    "PRRD": "Post-recall release date",
+    "TED": "Tariff expiry date",
+    "THD": "Target hearing date",
+    "ERSED": "Early removal scheme eligibility date",
+    "MTD": "Mid-term date",
+    "APD": "Approved parole date",
+}
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    abbreviation: str
+    name: str
+    on: date
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    person: Person
+    age: int
+    booking: Booking | None
+    key_dates: list[KeyDate]
+    earliest_release: ExplainedDate | None
+    sentences: list[Sentence] = field(default_factory=list)
+    current_allocations: dict[str, Allocation] = field(default_factory=dict)
+    allocation_history: list[Allocation] = field(default_factory=list)
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def recorded_key_dates(recorded: RecordedKeyDates | None) -> list[KeyDate]:
+    if recorded is None:
+        return []
+    dates = []
+    for model_field in RecordedKeyDates._meta.get_fields():
+        value = getattr(recorded, model_field.name, None)
+        if model_field.name == "recorded_at" or not isinstance(value, date):
+            continue
+        abbreviation = str(model_field.verbose_name)
+        if abbreviation in KEY_DATE_NAMES:
+            dates.append(KeyDate(abbreviation, KEY_DATE_NAMES[abbreviation], value))
+        else:
+            dates.append(KeyDate("", abbreviation.capitalize(), value))
+    return dates
+
+
+def person_record(prison_number: str, *, today: date) -> PersonRecord:
+    """Everything the person page shows. Raises Person.DoesNotExist for an unknown prison number."""
+    person = Person.objects.select_related(
+        "current_prison", "release_area", "risk", "accommodation_plan"
+    ).get(prison_number=prison_number)
+    # A released man has no active booking: his last one is the record of his sentence.
+    booking = (
+        Booking.objects.filter(person=person)
+        .select_related("recorded_dates")
+        .prefetch_related("adjustments__sentence")
+        .order_by("-is_active", "-received_on")
+        .first()
+    )
+    recorded = getattr(booking, "recorded_dates", None) if booking else None
+    sentences = (
+        list(booking.sentences.select_related("consecutive_to").prefetch_related("offences"))
+        if booking
+        else []
+    )
+    allocations = list(
+        Allocation.objects.filter(person=person).select_related("staff").order_by("-allocated_on", "-id")
+    )
+    return PersonRecord(
+        person=person,
+        age=_age(person.date_of_birth, today),
+        booking=booking,
+        key_dates=recorded_key_dates(recorded),
+        earliest_release=release_summary_for(person, recorded, today=today),
+        sentences=sentences,
+        current_allocations={a.role: a for a in allocations if a.is_current},
+        allocation_history=[a for a in allocations if not a.is_current],
+    )

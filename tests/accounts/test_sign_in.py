@@ -1,0 +1,89 @@
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/prisons/", "/prisons/ABC/caseload/", "/people/A1234BC/"],
+)
+def test_every_page_sends_a_visitor_to_sign_in(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_sign_in_page_is_a_govuk_form(client):
+    response = client.get(reverse("login"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Sign in – Resettle – HMPPS</title>" in html
+    assert 'autocomplete="username"' in html
+    assert 'type="password"' in html
+    assert "Sign out" not in html
+
+
+def test_signing_in_goes_to_the_users_caseload(client):
+    prison = factories.prison()
+    factories.user("pom", prison=prison)
+
+    response = client.post(reverse("login"), {"username": "pom", "password": PASSWORD}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("caseload", args=[prison.code])
+    html = response.content.decode()
+    assert prison.name in html
+    assert "Sign out" in html
+
+
+def test_signing_in_returns_to_the_page_asked_for(client):
+    factories.user("pom")
+
+    response = client.post(reverse("login"), {"username": "pom", "password": PASSWORD, "next": "/prisons/"})
+
+    assert response["Location"] == "/prisons/"
+
+
+def test_a_wrong_password_shows_the_error_summary(client):
+    factories.user("pom")
+
+    response = client.post(reverse("login"), {"username": "pom", "password": "not-the-password"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("Enter a correct username and password") == 2  # the summary and the field
+    assert 'class="govuk-error-summary"' in html
+    assert '<a href="#username">Enter a correct username and password</a>' in html
+    assert "<title>Error: Sign in" in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_empty_fields_are_named_in_the_error_summary(client):
+    response = client.post(reverse("login"), {"username": "", "password": ""})
+
+    html = response.content.decode()
+    assert '<a href="#username">Enter your username</a>' in html
+    assert '<a href="#password">Enter your password</a>' in html
+    assert "govuk-input--error" in html
+
+
+def test_sign_out_is_post_only(client):
+    client.force_login(factories.user())
+
+    assert client.get(reverse("logout")).status_code == 405
+
+    response = client.post(reverse("logout"))
+    assert response["Location"] == reverse("login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_home_without_a_caseload_prison_goes_to_the_prison_list(client):
+    client.force_login(factories.user())
+
+    assert client.get("/")["Location"] == reverse("prison-list")
