@@ -126,7 +126,7 @@ def main() -> None:
     held = prison.people.exclude(status="RELEASED").count()
     pages = [
         ("caseload page 1", f"/prisons/{prison.code}/caseload/"),
-        ("caseload, due in 12 weeks, by RoSH", f"/prisons/{prison.code}/caseload/?release=12&sort=rosh"),
+        ("caseload, due in 12 weeks, by RoSH", f"/prisons/{prison.code}/caseload/?release=12-weeks&sort=rosh"),
     ]
     with gunicorn(env, workers=args.workers) as port:
         bare = run_load("127.0.0.1", port, "/healthz", concurrency=args.concurrency, requests=args.requests)
