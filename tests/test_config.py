@@ -17,10 +17,10 @@ def run_python(code: str, **env) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_python("import config.settings")
+def test_production_refuses_to_serve_without_a_secret_key():
+    result = run_python("import config.wsgi")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "SECRET_KEY setting must not be empty" in result.stderr
 
 
 def test_production_defaults_are_safe():

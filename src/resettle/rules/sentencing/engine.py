@@ -1,0 +1,369 @@
+"""The release-date engine: `calculate(booking, profile, toggles)` → the booking's dates and their reasons.
+
+Steps, as in CRDS: identify each sentence; combine consecutive sentences into chains; allocate the
+adjustments along the timeline; work out each sentence's dates under the default legislation and under
+each early-release scheme in force (defaulting to tranche dates); add HDC, top-up supervision and early
+removal; then extract the booking's dates."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..calendar import ENGLAND_AND_WALES, WorkingDays
+from ..explained import ExplainedDate
+from . import ersed, hdced, movements, tused
+from .adjustments import Applied
+from .aggregation import MultiplierOf, Unit, build_units
+from .durations import long_date, plus_months
+from .early_release import Scheme, default, schemes
+from .extraction import extract
+from .identification import identify, unit_date_types
+from .legislation import (
+    HDC_365_COMMENCEMENT_DATE,
+    HDC_CLEAN_STOP_DATE,
+    Profile,
+    Toggles,
+    Tranche,
+    load_profile,
+)
+from .model import Booking
+from .recall import post_recall_release
+from .refusals import check_booking, check_results
+from .result import Calculation, Refused
+from .sentence_dates import UnitDates, calculate_unit
+from .timeline import allocate
+from .tracks import TERM_TRACKS, DateType, Identified, Track
+
+D = DateType
+SCHEME_DEFAULTED = (D.CRD, D.ARD, D.PED, D.HDCED, D.ERSED, D.MTD)
+
+
+def calculate(
+    booking: Booking,
+    profile: Profile | None = None,
+    toggles: Toggles | None = None,
+    bank_holidays: Iterable[date] | None = None,
+) -> Calculation:
+    """Raises `Refused` for a booking that must be calculated by hand."""
+    profile = profile or load_profile()
+    toggles = toggles or Toggles()
+    working_days = (
+        ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
+    )
+    check_booking(booking)
+    return _Calculator(booking, profile, toggles, working_days).run()
+
+
+@dataclass
+class ActiveScheme:
+    scheme: Scheme
+    tranche: Tranche | None
+
+
+class _Calculator:
+    def __init__(self, booking: Booking, profile: Profile, toggles: Toggles, working_days: WorkingDays):
+        self.booking = booking
+        self.profile = profile
+        self.toggles = toggles
+        self.working_days = working_days
+        self.units = build_units([identify(s, profile) for s in booking.sentences])
+        self.any_sds_plus_eligible = any(
+            s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
+        )
+        self.active: list[ActiveScheme] = []
+        self._cache: dict[tuple[int, Applied], UnitDates] = {}
+
+    def run(self) -> Calculation:
+        no_adjustments = [Applied() for _ in self.units]
+        self.active = self._active_schemes(no_adjustments)
+        applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
+        self.active = self._active_schemes(applied)
+        self._cache.clear()
+        results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        check_results(self.booking, results)
+        return extract(results)
+
+    # -- early-release schemes -------------------------------------------------------------------------
+    def _active_schemes(self, applied: list[Applied]) -> list[ActiveScheme]:
+        active = []
+        for scheme in schemes(self.profile, self.toggles):
+            relevant, eligible = [], False
+            for unit, adjustments in zip(self.units, applied, strict=True):
+                if unit.sentenced_at >= scheme.commencement or unit.tracks <= TERM_TRACKS:
+                    continue
+                base = self._dates(unit, self._multiplier_of(active), adjustments)
+                expiry = base.get(D.SLED) or base.get(D.SED)
+                if expiry and expiry >= scheme.commencement:
+                    relevant.append(base)
+                    eligible = eligible or any(scheme.applies_to(p) for p in unit.parts)
+            if not eligible:
+                relevant = []
+            tranche = scheme.allocate(_span(relevant))
+            if (
+                relevant
+                and scheme.is_progression_model
+                and movements.at_large_around(self.booking, scheme.commencement)
+            ):
+                raise Refused(
+                    "UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT",
+                    f"out of custody when the progression model commenced, {long_date(scheme.commencement)}",
+                )
+            if tranche and not movements.in_custody_on(self.booking, tranche.date):
+                continue
+            if (
+                scheme.is_progression_model
+                and self.toggles.progressionTrancheOneManualJourney
+                and tranche is scheme.legislation.tranches[0]
+            ):
+                raise Refused(
+                    "PROGRESSION_TRANCHE_ONE_ALLOCATION", "progression-model tranche 1 is calculated by hand"
+                )
+            active.append(ActiveScheme(scheme, tranche))
+        return active
+
+    def _multiplier_of(self, active: list[ActiveScheme]) -> MultiplierOf:
+        def multiplier_of(part: Identified):
+            for item in reversed(active):
+                found = item.scheme.multiplier(part)
+                if found:
+                    return found
+            return part.multiplier
+
+        return multiplier_of
+
+    # -- one unit ------------------------------------------------------------------------------------
+    def evaluate(self, unit: Unit, applied: Applied) -> UnitDates:
+        key = (id(unit), applied)
+        if key not in self._cache:
+            self._cache[key] = self._evaluate(unit, applied)
+        return self._cache[key]
+
+    def _evaluate(self, unit: Unit, applied: Applied) -> UnitDates:
+        result = self._dates(unit, self._multiplier_of([]), applied)
+        for depth, item in enumerate(self.active, start=1):
+            if not any(item.scheme.applies_to(p) for p in unit.parts):
+                continue
+            early = self._dates(
+                unit, self._multiplier_of(self.active[:depth]), applied, item.scheme.is_progression_model
+            )
+            if (
+                item.scheme.is_progression_model
+                and self.toggles.routePreProgressionExtinguishedSentenceToManual
+            ):
+                _refuse_extinguished(unit, result, early, item)
+            if unit.sentenced_at >= item.scheme.commencement:
+                result = early
+            elif item.tranche is None:
+                continue  # his sentence ended before the scheme commenced
+            elif item.scheme.reverts:
+                # Taking the scheme back out: all new dates, unless he was due out before it.
+                result = result if result.release < item.tranche.date else early
+            else:
+                result = _defaulted(result, early, item.tranche.date, item.scheme)
+        return result
+
+    def _dates(
+        self, unit: Unit, multiplier_of: MultiplierOf, applied: Applied, progression_model: bool = False
+    ) -> UnitDates:
+        total_days = unit.total_days()
+        # Age at the adjusted release decides whether an under-18 gets a licence.
+        estimate = max(
+            unit.sentenced_at
+            + timedelta(days=unit.release_days(multiplier_of) - 1 + applied.release_shift()),
+            unit.sentenced_at,
+        )
+        types = unit_date_types(
+            unit.parts, unit.sentenced_at, total_days, self.booking.offender, estimate, progression_model
+        )
+        result = calculate_unit(unit, types, multiplier_of, applied)
+        if D.PRRD in types:
+            self._recall(result)
+        if not (progression_model and self.toggles.applyPostHdcedRepealRules):
+            self._hdced(result)  # HDC is repealed for sentences under the progression model
+        self._tused(result)
+        if self.booking.calculate_ersed and ersed.eligible(unit.parts):
+            self._ersed(result, multiplier_of)
+        return result
+
+    def _recall(self, result: UnitDates) -> None:
+        recall = result.unit.parts[0].sentence.recall
+        rtc = (
+            recall.return_to_custody_date
+            or self.booking.return_to_custody_date
+            or self.booking.ftr_return_to_custody_date
+        )
+        prrd = post_recall_release(
+            recall.recall_type,
+            licence_expiry=result.get(D.SLED) or result.get(D.SED),
+            return_to_custody=rtc,
+            ual_after_return=result.applied.ual_after_return,
+            ada_after_release=result.applied.net_ada,
+            ftr56_tranche=self._ftr56_tranche(result),
+        )
+        result.set(D.PRRD, prrd.on, *prrd.because)
+
+    def _ftr56_tranche(self, result: UnitDates) -> Tranche | None:
+        """FTR56 commences in tranches by sentence length (CRDS `ftr56-legislation`)."""
+        for tranche in self.profile.ftr56_tranches:
+            if tranche.is_final or (tranche.max_days is not None and result.total_days <= tranche.max_days):
+                return tranche
+        return None
+
+    def _hdced(self, result: UnitDates) -> None:
+        offender = self.booking.offender
+        if (
+            offender.is_active_sex_offender
+            or self.any_sds_plus_eligible
+            or not hdced.eligible_tracks(result.unit.parts)
+        ):
+            return
+        release = result.get(D.CRD) or result.get(D.ARD)
+        if release is None:
+            return
+        applied = result.applied
+        found = hdced.calculate(
+            sentenced_at=result.unit.sentenced_at,
+            release_days=result.release_days,
+            adjusted_release=release,
+            deductions=applied.deductions,
+            ual=applied.ual_in_custody,
+            net_ada=applied.net_ada - result.unused_ada,
+            hdc=self.profile.hdc,
+            spans_hdc_365=_spans(result.unit, HDC_365_COMMENCEMENT_DATE),
+        )
+        if found is None:
+            return
+        day, because = found
+        adult = not any(p.sentence.release_arrangements.is_section_250 for p in result.unit.parts)
+        if self.toggles.adultHdcSuspended:
+            return  # the CRDS cases suspend it for section 250 sentences too
+        if adult and self.toggles.applyPostHdcedRepealRules and day >= HDC_CLEAN_STOP_DATE:
+            return
+        result.set(D.HDCED, day, *because)
+
+    def _tused(self, result: UnitDates) -> None:
+        if self.toggles.applyPostRecallRepealRules:
+            return
+        tracks = {p.track for p in result.unit.parts}
+        if tracks == {Track.BOTUS}:
+            carried = tused.carried_over(result.unit.parts[0].sentence.latest_tused, result.get(D.SED))
+            if carried:
+                result.set(D.TUSED, carried[0], *carried[1])
+            return
+        if tracks == {Track.DTO}:
+            mtd = result.get(D.MTD)
+            if mtd and tused.dto_eligible(
+                date_of_birth=self.booking.offender.date_of_birth,
+                release=mtd,
+                sentenced_at=result.unit.sentenced_at,
+                total_days=result.total_days,
+            ):
+                day = plus_months(mtd, 12)
+                result.set(
+                    D.TUSED, day, f"Supervision to 12 months after the mid-term date: {long_date(day)}"
+                )
+            return
+        if not tused.eligible(
+            result.unit.parts,
+            sentenced_at=result.unit.sentenced_at,
+            total_days=result.total_days,
+            release_days=result.release_days,
+            date_of_birth=self.booking.offender.date_of_birth,
+            release_without_ada=result.release_without_ada,
+        ):
+            return
+        day, because = tused.calculate(
+            release_without_ada=result.release_without_ada,
+            sentenced_at=result.unit.sentenced_at,
+            ual_after_release=result.applied.ual_after_release,
+        )
+        result.set(D.TUSED, day, *because)
+
+    def _ersed(self, result: UnitDates, multiplier_of: MultiplierOf) -> None:
+        ped = result.get(D.PED)
+        effective = ped or result.get(D.CRD)
+        if effective is None:
+            return
+        unit, applied = result.unit, result.applied
+        days = unit.ped_days(multiplier_of) if ped else result.release_days
+        day, because = ersed.calculate(
+            sentenced_at=unit.sentenced_at,
+            spans_commencement=_spans(unit, ersed.ERS30_COMMENCEMENT_DATE),
+            effective_release=effective,
+            days_to_release=days,
+            shift=applied.release_shift(),
+            added_days=applied.ual_in_custody + applied.net_ada,
+            net_ada=applied.net_ada,
+            ers=self.profile.ers,
+        )
+        result.set(D.ERSED, day, *because)
+
+
+def _spans(unit: Unit, commencement: date) -> bool:
+    """A chain with parts passed both before and on or after a commencement date."""
+    dates = [p.sentence.sentenced_at for p in unit.parts]
+    return min(dates) < commencement <= max(dates)
+
+
+def _refuse_extinguished(unit: Unit, before: UnitDates, after: UnitDates, item: ActiveScheme) -> None:
+    """Time served that outlasts the progression-model custodial period, where the model would take
+    effect, extinguishes the sentence: CRDS routes it to manual calculation."""
+    if unit.sentenced_at >= item.scheme.commencement or not after.released_before_sentence:
+        return
+    if before.released_before_sentence or (item.tranche and before.release >= item.tranche.date):
+        raise Refused(
+            "PROGRESSION_MODEL_UNSUPPORTED_EXTINGUISHED_SENTENCE",
+            "time already served exceeds the custodial period under the progression model",
+        )
+
+
+def _span(results: list[UnitDates]) -> list[tuple[date, int]]:
+    """The custodial span the tranche is judged on: from the earliest sentence to the latest expiry of
+    the sentences being served at commencement (CRDS measures concurrent sentences together)."""
+    if not results:
+        return []
+    start = min(r.unit.sentenced_at for r in results)
+    return [(start, (max(r.unadjusted_expiry for r in results) - start).days + 1)]
+
+
+def _keep(result: UnitDates, kind: DateType, explained: ExplainedDate | None) -> None:
+    if explained is None:
+        result.dates.pop(kind, None)
+    else:
+        result.dates[kind] = explained
+
+
+def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: Scheme) -> UnitDates:
+    """Dates of a sentence already being served when the scheme commenced."""
+    name = scheme.legislation.name
+    if before.release < tranche_date and before.types != after.types:
+        return before  # released under the old rules, with the old kinds of date
+    old_tused, new_tused = before.dates.get(D.TUSED), after.dates.get(D.TUSED)
+    # The progression model compares dates with its tranche before added days, then adds them back.
+    ada = timedelta(days=after.applied.net_ada if scheme.is_progression_model else 0)
+    for kind in SCHEME_DEFAULTED:
+        old, new = before.dates.get(kind), after.dates.get(kind)
+        if old is None and new is None:
+            continue
+        day = default(old.on - ada if old else None, new.on - ada if new else None, tranche_date)
+        day = day + ada if day else None
+        if day is None:
+            after.dates.pop(kind, None)
+        elif old is not None and day == old.on:
+            after.dates[kind] = old
+        elif new is not None and day == new.on:
+            after.dates[kind] = new
+        else:
+            source = new or old
+            after.dates[kind] = ExplainedDate(
+                kind.value, day, source.because + (f"Not before the {name} tranche date, {long_date(day)}",)
+            )
+    # Top-up supervision follows the new fraction's release once the scheme reaches him.
+    _keep(after, D.TUSED, old_tused if before.release < tranche_date else new_tused)
+    crd = after.get(D.CRD)
+    for kind in (D.HDCED, D.ERSED):
+        if after.get(kind) and after.get(kind) == crd == tranche_date:
+            after.dates.pop(kind)
+    if after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD):
+        after.release = after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD)
+    return after

@@ -1,0 +1,153 @@
+"""The booking's dates from its sentences' dates (CRDS `BookingExtractionService`): mostly the latest of
+each, with the interactions between concurrent sentences that the PSI describes."""
+
+from datetime import date, timedelta
+
+from ..explained import ExplainedDate
+from .durations import long_date, period_between
+from .result import Calculation
+from .sentence_dates import UnitDates
+from .tracks import DateType, Track
+
+D = DateType
+
+
+def _latest(results: list[UnitDates], kind: DateType) -> ExplainedDate | None:
+    found = [r.dates[kind] for r in results if kind in r.dates]
+    return max(found, key=lambda e: e.on) if found else None
+
+
+def _relabel(explained: ExplainedDate, kind: DateType, *more: str) -> ExplainedDate:
+    return ExplainedDate(kind.value, explained.on, explained.because + more)
+
+
+def extract(results: list[UnitDates]) -> Calculation:
+    out: dict[str, ExplainedDate] = {}
+    prrd = _latest(results, D.PRRD)
+    release = max(
+        (r.dates[k] for r in results for k in (D.CRD, D.ARD) if k in r.dates),
+        key=lambda e: e.on,
+        default=None,
+    )
+    licences = [r.dates[k].on for r in results for k in (D.SLED, D.LED) if k in r.dates]
+    if release and release.kind == "ARD" and any(day > release.on for day in licences):
+        # A licence still to run on another sentence makes the release conditional (PSI 03/2015 example 16).
+        release = _relabel(release, D.CRD)
+    # The later of the two decides when he goes; on the same day CRDS reports both.
+    if prrd and (release is None or prrd.on >= release.on):
+        out["PRRD"] = prrd
+    if release and (prrd is None or release.on >= prrd.on):
+        out[release.kind] = release
+    release = max((e for e in (prrd, release) if e), key=lambda e: e.on, default=None)
+    _expiry(results, out)
+    _parole(results, out, release)
+    _hdc(results, out, release)
+    for kind in (D.MTD, D.ETD, D.LTD, D.ERSED):
+        latest = _latest(results, kind)
+        if latest:
+            out[kind.value] = latest
+    _ersed(results, out)
+    _tused(results, out)
+    esed = max(r.unadjusted_expiry for r in results)
+    if not all(r.unit.tracks == {Track.BOTUS} for r in results):  # CRDS gives no ESED for BOTUS alone
+        out["ESED"] = ExplainedDate("ESED", esed, ("Latest sentence expiry before any adjustment",))
+    start = min(r.unit.sentenced_at for r in results)
+    return Calculation(out, period_between(start, esed + timedelta(days=1)))
+
+
+def _expiry(results: list[UnitDates], out: dict) -> None:
+    """SLED only when the latest sentence expiry is also the latest licence expiry; else SED and LED."""
+    expiry = max(
+        (r.dates[k] for r in results for k in (D.SLED, D.SED) if k in r.dates),
+        key=lambda e: (e.on, e.kind == "SLED"),
+    )
+    licence = max(
+        (r.dates[k] for r in results for k in (D.SLED, D.LED) if k in r.dates),
+        key=lambda e: e.on,
+        default=None,
+    )
+    if licence and licence.on == expiry.on and expiry.kind == "SLED":
+        out["SLED"] = _relabel(expiry, D.SLED)
+        return
+    out["SED"] = _relabel(expiry, D.SED)
+    if licence and licence.on >= _release_on(out):
+        out["LED"] = _relabel(licence, D.LED)
+
+
+def _release_on(out: dict) -> date:
+    return max((out[k].on for k in ("CRD", "ARD", "PRRD") if k in out), default=date.min)
+
+
+def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
+    """A PED gives way to a later release on another sentence, and goes if that release is after the
+    parole sentence's own release (he must serve the other sentence anyway)."""
+    with_ped = [r for r in results if D.PED in r.dates]
+    if not with_ped:
+        return
+    holder = max(with_ped, key=lambda r: r.dates[D.PED].on)
+    ped = holder.dates[D.PED]
+    others = [
+        r.get(D.PRRD) or r.release
+        for r in results
+        if D.PED not in r.dates and r.types & {D.CRD, D.ARD, D.PRRD}
+    ]
+    later = max((day for day in others if day > ped.on), default=None)
+    if later is None:
+        out["PED"] = ped
+        return
+    if later >= holder.release:
+        return
+    out["PED"] = ExplainedDate(
+        "PED", later, ped.because + (f"Not before release on another sentence, {long_date(later)}",)
+    )
+
+
+def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
+    with_hdc = [r for r in results if D.HDCED in r.dates]
+    if not with_hdc or release is None:
+        return
+    hdced = _latest(with_hdc, D.HDCED)
+    # A sentence with no HDC of its own holds him until its release (unless that release was immediate).
+    blocking = [
+        r.get(D.PRRD) or r.release
+        for r in results
+        if D.HDCED not in r.dates
+        and r.types & {D.CRD, D.ARD, D.PRRD}
+        and (r.get(D.PRRD) or r.release) > r.unit.sentenced_at
+    ]
+    later = max((day for day in blocking if day > hdced.on), default=None)
+    if later is not None:
+        hdced = ExplainedDate(
+            "HDCED", later, hdced.because + (f"Not before release on another sentence, {long_date(later)}",)
+        )
+    if hdced.on < release.on:
+        out["HDCED"] = hdced
+
+
+def _ersed(results: list[UnitDates], out: dict) -> None:
+    """He cannot be removed while serving a fine default or a DTO: ERSED is no earlier than their release."""
+    ersed = out.get("ERSED")
+    if ersed is None:
+        return
+    holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
+    later = max((day for day in holds if day > ersed.on), default=None)
+    if later is None:
+        return
+    if later >= _release_on(out):
+        del out["ERSED"]  # no removal before release is possible
+        return
+    out["ERSED"] = ExplainedDate(
+        "ERSED",
+        later,
+        ersed.because + (f"Not before release from a fine default or DTO, {long_date(later)}",),
+    )
+
+
+def _tused(results: list[UnitDates], out: dict) -> None:
+    """A BOTUS's carried-over supervision counts only when no other sentence has top-up supervision."""
+    own = [r for r in results if r.unit.tracks != {Track.BOTUS}]
+    tused = _latest(own, D.TUSED) or _latest(results, D.TUSED)
+    # Supervision only matters if it outlasts every sentence and licence.
+    ends = [out[k].on for k in ("SLED", "SED", "LED") if k in out]
+    if tused and all(tused.on > day for day in ends):
+        out["TUSED"] = tused

@@ -1,0 +1,62 @@
+import pytest
+
+from resettle.rules.sentencing import BookingInvalid, Refused
+
+from .builders import booking, dates, run, sentence
+
+
+def test_missing_duration_names_the_sentence_field():
+    raw = booking(
+        sentence("2020-01-10", years=1),
+        {"type": "StandardSentence", "offence": {"committedAt": "2020-01-01"}, "sentencedAt": "2020-01-10"},
+    )
+    with pytest.raises(BookingInvalid, match=r"^sentences\[1\]\.duration: must be an object"):
+        run(raw)
+
+
+def test_bad_date_names_the_field():
+    with pytest.raises(BookingInvalid) as error:
+        run(booking(sentence("2020-13-01", offence="2020-01-01", years=1)))
+    assert error.value.field == "sentences[0].sentencedAt"
+
+
+def test_unknown_sentence_type_is_refused_with_the_allowed_types():
+    with pytest.raises(BookingInvalid, match=r"sentences\[0\]\.type: 'LifeSentence' is not one of"):
+        run(booking(sentence("2020-01-10", years=1, type="LifeSentence")))
+
+
+def test_negative_adjustment_names_the_field():
+    raw = booking(sentence("2020-01-10", years=1), adjustments={"REMAND": [{"numberOfDays": -3}]})
+    with pytest.raises(BookingInvalid, match=r"adjustments\.REMAND\[0\]\.numberOfDays"):
+        run(raw)
+
+
+def test_lawfully_at_large_goes_to_manual_calculation():
+    raw = booking(sentence("2020-01-10", years=1), adjustments={"LAWFULLY_AT_LARGE": [{"numberOfDays": 3}]})
+    with pytest.raises(Refused) as refused:
+        run(raw)
+    assert refused.value.code == "UNSUPPORTED_ADJUSTMENT"
+
+
+def test_hdc_recall_goes_to_manual_calculation():
+    raw = booking(sentence("2020-01-10", years=1, recall={"recallType": "STANDARD_RECALL_255"}))
+    with pytest.raises(Refused):
+        run(raw)
+
+
+def test_remand_overlapping_the_sentence_is_refused():
+    raw = booking(
+        sentence("2020-12-15", weeks=8),
+        adjustments={
+            "REMAND": [
+                {
+                    "appliesToSentencesFrom": "2020-12-15",
+                    "numberOfDays": 23,
+                    "fromDate": "2020-11-22",
+                    "toDate": "2020-12-15",
+                }
+            ]
+        },
+    )
+    with pytest.raises(Refused, match="REMAND_OVERLAPS_WITH_SENTENCE"):
+        dates(raw)

@@ -1,0 +1,65 @@
+"""Properties every calculation must keep, whatever the sentence (Hypothesis)."""
+
+from datetime import date, timedelta
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from .builders import booking, remand, run, sentence
+
+sentence_dates = st.dates(min_value=date(2015, 6, 1), max_value=date(2030, 12, 31))
+lengths = st.fixed_dictionaries({"months": st.integers(0, 120), "days": st.integers(0, 60)}).filter(
+    lambda d: d["months"] or d["days"] > 1
+)
+profiles = st.sampled_from(["sds-50", "calculation-params", "sds-progression-model-october"])
+
+
+def _sds(day: date, length: dict, **fields):
+    return sentence(day.isoformat(), **length, **fields)
+
+
+def _release(result):
+    return result.dates.get("CRD") or result.dates.get("ARD")
+
+
+def _expiry(result):
+    return result.dates.get("SLED") or result.dates.get("SED")
+
+
+@given(sentence_dates, lengths, profiles)
+def test_release_never_after_expiry(day, length, profile):
+    result = run(booking(_sds(day, length)), profile)
+    assert _release(result) <= _expiry(result)
+    for kind in ("HDCED", "PED", "ERSED"):
+        if kind in result.dates:
+            assert result.dates[kind] <= _release(result)
+
+
+@given(sentence_dates, lengths, st.integers(0, 2000), profiles)
+def test_remand_never_moves_release_before_the_sentence_date(day, length, days, profile):
+    raw = booking(_sds(day, length), adjustments=remand(days, day.isoformat()))
+    assert _release(run(raw, profile)) >= day
+
+
+@given(sentence_dates, lengths, st.integers(1, 24), profiles)
+def test_a_longer_sentence_never_gives_an_earlier_release(day, length, extra_months, profile):
+    shorter = run(booking(_sds(day, length)), profile)
+    longer = run(booking(_sds(day, {**length, "months": length["months"] + extra_months})), profile)
+    assert _release(longer) >= _release(shorter)
+
+
+@given(sentence_dates, lengths, lengths, profiles)
+def test_consecutive_release_never_before_concurrent(day, first, second, profile):
+    assume((first["months"] or first["days"]) and (second["months"] or second["days"]))
+    concurrent = run(booking(_sds(day, first, identifier="a"), _sds(day, second)), profile)
+    consecutive = run(
+        booking(_sds(day, first, identifier="a"), _sds(day, second, consecutiveSentenceUUIDs=["a"])), profile
+    )
+    assert _release(consecutive) >= _release(concurrent)
+    assert _expiry(consecutive) >= _expiry(concurrent)
+
+
+@given(sentence_dates, lengths)
+def test_release_is_within_the_sentence(day, length):
+    result = run(booking(_sds(day, length)))
+    assert day <= _release(result) <= day + timedelta(days=length["months"] * 31 + length["days"])
