@@ -1,0 +1,170 @@
+"""The prison-scale demo, loaded once for the module: what a new user sees at HMP Dartmoor."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Exists, OuterRef
+
+from resettle.accounts.models import User
+from resettle.demo import loader
+from resettle.demo.users import DEMO_PASSWORD, DEMO_USERS
+from resettle.people.models import (
+    Adjustment,
+    Booking,
+    Offence,
+    Person,
+    RecordedKeyDates,
+    RiskProfile,
+    Sentence,
+)
+from resettle.people.services import release_summary_for
+from resettle.people.vocabulary import CustodyStatus, LegalStatus, MappaCategory
+from resettle.plans.models import AccommodationPlan
+from resettle.staff.models import Allocation, AllocationRole, StaffMember
+
+TODAY = date(2026, 11, 27)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prison_scale(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        output = StringIO()
+        call_command(
+            "demo",
+            "--scale",
+            "prison",
+            "--seed",
+            "11",
+            "--today",
+            TODAY.isoformat(),
+            verbosity=0,
+            stdout=output,
+        )
+        yield output.getvalue()
+        loader.wipe()
+
+
+def dartmoor_men():
+    return Person.objects.filter(current_prison__code="DAI").exclude(status=CustodyStatus.RELEASED)
+
+
+def within(days: int):
+    return dartmoor_men().filter(
+        earliest_release_date__gte=TODAY, earliest_release_date__lte=TODAY + timedelta(days=days)
+    )
+
+
+def current(role):
+    return Allocation.objects.filter(person=OuterRef("pk"), role=role, ended_on=None)
+
+
+def test_only_dartmoor_and_its_two_neighbours_hold_people():
+    held = set(Person.objects.exclude(current_prison=None).values_list("current_prison__code", flat=True))
+    assert held == {"DAI", "EXI", "CWI"}
+
+
+def test_dartmoor_holds_about_630_men():
+    assert 600 <= dartmoor_men().count() <= 660
+
+
+def test_about_seventy_percent_of_dartmoor_men_are_convicted_of_sexual_offences():
+    sexual = Offence.objects.filter(
+        sentence__booking__person=OuterRef("pk"), sentence__booking__is_active=True, is_sexual=True
+    )
+    share = dartmoor_men().filter(Exists(sexual)).count() / dartmoor_men().count()
+    assert 0.65 <= share <= 0.75
+
+
+def test_about_200_releases_due_at_dartmoor_in_the_next_12_months():
+    assert 170 <= within(365).count() <= 240
+
+
+def test_over_200_men_released_from_dartmoor_in_the_last_year():
+    released = Booking.objects.filter(
+        released_from__code="DAI",
+        released_on__gte=TODAY - timedelta(days=365),
+        is_active=False,
+        person__status=CustodyStatus.RELEASED,
+        person__current_prison=None,
+    )
+    assert released.count() > 200
+
+
+def test_about_four_in_five_dartmoor_men_are_under_mappa():
+    share = dartmoor_men().exclude(risk__mappa_category=None).count() / dartmoor_men().count()
+    assert 0.75 <= share <= 0.88
+
+
+def test_the_late_planning_gaps_exist_at_dartmoor():
+    soon = within(183)
+    assert soon.exclude(risk__mappa_category=None).filter(risk__mappa_level=None).count() > 10
+    confirmed = AccommodationPlan.objects.filter(person=OuterRef("pk")).exclude(confirmed_on=None)
+    assert soon.exclude(Exists(confirmed)).count() > 10
+    assert soon.exclude(Exists(current(AllocationRole.COM))).count() > 10
+
+
+def test_notification_means_mappa_category_1_apart_from_the_documented_gap():
+    notified = RiskProfile.objects.filter(subject_to_notification=True)
+    missing = notified.filter(mappa_category=None).count()
+    assert notified.exclude(mappa_category=None).exclude(mappa_category=MappaCategory.CATEGORY_1).count() == 0
+    assert 0 < missing <= 0.07 * notified.count()
+
+
+def test_cached_earliest_release_matches_the_recorded_dates():
+    for person in Person.objects.order_by("id")[::25]:
+        booking = person.bookings.filter(is_active=True).first()
+        recorded = RecordedKeyDates.objects.filter(booking=booking).first() if booking else None
+        explained = release_summary_for(person, recorded, today=TODAY)
+        assert person.earliest_release_date == (explained.on if explained else None)
+
+
+def test_remand_prisoners_have_no_sentence_and_recalls_a_recall_sentence():
+    assert not Sentence.objects.filter(booking__person__legal_status=LegalStatus.REMAND).exists()
+    recalls = Sentence.objects.filter(booking__person__legal_status=LegalStatus.RECALL)
+    assert recalls.exists()
+    assert not recalls.filter(recall_type="").exists()
+    assert not recalls.filter(return_to_custody_date=None).exists()
+
+
+def test_sampled_rows_pass_full_clean():
+    for model in (
+        Person,
+        Booking,
+        Sentence,
+        Offence,
+        Adjustment,
+        RecordedKeyDates,
+        RiskProfile,
+        Allocation,
+        AccommodationPlan,
+        StaffMember,
+    ):
+        rows = list(model.objects.order_by("id")[:40]) + list(model.objects.order_by("-id")[:40])
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+
+
+def test_demo_users_one_per_role():
+    for demo in DEMO_USERS:
+        user = User.objects.get(username=demo.username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert list(user.groups.values_list("name", flat=True)) == [demo.group]
+        assert user.caseload_prison.code == "DAI"
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_the_pom_and_com_users_have_dartmoor_caseloads():
+    pom = StaffMember.objects.get(user__username="pom")
+    assert pom.prison.code == "DAI"
+    assert pom.allocations.filter(ended_on=None).count() >= 20
+    com = StaffMember.objects.get(user__username="com")
+    assert com.allocations.filter(ended_on=None, person__current_prison__code="DAI").exists()
+
+
+def test_the_command_prints_the_users_and_the_password(prison_scale):
+    assert DEMO_PASSWORD in prison_scale
+    assert "people a second" in prison_scale
