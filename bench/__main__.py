@@ -69,8 +69,13 @@ def bare_person_insert_seconds(count: int) -> float:
 
     prison = Prison.objects.order_by("code").first()
     people = [
-        Person(prison_number=f"Z{n // 676:04d}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}", first_name="Bench",
-               last_name="Baseline", date_of_birth=date(1980, 1, 1), current_prison=prison)
+        Person(
+            prison_number=f"Z{n // 676:04d}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}",
+            first_name="Bench",
+            last_name="Baseline",
+            date_of_birth=date(1980, 1, 1),
+            current_prison=prison,
+        )
         for n in range(count)
     ]
     seconds = timed(lambda: Person.objects.bulk_create(people, batch_size=5000))
@@ -117,16 +122,24 @@ def main() -> None:
         load_seconds = timed(lambda: call_command("demo", scale="national", seed=args.seed, replace=True))
         people = Person.objects.count()
         baseline_seconds = bare_person_insert_seconds(people)
-        rows.append(Row(
-            "national demo load", "people/s", f"{people / load_seconds:,.0f} ({people:,} in {load_seconds:.0f} s)",
-            f"bare Person bulk insert {people / baseline_seconds:,.0f}/s", f"{load_seconds / baseline_seconds:.1f}x",
-        ))
+        rows.append(
+            Row(
+                "national demo load",
+                "people/s",
+                f"{people / load_seconds:,.0f} ({people:,} in {load_seconds:.0f} s)",
+                f"bare Person bulk insert {people / baseline_seconds:,.0f}/s",
+                f"{load_seconds / baseline_seconds:.1f}x",
+            )
+        )
 
     cookie, prison = session_cookie_for_caseload()
     held = prison.people.exclude(status="RELEASED").count()
     pages = [
         ("caseload page 1", f"/prisons/{prison.code}/caseload/"),
-        ("caseload, due in 12 weeks, by RoSH", f"/prisons/{prison.code}/caseload/?release=12-weeks&sort=rosh"),
+        (
+            "caseload, due in 12 weeks, by RoSH",
+            f"/prisons/{prison.code}/caseload/?release=12-weeks&sort=rosh",
+        ),
     ]
     with gunicorn(env, workers=args.workers) as port:
         bare = run_load("127.0.0.1", port, "/healthz", concurrency=args.concurrency, requests=args.requests)
@@ -136,12 +149,15 @@ def main() -> None:
             )
             if page.errors:
                 raise SystemExit(f"{path}: {page.errors} of {page.requests} requests did not answer 200")
-            rows.append(Row(
-                f"{name} ({prison.code}, {held:,} men)", "p50 / p95 ms, req/s",
-                f"{page.p50:.1f} / {page.p95:.1f}, {page.per_second:.0f}",
-                f"bare Django page {bare.p50:.1f} / {bare.p95:.1f}, {bare.per_second:.0f}",
-                f"{page.p50 / bare.p50:.1f}x / {page.p95 / bare.p95:.1f}x",
-            ))
+            rows.append(
+                Row(
+                    f"{name} ({prison.code}, {held:,} men)",
+                    "p50 / p95 ms, req/s",
+                    f"{page.p50:.1f} / {page.p95:.1f}, {page.per_second:.0f}",
+                    f"bare Django page {bare.p50:.1f} / {bare.p95:.1f}, {bare.per_second:.0f}",
+                    f"{page.p50 / bare.p50:.1f}x / {page.p95 / bare.p95:.1f}x",
+                )
+            )
 
     print_table(
         f"Resettle benchmarks, {date.today():%d %B %Y}",

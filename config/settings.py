@@ -171,3 +171,10 @@ LOGGING = {
 RESETTLE_TODAY = os.environ.get("RESETTLE_TODAY", "")
 
 CASELOAD_PAGE_SIZE = 50
+
+# The rules release dates are calculated under. Unset, they are what the MoJ's calculator runs in
+# production: the `sds-progression-model-october` profile with the production feature toggles.
+RESETTLE_CALCULATION_PROFILE = os.environ.get("RESETTLE_CALCULATION_PROFILE", "sds-progression-model-october")
+RESETTLE_CALCULATION_TOGGLES = (
+    env_list("RESETTLE_CALCULATION_TOGGLES", "") if "RESETTLE_CALCULATION_TOGGLES" in os.environ else None
+)

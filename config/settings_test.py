@@ -16,4 +16,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
+STATIC_ROOT.mkdir(  # noqa: F405
+    parents=True, exist_ok=True
+)  # WhiteNoise warns on every request otherwise

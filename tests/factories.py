@@ -41,7 +41,9 @@ def prison_number(n: int) -> str:
     return f"A{n:04d}{chr(ord('A') + n // 26 % 26)}{chr(ord('A') + n % 26)}"
 
 
-def person(*, at: Prison | None = None, recorded: dict | None = None, risk: dict | None = None, **fields) -> Person:
+def person(
+    *, at: Prison | None = None, recorded: dict | None = None, risk: dict | None = None, **fields
+) -> Person:
     """A man in custody at `at`, with one active booking, recorded key dates and a risk profile."""
     n = next(_sequence)
     defaults = {
@@ -52,8 +54,9 @@ def person(*, at: Prison | None = None, recorded: dict | None = None, risk: dict
         "current_prison": at or prison(),
     }
     man = Person.objects.create(**{**defaults, **fields})
-    booking = Booking.objects.create(person=man, booking_id=str(100000 + n), received_on=date(2023, 1, 1),
-                                     is_active=man.in_custody)
+    booking = Booking.objects.create(
+        person=man, booking_id=str(100000 + n), received_on=date(2023, 1, 1), is_active=man.in_custody
+    )
     RecordedKeyDates.objects.create(booking=booking, **(recorded or {}))
     RiskProfile.objects.create(person=man, **(risk or {}))
     refresh_release_summary(man, today=date(2026, 11, 27))
@@ -75,7 +78,9 @@ def sentence(man: Person, **fields) -> Sentence:
 
 def staff(role=StaffRole.PRISON_POM, **fields) -> StaffMember:
     n = next(_sequence)
-    return StaffMember.objects.create(**{"first_name": "Alex", "last_name": f"Officer{n}", "role": role, **fields})
+    return StaffMember.objects.create(
+        **{"first_name": "Alex", "last_name": f"Officer{n}", "role": role, **fields}
+    )
 
 
 def allocate(man: Person, member: StaffMember, role=AllocationRole.PRIMARY_POM, **fields) -> Allocation:
@@ -84,6 +89,8 @@ def allocate(man: Person, member: StaffMember, role=AllocationRole.PRIMARY_POM, 
     )
 
 
-def user(username: str = "", *, prison: Prison | None = None, password: str = "a-long-test-password", **fields) -> User:
+def user(
+    username: str = "", *, prison: Prison | None = None, password: str = "a-long-test-password", **fields
+) -> User:
     username = username or f"user{next(_sequence)}"
     return User.objects.create_user(username=username, password=password, caseload_prison=prison, **fields)

@@ -11,9 +11,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_python(code: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE"}
+    }
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -51,7 +60,11 @@ def test_a_malformed_boolean_is_refused_naming_the_variable():
 def test_the_resettle_command_runs_django_management_commands(command):
     resettle = Path(sys.executable).with_name("resettle")
     result = subprocess.run(
-        [str(resettle), *command], cwd=ROOT, env={**os.environ, "DEBUG": "true"}, capture_output=True, text=True,
+        [str(resettle), *command],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "true"},
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

@@ -14,22 +14,37 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("number", ["A1234BC", "Z9999ZZ"])
 def test_valid_prison_numbers_pass(number):
-    Person(prison_number=number, first_name="A", last_name="B", date_of_birth=date(1990, 1, 1),
-           status=CustodyStatus.RELEASED).full_clean()
+    Person(
+        prison_number=number,
+        first_name="A",
+        last_name="B",
+        date_of_birth=date(1990, 1, 1),
+        status=CustodyStatus.RELEASED,
+    ).full_clean()
 
 
 @pytest.mark.parametrize("number", ["a1234bc", "A123BC", "12345AB", "A1234B1", "A1234BCD"])
 def test_malformed_prison_numbers_are_refused_naming_the_field(number):
     with pytest.raises(ValidationError) as error:
-        Person(prison_number=number, first_name="A", last_name="B", date_of_birth=date(1990, 1, 1),
-               status=CustodyStatus.RELEASED).full_clean()
+        Person(
+            prison_number=number,
+            first_name="A",
+            last_name="B",
+            date_of_birth=date(1990, 1, 1),
+            status=CustodyStatus.RELEASED,
+        ).full_clean()
     assert "prison_number" in error.value.message_dict
 
 
 def test_a_man_in_custody_must_have_a_prison():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Person.objects.create(prison_number="A0001AA", first_name="A", last_name="B",
-                              date_of_birth=date(1990, 1, 1), status=CustodyStatus.IN_CUSTODY)
+        Person.objects.create(
+            prison_number="A0001AA",
+            first_name="A",
+            last_name="B",
+            date_of_birth=date(1990, 1, 1),
+            status=CustodyStatus.IN_CUSTODY,
+        )
 
 
 def test_only_one_active_booking_per_person():
@@ -74,8 +89,13 @@ def test_unknown_early_release_exclusion_is_refused():
 def test_a_sentence_cannot_follow_one_on_another_booking():
     first, other = factories.person(), factories.person()
     earlier = factories.sentence(other)
-    later = Sentence(booking=first.active_booking, calc_type="ADIMP_ORA", sentence_date=date(2024, 1, 1),
-                     years=1, consecutive_to=earlier)
+    later = Sentence(
+        booking=first.active_booking,
+        calc_type="ADIMP_ORA",
+        sentence_date=date(2024, 1, 1),
+        years=1,
+        consecutive_to=earlier,
+    )
     with pytest.raises(ValidationError) as error:
         later.full_clean()
     assert "consecutive_to" in error.value.message_dict

@@ -11,7 +11,14 @@ class BookingInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["prison_number", "last_name", "first_name", "status", "current_prison", "earliest_release_date"]
+    list_display = [
+        "prison_number",
+        "last_name",
+        "first_name",
+        "status",
+        "current_prison",
+        "earliest_release_date",
+    ]
     list_filter = ["status", "legal_status", "current_prison__region"]
     search_fields = ["prison_number", "last_name", "first_name", "crn"]
     list_select_related = ["current_prison"]
@@ -53,7 +60,14 @@ class OffenceAdmin(admin.ModelAdmin):
 
 @admin.register(RiskProfile)
 class RiskProfileAdmin(admin.ModelAdmin):
-    list_display = ["person", "rosh_level", "tier", "mappa_category", "mappa_level", "subject_to_notification"]
+    list_display = [
+        "person",
+        "rosh_level",
+        "tier",
+        "mappa_category",
+        "mappa_level",
+        "subject_to_notification",
+    ]
     list_filter = ["rosh_level", "mappa_category", "mappa_level", "subject_to_notification"]
     search_fields = ["person__prison_number", "person__last_name"]
     raw_id_fields = ["person"]

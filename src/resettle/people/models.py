@@ -8,9 +8,9 @@ from django.db.models import Q
 from resettle.estate.models import Prison, ProbationDeliveryUnit
 
 from .vocabulary import (
-    AdjustmentType,
     EXTENDED_CALC_TYPES,
     INDETERMINATE_CALC_TYPES,
+    AdjustmentType,
     CustodyStatus,
     EarlyReleaseExclusion,
     LegalStatus,
@@ -214,12 +214,8 @@ class Offence(models.Model):
     committed_to = models.DateField(null=True, blank=True, help_text="End of the period, if it spans one")
     is_sexual = models.BooleanField(default=False)
     is_violent = models.BooleanField(default=False)
-    is_schedule_15 = models.BooleanField(
-        "Schedule 15 (CJA 2003) specified offence", default=False
-    )
-    is_schedule_3 = models.BooleanField(
-        "Schedule 3 (SOA 2003) notification offence", default=False
-    )
+    is_schedule_15 = models.BooleanField("Schedule 15 (CJA 2003) specified offence", default=False)
+    is_schedule_3 = models.BooleanField("Schedule 3 (SOA 2003) notification offence", default=False)
 
     class Meta:
         ordering = ["committed_on"]
@@ -334,3 +330,34 @@ class RiskProfile(models.Model):
         if not self.tier:
             return ""
         return "v3" if len(self.tier) == 1 else "v2"
+
+
+class CalculatedReleaseDates(models.Model):
+    """Resettle's own calculation of a booking's release dates, with the reasons for each.
+
+    Derived from the booking's sentences and adjustments by resettle.people.release_dates and nothing
+    else; recalculated whenever they change and by `resettle refresh`.
+    """
+
+    class Outcome(models.TextChoices):
+        CALCULATED = "CALCULATED", "Calculated"
+        REFUSED = "REFUSED", "Manual calculation needed"
+        NO_SENTENCE = "NO_SENTENCE", "No sentence to calculate"
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="calculation")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    dates = models.JSONField(default=dict, blank=True, help_text="Date type to ISO date, e.g. CRD")
+    breakdown = models.JSONField(default=dict, blank=True, help_text="Date type to its reasons, in order")
+    effective_sentence_length = models.CharField(max_length=20, blank=True, help_text="ISO-8601 period")
+    refusal_code = models.CharField(max_length=80, blank=True)
+    refusal_reason = models.TextField(blank=True)
+    rules = models.CharField(max_length=120, help_text="The rule profile and toggles it was calculated under")
+    input_fingerprint = models.CharField(max_length=64, help_text="Hash of the engine input and rules")
+    calculated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "calculated release dates"
+        verbose_name_plural = "calculated release dates"
+
+    def __str__(self) -> str:
+        return f"Calculated release dates for {self.booking}"

@@ -1,11 +1,13 @@
 """Writes to a person's record. Derived fields are set here and only here."""
 
+from datetime import date
+
 from django.db import transaction
 
 from resettle.core.clock import today as clock_today
-from resettle.rules.release import KeyDates, earliest_release
+from resettle.rules.release import KeyDates, earliest_release, plan_to_earlier
 
-from .models import Person, RecordedKeyDates
+from .models import CalculatedReleaseDates, Person, RecordedKeyDates
 from .vocabulary import CustodyStatus, LegalStatus
 
 
@@ -22,21 +24,44 @@ def key_dates_from_record(recorded: RecordedKeyDates | None) -> KeyDates:
     )
 
 
-def release_summary_for(person: Person, recorded: RecordedKeyDates | None, *, today):
-    """The earliest release date for a person, from his recorded dates (pure apart from the arguments)."""
+def key_dates_from_calculation(calculation: CalculatedReleaseDates | None) -> KeyDates | None:
+    if calculation is None or calculation.outcome != CalculatedReleaseDates.Outcome.CALCULATED:
+        return None
+    day = {kind: date.fromisoformat(value) for kind, value in calculation.dates.items()}
+    return KeyDates(crd=day.get("CRD"), ard=day.get("ARD"), ped=day.get("PED"), prrd=day.get("PRRD"))
+
+
+def release_summary_for(
+    person: Person,
+    recorded: RecordedKeyDates | None,
+    *,
+    today: date,
+    calculation: CalculatedReleaseDates | None = None,
+):
+    """The earliest release date to plan to, from the recorded dates and Resettle's own calculation."""
     if person.status == CustodyStatus.RELEASED:
         return None
-    return earliest_release(
-        key_dates_from_record(recorded),
-        indeterminate=person.legal_status == LegalStatus.INDETERMINATE_SENTENCE,
-        recalled=person.status == CustodyStatus.RECALLED or person.legal_status == LegalStatus.RECALL,
-        today=today,
+    options = {
+        "indeterminate": person.legal_status == LegalStatus.INDETERMINATE_SENTENCE,
+        "recalled": person.status == CustodyStatus.RECALLED or person.legal_status == LegalStatus.RECALL,
+        "today": today,
+    }
+    calculated = key_dates_from_calculation(calculation)
+    return plan_to_earlier(
+        earliest_release(key_dates_from_record(recorded), **options),
+        earliest_release(calculated, **options) if calculated else None,
     )
 
 
-def apply_release_summary(person: Person, recorded: RecordedKeyDates | None, *, today) -> bool:
+def apply_release_summary(
+    person: Person,
+    recorded: RecordedKeyDates | None,
+    *,
+    today: date,
+    calculation: CalculatedReleaseDates | None = None,
+) -> bool:
     """Set the cached earliest release date on `person` (not saved). True if it changed."""
-    explained = release_summary_for(person, recorded, today=today)
+    explained = release_summary_for(person, recorded, today=today, calculation=calculation)
     new = (explained.on, explained.kind) if explained else (None, "")
     old = (person.earliest_release_date, person.earliest_release_type)
     person.earliest_release_date, person.earliest_release_type = new
@@ -47,10 +72,19 @@ def active_recorded_dates(person: Person) -> RecordedKeyDates | None:
     return RecordedKeyDates.objects.filter(booking__person=person, booking__is_active=True).first()
 
 
+def active_calculation(person: Person) -> CalculatedReleaseDates | None:
+    return CalculatedReleaseDates.objects.filter(booking__person=person, booking__is_active=True).first()
+
+
 @transaction.atomic
 def refresh_release_summary(person: Person, *, today=None) -> bool:
-    """Recompute and save the person's earliest release date from his active booking's recorded dates."""
-    changed = apply_release_summary(person, active_recorded_dates(person), today=today or clock_today())
+    """Recompute and save the person's earliest release date from his active booking."""
+    changed = apply_release_summary(
+        person,
+        active_recorded_dates(person),
+        today=today or clock_today(),
+        calculation=active_calculation(person),
+    )
     if changed:
         person.save(update_fields=["earliest_release_date", "earliest_release_type", "updated_at"])
     return changed

@@ -142,7 +142,10 @@ class AdjustmentType(models.TextChoices):
     LAWFULLY_AT_LARGE = "LAWFULLY_AT_LARGE", "Lawfully at large"
     SPECIAL_REMISSION = "SPECIAL_REMISSION", "Special remission"
     TIME_SPENT_IN_CUSTODY_ABROAD = "TIME_SPENT_IN_CUSTODY_ABROAD", "Time spent in custody abroad"
-    TIME_SPENT_AS_AN_APPEAL_APPLICANT = "TIME_SPENT_AS_AN_APPEAL_APPLICANT", "Time spent as an appeal applicant"
+    TIME_SPENT_AS_AN_APPEAL_APPLICANT = (
+        "TIME_SPENT_AS_AN_APPEAL_APPLICANT",
+        "Time spent as an appeal applicant",
+    )
 
 
 class RoshLevel(models.TextChoices):

@@ -62,3 +62,31 @@ def _indeterminate_release(dates: KeyDates, *, today: date) -> ExplainedDate | N
         return None
     kind, day = min(known, key=lambda pair: abs((pair[1] - today).days))
     return ExplainedDate(kind, day, (f"Indeterminate sentence: {kind} has passed; nearest date shown",))
+
+
+def plan_to_earlier(recorded: ExplainedDate | None, calculated: ExplainedDate | None) -> ExplainedDate | None:
+    """Where the prison system's dates and Resettle's calculation disagree, plan to the earlier date.
+
+    Planning late for a release that comes early is the failure Resettle exists to prevent, so the earlier
+    of the two wins and the disagreement is stated, never hidden.
+    """
+    if recorded is None or calculated is None:
+        chosen = recorded or calculated
+        if chosen is None:
+            return None
+        source = "recorded in the prison system" if chosen is recorded else "calculated by Resettle"
+        return ExplainedDate(chosen.kind, chosen.on, (*chosen.because, f"Date {source}"))
+    if (recorded.kind, recorded.on) == (calculated.kind, calculated.on):
+        return ExplainedDate(
+            recorded.kind,
+            recorded.on,
+            (*recorded.because, "The prison system's record and Resettle's calculation agree"),
+        )
+    earlier, source = (
+        (recorded, "prison system's record") if recorded.on <= calculated.on else (calculated, "calculation")
+    )
+    note = (
+        f"The prison system records {recorded.kind} {_fmt(recorded.on)} but Resettle calculates "
+        f"{calculated.kind} {_fmt(calculated.on)}: planning to the earlier ({source}) until they are reconciled"
+    )
+    return ExplainedDate(earlier.kind, earlier.on, (*earlier.because, note))

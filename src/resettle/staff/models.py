@@ -26,16 +26,28 @@ class StaffMember(models.Model):
     email = models.EmailField(blank=True)
     role = models.CharField(max_length=30, choices=StaffRole.choices)
     prison = models.ForeignKey(
-        Prison, null=True, blank=True, on_delete=models.PROTECT, related_name="staff",
+        Prison,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
         help_text="Prison staff: where he works",
     )
     pdu = models.ForeignKey(
-        ProbationDeliveryUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="staff",
+        ProbationDeliveryUnit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
         help_text="Probation staff: the delivery unit he works in",
     )
     team = models.CharField(max_length=100, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_member"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_member",
     )
     is_active = models.BooleanField(default=True)
 
@@ -75,7 +87,9 @@ class Allocation(models.Model):
         ordering = ["-allocated_on", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "role"], condition=Q(ended_on__isnull=True), name="one_current_allocation_per_role"
+                fields=["person", "role"],
+                condition=Q(ended_on__isnull=True),
+                name="one_current_allocation_per_role",
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("allocated_on")),

@@ -6,55 +6,131 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True)),
-                ('name', models.CharField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True)),
+                ("name", models.CharField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ProbationDeliveryUnit',
+            name="ProbationDeliveryUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pdus', to='estate.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True)),
+                ("name", models.CharField(max_length=120)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="pdus", to="estate.region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'probation delivery unit',
-                'ordering': ['name'],
+                "verbose_name": "probation delivery unit",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Prison',
+            name="Prison",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z]{3}$', 'A prison code is three capital letters, like DAI.')])),
-                ('name', models.CharField(help_text='Full name, such as HMP Dartmoor', max_length=100)),
-                ('category', models.CharField(choices=[('A', 'Category A (high security)'), ('B_LOCAL', 'Category B local (reception)'), ('B', 'Category B training'), ('C', 'Category C training'), ('C_RESETTLEMENT', 'Category C resettlement'), ('D', 'Category D (open)'), ('YOI', 'Young offender institution'), ('FEMALE_CLOSED', "Women's closed"), ('FEMALE_OPEN', "Women's open")], max_length=20)),
-                ('estate', models.CharField(choices=[('MALE', "Men's estate"), ('FEMALE', "Women's estate")], default='MALE', max_length=10)),
-                ('operational_capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)])),
-                ('is_resettlement_prison', models.BooleanField(default=False, help_text='Designated resettlement prison (2013 Transforming Rehabilitation)')),
-                ('accepts_sexual_offences', models.BooleanField(default=False, help_text='Holds men convicted of sexual offences')),
-                ('is_private', models.BooleanField(default=False)),
-                ('release_areas_served', models.ManyToManyField(blank=True, related_name='resettlement_prisons', to='estate.probationdeliveryunit')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='prisons', to='estate.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=5,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{3}$", "A prison code is three capital letters, like DAI."
+                            )
+                        ],
+                    ),
+                ),
+                ("name", models.CharField(help_text="Full name, such as HMP Dartmoor", max_length=100)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("A", "Category A (high security)"),
+                            ("B_LOCAL", "Category B local (reception)"),
+                            ("B", "Category B training"),
+                            ("C", "Category C training"),
+                            ("C_RESETTLEMENT", "Category C resettlement"),
+                            ("D", "Category D (open)"),
+                            ("YOI", "Young offender institution"),
+                            ("FEMALE_CLOSED", "Women's closed"),
+                            ("FEMALE_OPEN", "Women's open"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "estate",
+                    models.CharField(
+                        choices=[("MALE", "Men's estate"), ("FEMALE", "Women's estate")],
+                        default="MALE",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "operational_capacity",
+                    models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)]),
+                ),
+                (
+                    "is_resettlement_prison",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designated resettlement prison (2013 Transforming Rehabilitation)",
+                    ),
+                ),
+                (
+                    "accepts_sexual_offences",
+                    models.BooleanField(default=False, help_text="Holds men convicted of sexual offences"),
+                ),
+                ("is_private", models.BooleanField(default=False)),
+                (
+                    "release_areas_served",
+                    models.ManyToManyField(
+                        blank=True, related_name="resettlement_prisons", to="estate.probationdeliveryunit"
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prisons",
+                        to="estate.region",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

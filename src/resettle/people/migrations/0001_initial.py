@@ -6,216 +6,683 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('estate', '0001_initial'),
+        ("estate", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('prison_number', models.CharField(max_length=7, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z][0-9]{4}[A-Z]{2}$', 'A prison number is a letter, four digits and two letters, like A1234BC.')])),
-                ('first_name', models.CharField(max_length=100)),
-                ('middle_names', models.CharField(blank=True, max_length=200)),
-                ('last_name', models.CharField(max_length=100)),
-                ('date_of_birth', models.DateField()),
-                ('gender', models.CharField(default='Male', max_length=20)),
-                ('pnc_number', models.CharField(blank=True, max_length=20, verbose_name='PNC number')),
-                ('crn', models.CharField(blank=True, max_length=10, verbose_name='case reference number (CRN)')),
-                ('status', models.CharField(choices=[('IN_CUSTODY', 'In custody'), ('RECALLED', 'In custody on recall'), ('RELEASED', 'Released')], default='IN_CUSTODY', max_length=20)),
-                ('legal_status', models.CharField(choices=[('SENTENCED', 'Sentenced'), ('RECALL', 'Recall'), ('INDETERMINATE_SENTENCE', 'Indeterminate sentence'), ('REMAND', 'Remand'), ('CONVICTED_UNSENTENCED', 'Convicted, unsentenced'), ('IMMIGRATION_DETAINEE', 'Immigration detainee'), ('CIVIL_PRISONER', 'Civil prisoner'), ('OTHER', 'Other'), ('UNKNOWN', 'Unknown')], default='SENTENCED', max_length=30)),
-                ('cell_location', models.CharField(blank=True, max_length=30)),
-                ('security_category', models.CharField(blank=True, choices=[('A', 'Category A'), ('B', 'Category B'), ('C', 'Category C'), ('D', 'Category D')], max_length=1)),
-                ('earliest_release_date', models.DateField(blank=True, editable=False, null=True)),
-                ('earliest_release_type', models.CharField(blank=True, editable=False, max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('current_prison', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='estate.prison')),
-                ('release_area', models.ForeignKey(blank=True, help_text='The probation delivery unit he will be released to', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='estate.probationdeliveryunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "prison_number",
+                    models.CharField(
+                        max_length=7,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z][0-9]{4}[A-Z]{2}$",
+                                "A prison number is a letter, four digits and two letters, like A1234BC.",
+                            )
+                        ],
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("middle_names", models.CharField(blank=True, max_length=200)),
+                ("last_name", models.CharField(max_length=100)),
+                ("date_of_birth", models.DateField()),
+                ("gender", models.CharField(default="Male", max_length=20)),
+                ("pnc_number", models.CharField(blank=True, max_length=20, verbose_name="PNC number")),
+                (
+                    "crn",
+                    models.CharField(blank=True, max_length=10, verbose_name="case reference number (CRN)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("IN_CUSTODY", "In custody"),
+                            ("RECALLED", "In custody on recall"),
+                            ("RELEASED", "Released"),
+                        ],
+                        default="IN_CUSTODY",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "legal_status",
+                    models.CharField(
+                        choices=[
+                            ("SENTENCED", "Sentenced"),
+                            ("RECALL", "Recall"),
+                            ("INDETERMINATE_SENTENCE", "Indeterminate sentence"),
+                            ("REMAND", "Remand"),
+                            ("CONVICTED_UNSENTENCED", "Convicted, unsentenced"),
+                            ("IMMIGRATION_DETAINEE", "Immigration detainee"),
+                            ("CIVIL_PRISONER", "Civil prisoner"),
+                            ("OTHER", "Other"),
+                            ("UNKNOWN", "Unknown"),
+                        ],
+                        default="SENTENCED",
+                        max_length=30,
+                    ),
+                ),
+                ("cell_location", models.CharField(blank=True, max_length=30)),
+                (
+                    "security_category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Category A"),
+                            ("B", "Category B"),
+                            ("C", "Category C"),
+                            ("D", "Category D"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("earliest_release_date", models.DateField(blank=True, editable=False, null=True)),
+                ("earliest_release_type", models.CharField(blank=True, editable=False, max_length=10)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "current_prison",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="estate.prison",
+                    ),
+                ),
+                (
+                    "release_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The probation delivery unit he will be released to",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="estate.probationdeliveryunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name_plural": "people",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Booking',
+            name="Booking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('booking_id', models.CharField(help_text='NOMIS booking id', max_length=20, unique=True)),
-                ('book_number', models.CharField(blank=True, max_length=10)),
-                ('is_active', models.BooleanField(default=True)),
-                ('received_on', models.DateField(help_text='Date of reception into custody for this booking')),
-                ('released_on', models.DateField(blank=True, null=True)),
-                ('released_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='releases', to='estate.prison')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bookings', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("booking_id", models.CharField(help_text="NOMIS booking id", max_length=20, unique=True)),
+                ("book_number", models.CharField(blank=True, max_length=10)),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "received_on",
+                    models.DateField(help_text="Date of reception into custody for this booking"),
+                ),
+                ("released_on", models.DateField(blank=True, null=True)),
+                (
+                    "released_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="releases",
+                        to="estate.prison",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bookings",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_on'],
+                "ordering": ["-received_on"],
             },
         ),
         migrations.CreateModel(
-            name='RecordedKeyDates',
+            name="RecordedKeyDates",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence_start_date', models.DateField(blank=True, null=True, verbose_name='SSD')),
-                ('conditional_release_date', models.DateField(blank=True, null=True, verbose_name='CRD')),
-                ('automatic_release_date', models.DateField(blank=True, null=True, verbose_name='ARD')),
-                ('parole_eligibility_date', models.DateField(blank=True, null=True, verbose_name='PED')),
-                ('home_detention_curfew_eligibility_date', models.DateField(blank=True, null=True, verbose_name='HDCED')),
-                ('home_detention_curfew_actual_date', models.DateField(blank=True, null=True, verbose_name='HDCAD')),
-                ('licence_expiry_date', models.DateField(blank=True, null=True, verbose_name='LED')),
-                ('sentence_expiry_date', models.DateField(blank=True, null=True, verbose_name='SED')),
-                ('topup_supervision_expiry_date', models.DateField(blank=True, null=True, verbose_name='TUSED')),
-                ('post_recall_release_date', models.DateField(blank=True, null=True, verbose_name='PRRD')),
-                ('tariff_date', models.DateField(blank=True, help_text='Tariff expiry date', null=True, verbose_name='TED')),
-                ('target_hearing_date', models.DateField(blank=True, null=True, verbose_name='THD')),
-                ('early_removal_scheme_eligibility_date', models.DateField(blank=True, null=True, verbose_name='ERSED')),
-                ('mid_term_date', models.DateField(blank=True, null=True, verbose_name='MTD')),
-                ('actual_parole_date', models.DateField(blank=True, null=True, verbose_name='APD')),
-                ('confirmed_release_date', models.DateField(blank=True, null=True, verbose_name='confirmed release date')),
-                ('recorded_at', models.DateTimeField(auto_now=True)),
-                ('booking', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='recorded_dates', to='people.booking')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence_start_date", models.DateField(blank=True, null=True, verbose_name="SSD")),
+                ("conditional_release_date", models.DateField(blank=True, null=True, verbose_name="CRD")),
+                ("automatic_release_date", models.DateField(blank=True, null=True, verbose_name="ARD")),
+                ("parole_eligibility_date", models.DateField(blank=True, null=True, verbose_name="PED")),
+                (
+                    "home_detention_curfew_eligibility_date",
+                    models.DateField(blank=True, null=True, verbose_name="HDCED"),
+                ),
+                (
+                    "home_detention_curfew_actual_date",
+                    models.DateField(blank=True, null=True, verbose_name="HDCAD"),
+                ),
+                ("licence_expiry_date", models.DateField(blank=True, null=True, verbose_name="LED")),
+                ("sentence_expiry_date", models.DateField(blank=True, null=True, verbose_name="SED")),
+                (
+                    "topup_supervision_expiry_date",
+                    models.DateField(blank=True, null=True, verbose_name="TUSED"),
+                ),
+                ("post_recall_release_date", models.DateField(blank=True, null=True, verbose_name="PRRD")),
+                (
+                    "tariff_date",
+                    models.DateField(
+                        blank=True, help_text="Tariff expiry date", null=True, verbose_name="TED"
+                    ),
+                ),
+                ("target_hearing_date", models.DateField(blank=True, null=True, verbose_name="THD")),
+                (
+                    "early_removal_scheme_eligibility_date",
+                    models.DateField(blank=True, null=True, verbose_name="ERSED"),
+                ),
+                ("mid_term_date", models.DateField(blank=True, null=True, verbose_name="MTD")),
+                ("actual_parole_date", models.DateField(blank=True, null=True, verbose_name="APD")),
+                (
+                    "confirmed_release_date",
+                    models.DateField(blank=True, null=True, verbose_name="confirmed release date"),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now=True)),
+                (
+                    "booking",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recorded_dates",
+                        to="people.booking",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recorded key dates',
-                'verbose_name_plural': 'recorded key dates',
+                "verbose_name": "recorded key dates",
+                "verbose_name_plural": "recorded key dates",
             },
         ),
         migrations.CreateModel(
-            name='RiskProfile',
+            name="RiskProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rosh_level', models.CharField(blank=True, choices=[('LOW', 'Low'), ('MEDIUM', 'Medium'), ('HIGH', 'High'), ('VERY_HIGH', 'Very high')], max_length=10, verbose_name='RoSH level')),
-                ('rosh_assessed_on', models.DateField(blank=True, null=True, verbose_name='RoSH assessed on')),
-                ('tier', models.CharField(blank=True, help_text='As recorded: B2 or C', max_length=3, validators=[django.core.validators.RegexValidator('^([A-D][0-3]S?|[A-G])$', 'A tier is recorded as v2 (a letter A to D and a digit 0 to 3, like B2) or v3 (a letter A to G).')])),
-                ('mappa_category', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Category 1 (registered sexual offender)'), (2, 'Category 2 (violent and other sexual offenders)'), (3, 'Category 3 (other dangerous offenders)')], null=True, verbose_name='MAPPA category')),
-                ('mappa_level', models.PositiveSmallIntegerField(blank=True, choices=[(0, 'Not relevant'), (1, 'Level 1 (ordinary agency management)'), (2, 'Level 2 (multi-agency management)'), (3, 'Level 3 (multi-agency management, senior)')], help_text='Blank means not known', null=True, verbose_name='MAPPA level')),
-                ('mappa_level_set_on', models.DateField(blank=True, null=True, verbose_name='MAPPA level set on')),
-                ('mappa_review_on', models.DateField(blank=True, null=True, verbose_name='MAPPA review due on')),
-                ('subject_to_notification', models.BooleanField(default=False, help_text='Sexual Offences Act 2003 Part 2', verbose_name='subject to sex-offender notification')),
-                ('maintains_innocence', models.BooleanField(default=False)),
-                ('appellant', models.BooleanField(default=False, help_text='Has a live appeal')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='risk', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rosh_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("LOW", "Low"),
+                            ("MEDIUM", "Medium"),
+                            ("HIGH", "High"),
+                            ("VERY_HIGH", "Very high"),
+                        ],
+                        max_length=10,
+                        verbose_name="RoSH level",
+                    ),
+                ),
+                (
+                    "rosh_assessed_on",
+                    models.DateField(blank=True, null=True, verbose_name="RoSH assessed on"),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        blank=True,
+                        help_text="As recorded: B2 or C",
+                        max_length=3,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^([A-D][0-3]S?|[A-G])$",
+                                "A tier is recorded as v2 (a letter A to D and a digit 0 to 3, like B2) or v3 (a letter A to G).",
+                            )
+                        ],
+                    ),
+                ),
+                (
+                    "mappa_category",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Category 1 (registered sexual offender)"),
+                            (2, "Category 2 (violent and other sexual offenders)"),
+                            (3, "Category 3 (other dangerous offenders)"),
+                        ],
+                        null=True,
+                        verbose_name="MAPPA category",
+                    ),
+                ),
+                (
+                    "mappa_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Not relevant"),
+                            (1, "Level 1 (ordinary agency management)"),
+                            (2, "Level 2 (multi-agency management)"),
+                            (3, "Level 3 (multi-agency management, senior)"),
+                        ],
+                        help_text="Blank means not known",
+                        null=True,
+                        verbose_name="MAPPA level",
+                    ),
+                ),
+                (
+                    "mappa_level_set_on",
+                    models.DateField(blank=True, null=True, verbose_name="MAPPA level set on"),
+                ),
+                (
+                    "mappa_review_on",
+                    models.DateField(blank=True, null=True, verbose_name="MAPPA review due on"),
+                ),
+                (
+                    "subject_to_notification",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sexual Offences Act 2003 Part 2",
+                        verbose_name="subject to sex-offender notification",
+                    ),
+                ),
+                ("maintains_innocence", models.BooleanField(default=False)),
+                ("appellant", models.BooleanField(default=False, help_text="Has a live appeal")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="risk", to="people.person"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Sentence',
+            name="Sentence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('case_sequence', models.PositiveSmallIntegerField(default=1)),
-                ('line_sequence', models.PositiveSmallIntegerField(default=1)),
-                ('case_reference', models.CharField(blank=True, max_length=40)),
-                ('court', models.CharField(blank=True, max_length=100)),
-                ('calc_type', models.CharField(choices=[('ADIMP', 'Standard determinate sentence (CJA 2003)'), ('ADIMP_ORA', 'Standard determinate sentence (ORA 2014)'), ('YOI', 'Detention in a young offender institution'), ('YOI_ORA', 'Detention in a young offender institution (ORA 2014)'), ('SEC250', 'Section 250 detention (Sentencing Act 2020)'), ('SEC250_ORA', 'Section 250 detention (ORA 2014)'), ('SEC91_03', 'Section 91 detention (PCC(S)A 2000)'), ('SEC91_03_ORA', 'Section 91 detention (ORA 2014)'), ('EDS18', 'Extended determinate sentence (Sentencing Act 2020 s.279)'), ('EDS21', 'Extended determinate sentence (Sentencing Act 2020, 2021)'), ('EDSU18', 'Extended determinate sentence, under 18'), ('LASPO_AR', 'Extended determinate sentence, automatic release (LASPO)'), ('LASPO_DR', 'Extended determinate sentence, discretionary release (LASPO)'), ('SOPC18', 'Sentence for offenders of particular concern (s.278)'), ('SOPC21', 'Sentence for offenders of particular concern (2021)'), ('SEC236A', 'Sentence for offenders of particular concern (CJA 2003 s.236A)'), ('SDOPCU18', 'Special sentence of detention for offenders of particular concern, under 18'), ('DTO', 'Detention and training order'), ('DTO_ORA', 'Detention and training order (ORA 2014)'), ('A/FINE', 'Imprisonment in default of a fine'), ('BOTUS', 'Breach of top-up supervision'), ('LR', 'Licence recall (standard)'), ('LR_ORA', 'Licence recall (standard, ORA 2014)'), ('LR_EDS18', 'Licence recall from an extended sentence (2018)'), ('LR_EDS21', 'Licence recall from an extended sentence (2021)'), ('LR_SOPC18', 'Licence recall from a SOPC (2018)'), ('LR_SOPC21', 'Licence recall from a SOPC (2021)'), ('FTR', 'Fixed-term recall (28 days)'), ('FTR_ORA', 'Fixed-term recall (28 days, ORA 2014)'), ('14FTR_ORA', 'Fixed-term recall (14 days, ORA 2014)'), ('FTR_56ORA', 'Fixed-term recall (56 days, ORA 2014)'), ('LIFE', 'Life imprisonment'), ('MLP', 'Mandatory life imprisonment'), ('ALP', 'Automatic life imprisonment'), ('DLP', 'Discretionary life imprisonment'), ('HMPL', "Detention during His Majesty's pleasure"), ('IPP', 'Imprisonment for public protection'), ('DPP', 'Detention for public protection')], max_length=20, verbose_name='sentence type')),
-                ('sentence_date', models.DateField()),
-                ('years', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(99)])),
-                ('months', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(1188)])),
-                ('weeks', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(5148)])),
-                ('days', models.PositiveIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(36135)])),
-                ('extension_years', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(99)])),
-                ('extension_months', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(1188)])),
-                ('extension_weeks', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(5148)])),
-                ('extension_days', models.PositiveIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(36135)])),
-                ('is_sds_plus', models.BooleanField(default=False, verbose_name='SDS+ (release at two-thirds)')),
-                ('is_sds_plus_eligible', models.BooleanField(default=False, verbose_name='SDS+ eligible by sentence type, length and offence')),
-                ('is_section_250', models.BooleanField(default=False)),
-                ('early_release_exclusions', models.JSONField(blank=True, default=list, help_text='Codes from EarlyReleaseExclusion')),
-                ('fine_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('recall_type', models.CharField(blank=True, choices=[('STANDARD_RECALL', 'Standard recall'), ('FIXED_TERM_RECALL_14', 'Fixed-term recall, 14 days'), ('FIXED_TERM_RECALL_28', 'Fixed-term recall, 28 days'), ('FIXED_TERM_RECALL_56', 'Fixed-term recall, 56 days')], max_length=30)),
-                ('revocation_date', models.DateField(blank=True, null=True)),
-                ('return_to_custody_date', models.DateField(blank=True, null=True)),
-                ('booking', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sentences', to='people.booking')),
-                ('consecutive_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='consecutive_sentences', to='people.sentence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("case_sequence", models.PositiveSmallIntegerField(default=1)),
+                ("line_sequence", models.PositiveSmallIntegerField(default=1)),
+                ("case_reference", models.CharField(blank=True, max_length=40)),
+                ("court", models.CharField(blank=True, max_length=100)),
+                (
+                    "calc_type",
+                    models.CharField(
+                        choices=[
+                            ("ADIMP", "Standard determinate sentence (CJA 2003)"),
+                            ("ADIMP_ORA", "Standard determinate sentence (ORA 2014)"),
+                            ("YOI", "Detention in a young offender institution"),
+                            ("YOI_ORA", "Detention in a young offender institution (ORA 2014)"),
+                            ("SEC250", "Section 250 detention (Sentencing Act 2020)"),
+                            ("SEC250_ORA", "Section 250 detention (ORA 2014)"),
+                            ("SEC91_03", "Section 91 detention (PCC(S)A 2000)"),
+                            ("SEC91_03_ORA", "Section 91 detention (ORA 2014)"),
+                            ("EDS18", "Extended determinate sentence (Sentencing Act 2020 s.279)"),
+                            ("EDS21", "Extended determinate sentence (Sentencing Act 2020, 2021)"),
+                            ("EDSU18", "Extended determinate sentence, under 18"),
+                            ("LASPO_AR", "Extended determinate sentence, automatic release (LASPO)"),
+                            ("LASPO_DR", "Extended determinate sentence, discretionary release (LASPO)"),
+                            ("SOPC18", "Sentence for offenders of particular concern (s.278)"),
+                            ("SOPC21", "Sentence for offenders of particular concern (2021)"),
+                            ("SEC236A", "Sentence for offenders of particular concern (CJA 2003 s.236A)"),
+                            (
+                                "SDOPCU18",
+                                "Special sentence of detention for offenders of particular concern, under 18",
+                            ),
+                            ("DTO", "Detention and training order"),
+                            ("DTO_ORA", "Detention and training order (ORA 2014)"),
+                            ("A/FINE", "Imprisonment in default of a fine"),
+                            ("BOTUS", "Breach of top-up supervision"),
+                            ("LR", "Licence recall (standard)"),
+                            ("LR_ORA", "Licence recall (standard, ORA 2014)"),
+                            ("LR_EDS18", "Licence recall from an extended sentence (2018)"),
+                            ("LR_EDS21", "Licence recall from an extended sentence (2021)"),
+                            ("LR_SOPC18", "Licence recall from a SOPC (2018)"),
+                            ("LR_SOPC21", "Licence recall from a SOPC (2021)"),
+                            ("FTR", "Fixed-term recall (28 days)"),
+                            ("FTR_ORA", "Fixed-term recall (28 days, ORA 2014)"),
+                            ("14FTR_ORA", "Fixed-term recall (14 days, ORA 2014)"),
+                            ("FTR_56ORA", "Fixed-term recall (56 days, ORA 2014)"),
+                            ("LIFE", "Life imprisonment"),
+                            ("MLP", "Mandatory life imprisonment"),
+                            ("ALP", "Automatic life imprisonment"),
+                            ("DLP", "Discretionary life imprisonment"),
+                            ("HMPL", "Detention during His Majesty's pleasure"),
+                            ("IPP", "Imprisonment for public protection"),
+                            ("DPP", "Detention for public protection"),
+                        ],
+                        max_length=20,
+                        verbose_name="sentence type",
+                    ),
+                ),
+                ("sentence_date", models.DateField()),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(99)]
+                    ),
+                ),
+                (
+                    "months",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(1188)]
+                    ),
+                ),
+                (
+                    "weeks",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(5148)]
+                    ),
+                ),
+                (
+                    "days",
+                    models.PositiveIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(36135)]
+                    ),
+                ),
+                (
+                    "extension_years",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(99)]
+                    ),
+                ),
+                (
+                    "extension_months",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(1188)]
+                    ),
+                ),
+                (
+                    "extension_weeks",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(5148)]
+                    ),
+                ),
+                (
+                    "extension_days",
+                    models.PositiveIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(36135)]
+                    ),
+                ),
+                (
+                    "is_sds_plus",
+                    models.BooleanField(default=False, verbose_name="SDS+ (release at two-thirds)"),
+                ),
+                (
+                    "is_sds_plus_eligible",
+                    models.BooleanField(
+                        default=False, verbose_name="SDS+ eligible by sentence type, length and offence"
+                    ),
+                ),
+                ("is_section_250", models.BooleanField(default=False)),
+                (
+                    "early_release_exclusions",
+                    models.JSONField(blank=True, default=list, help_text="Codes from EarlyReleaseExclusion"),
+                ),
+                ("fine_amount", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                (
+                    "recall_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("STANDARD_RECALL", "Standard recall"),
+                            ("FIXED_TERM_RECALL_14", "Fixed-term recall, 14 days"),
+                            ("FIXED_TERM_RECALL_28", "Fixed-term recall, 28 days"),
+                            ("FIXED_TERM_RECALL_56", "Fixed-term recall, 56 days"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("revocation_date", models.DateField(blank=True, null=True)),
+                ("return_to_custody_date", models.DateField(blank=True, null=True)),
+                (
+                    "booking",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sentences",
+                        to="people.booking",
+                    ),
+                ),
+                (
+                    "consecutive_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consecutive_sentences",
+                        to="people.sentence",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['case_sequence', 'line_sequence'],
+                "ordering": ["case_sequence", "line_sequence"],
             },
         ),
         migrations.CreateModel(
-            name='Offence',
+            name="Offence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('offence_code', models.CharField(blank=True, help_text='Home Office / CJS offence code', max_length=20)),
-                ('description', models.CharField(max_length=250)),
-                ('committed_on', models.DateField(help_text='Offence date, or the start of the period it spans')),
-                ('committed_to', models.DateField(blank=True, help_text='End of the period, if it spans one', null=True)),
-                ('is_sexual', models.BooleanField(default=False)),
-                ('is_violent', models.BooleanField(default=False)),
-                ('is_schedule_15', models.BooleanField(default=False, verbose_name='Schedule 15 (CJA 2003) specified offence')),
-                ('is_schedule_3', models.BooleanField(default=False, verbose_name='Schedule 3 (SOA 2003) notification offence')),
-                ('sentence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offences', to='people.sentence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "offence_code",
+                    models.CharField(blank=True, help_text="Home Office / CJS offence code", max_length=20),
+                ),
+                ("description", models.CharField(max_length=250)),
+                (
+                    "committed_on",
+                    models.DateField(help_text="Offence date, or the start of the period it spans"),
+                ),
+                (
+                    "committed_to",
+                    models.DateField(blank=True, help_text="End of the period, if it spans one", null=True),
+                ),
+                ("is_sexual", models.BooleanField(default=False)),
+                ("is_violent", models.BooleanField(default=False)),
+                (
+                    "is_schedule_15",
+                    models.BooleanField(
+                        default=False, verbose_name="Schedule 15 (CJA 2003) specified offence"
+                    ),
+                ),
+                (
+                    "is_schedule_3",
+                    models.BooleanField(
+                        default=False, verbose_name="Schedule 3 (SOA 2003) notification offence"
+                    ),
+                ),
+                (
+                    "sentence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="offences",
+                        to="people.sentence",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['committed_on'],
+                "ordering": ["committed_on"],
             },
         ),
         migrations.CreateModel(
-            name='Adjustment',
+            name="Adjustment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('adjustment_type', models.CharField(choices=[('REMAND', 'Remand'), ('TAGGED_BAIL', 'Tagged bail'), ('UNLAWFULLY_AT_LARGE', 'Unlawfully at large (UAL)'), ('ADDITIONAL_DAYS_AWARDED', 'Additional days awarded (ADA)'), ('RESTORATION_OF_ADDITIONAL_DAYS_AWARDED', 'Restoration of additional days awarded (RADA)'), ('RECALL_REMAND', 'Remand (recall)'), ('RECALL_TAGGED_BAIL', 'Tagged bail (recall)'), ('LAWFULLY_AT_LARGE', 'Lawfully at large'), ('SPECIAL_REMISSION', 'Special remission'), ('TIME_SPENT_IN_CUSTODY_ABROAD', 'Time spent in custody abroad'), ('TIME_SPENT_AS_AN_APPEAL_APPLICANT', 'Time spent as an appeal applicant')], max_length=40)),
-                ('days', models.PositiveIntegerField()),
-                ('from_date', models.DateField(blank=True, null=True)),
-                ('to_date', models.DateField(blank=True, null=True)),
-                ('booking', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adjustments', to='people.booking')),
-                ('sentence', models.ForeignKey(blank=True, help_text='The sentence it was recorded against (CRDS: appliesToSentencesFrom)', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='adjustments', to='people.sentence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "adjustment_type",
+                    models.CharField(
+                        choices=[
+                            ("REMAND", "Remand"),
+                            ("TAGGED_BAIL", "Tagged bail"),
+                            ("UNLAWFULLY_AT_LARGE", "Unlawfully at large (UAL)"),
+                            ("ADDITIONAL_DAYS_AWARDED", "Additional days awarded (ADA)"),
+                            (
+                                "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED",
+                                "Restoration of additional days awarded (RADA)",
+                            ),
+                            ("RECALL_REMAND", "Remand (recall)"),
+                            ("RECALL_TAGGED_BAIL", "Tagged bail (recall)"),
+                            ("LAWFULLY_AT_LARGE", "Lawfully at large"),
+                            ("SPECIAL_REMISSION", "Special remission"),
+                            ("TIME_SPENT_IN_CUSTODY_ABROAD", "Time spent in custody abroad"),
+                            ("TIME_SPENT_AS_AN_APPEAL_APPLICANT", "Time spent as an appeal applicant"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("days", models.PositiveIntegerField()),
+                ("from_date", models.DateField(blank=True, null=True)),
+                ("to_date", models.DateField(blank=True, null=True)),
+                (
+                    "booking",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adjustments",
+                        to="people.booking",
+                    ),
+                ),
+                (
+                    "sentence",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The sentence it was recorded against (CRDS: appliesToSentencesFrom)",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adjustments",
+                        to="people.sentence",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['from_date', 'id'],
+                "ordering": ["from_date", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['current_prison', 'status', 'earliest_release_date'], name='people_pers_current_f0e704_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["current_prison", "status", "earliest_release_date"],
+                name="people_pers_current_f0e704_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['current_prison', 'last_name', 'first_name'], name='people_pers_current_f4c3ed_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["current_prison", "last_name", "first_name"], name="people_pers_current_f4c3ed_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'RELEASED'), ('current_prison__isnull', False), _connector='OR'), name='person_in_custody_has_a_prison'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "RELEASED"), ("current_prison__isnull", False), _connector="OR"
+                ),
+                name="person_in_custody_has_a_prison",
+            ),
         ),
         migrations.AddIndex(
-            model_name='booking',
-            index=models.Index(fields=['released_from', 'released_on'], name='people_book_release_11fbbc_idx'),
+            model_name="booking",
+            index=models.Index(
+                fields=["released_from", "released_on"], name="people_book_release_11fbbc_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('person',), name='one_active_booking_per_person'),
+            model_name="booking",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_active", True)),
+                fields=("person",),
+                name="one_active_booking_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.CheckConstraint(condition=models.Q(('released_on__isnull', True), ('released_on__gte', models.F('received_on')), _connector='OR'), name='booking_released_after_received'),
+            model_name="booking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("released_on__isnull", True),
+                    ("released_on__gte", models.F("received_on")),
+                    _connector="OR",
+                ),
+                name="booking_released_after_received",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='riskprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('mappa_level__isnull', True), ('mappa_level__lte', 3), _connector='OR'), name='mappa_level_0_to_3'),
+            model_name="riskprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("mappa_level__isnull", True), ("mappa_level__lte", 3), _connector="OR"),
+                name="mappa_level_0_to_3",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentence',
-            constraint=models.UniqueConstraint(fields=('booking', 'case_sequence', 'line_sequence'), name='sentence_line_unique_in_booking'),
+            model_name="sentence",
+            constraint=models.UniqueConstraint(
+                fields=("booking", "case_sequence", "line_sequence"), name="sentence_line_unique_in_booking"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentence',
-            constraint=models.CheckConstraint(condition=models.Q(('consecutive_to', models.F('id')), _negated=True), name='sentence_not_consecutive_to_itself'),
+            model_name="sentence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("consecutive_to", models.F("id")), _negated=True),
+                name="sentence_not_consecutive_to_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offence',
-            constraint=models.CheckConstraint(condition=models.Q(('committed_to__isnull', True), ('committed_to__gte', models.F('committed_on')), _connector='OR'), name='offence_period_in_order'),
+            model_name="offence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("committed_to__isnull", True),
+                    ("committed_to__gte", models.F("committed_on")),
+                    _connector="OR",
+                ),
+                name="offence_period_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='adjustment',
-            constraint=models.CheckConstraint(condition=models.Q(('days__gt', 0)), name='adjustment_days_positive'),
+            model_name="adjustment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("days__gt", 0)), name="adjustment_days_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='adjustment',
-            constraint=models.CheckConstraint(condition=models.Q(('to_date__isnull', True), ('from_date__isnull', True), ('to_date__gte', models.F('from_date')), _connector='OR'), name='adjustment_period_in_order'),
+            model_name="adjustment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("to_date__isnull", True),
+                    ("from_date__isnull", True),
+                    ("to_date__gte", models.F("from_date")),
+                    _connector="OR",
+                ),
+                name="adjustment_period_in_order",
+            ),
         ),
     ]

@@ -5,23 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccommodationPlan',
+            name="AccommodationPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('SETTLED', 'Settled accommodation'), ('OTHER_HOUSED', 'Other housed (transient or temporary)'), ('APPROVED_PREMISES', 'Approved premises (CAS1)'), ('CAS', 'Bail or probation accommodation (CAS2 or CAS3)'), ('HOMELESS', 'Homeless, not rough sleeping'), ('ROUGH_SLEEPING', 'Rough sleeping')], max_length=30)),
-                ('address', models.TextField(blank=True)),
-                ('confirmed_on', models.DateField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='accommodation_plan', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("SETTLED", "Settled accommodation"),
+                            ("OTHER_HOUSED", "Other housed (transient or temporary)"),
+                            ("APPROVED_PREMISES", "Approved premises (CAS1)"),
+                            ("CAS", "Bail or probation accommodation (CAS2 or CAS3)"),
+                            ("HOMELESS", "Homeless, not rough sleeping"),
+                            ("ROUGH_SLEEPING", "Rough sleeping"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("address", models.TextField(blank=True)),
+                ("confirmed_on", models.DateField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="accommodation_plan",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
     ]

@@ -6,52 +6,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('estate', '0001_initial'),
-        ('people', '0001_initial'),
+        ("estate", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StaffMember',
+            name="StaffMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100)),
-                ('last_name', models.CharField(max_length=100)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('role', models.CharField(choices=[('PRISON_POM', 'Prison offender manager (prison officer)'), ('PROBATION_POM', 'Prison offender manager (probation officer)'), ('COM', 'Community offender manager'), ('SPO', 'Senior probation officer'), ('HOMD', 'Head of offender management delivery'), ('MAPPA_COORDINATOR', 'MAPPA coordinator')], max_length=30)),
-                ('team', models.CharField(blank=True, max_length=100)),
-                ('is_active', models.BooleanField(default=True)),
-                ('pdu', models.ForeignKey(blank=True, help_text='Probation staff: the delivery unit he works in', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='estate.probationdeliveryunit')),
-                ('prison', models.ForeignKey(blank=True, help_text='Prison staff: where he works', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='estate.prison')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff_member', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("last_name", models.CharField(max_length=100)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("PRISON_POM", "Prison offender manager (prison officer)"),
+                            ("PROBATION_POM", "Prison offender manager (probation officer)"),
+                            ("COM", "Community offender manager"),
+                            ("SPO", "Senior probation officer"),
+                            ("HOMD", "Head of offender management delivery"),
+                            ("MAPPA_COORDINATOR", "MAPPA coordinator"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("team", models.CharField(blank=True, max_length=100)),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "pdu",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Probation staff: the delivery unit he works in",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="estate.probationdeliveryunit",
+                    ),
+                ),
+                (
+                    "prison",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Prison staff: where he works",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="estate.prison",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="staff_member",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member of staff',
-                'verbose_name_plural': 'staff',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "member of staff",
+                "verbose_name_plural": "staff",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Allocation',
+            name="Allocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('PRIMARY_POM', 'POM'), ('CO_WORKING_POM', 'Co-working POM'), ('COM', 'COM')], max_length=20)),
-                ('allocated_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('reason', models.CharField(blank=True, max_length=200)),
-                ('allocated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='people.person')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='staff.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("PRIMARY_POM", "POM"),
+                            ("CO_WORKING_POM", "Co-working POM"),
+                            ("COM", "COM"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("allocated_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "allocated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="allocations",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="staff.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-allocated_on', '-id'],
-                'indexes': [models.Index(fields=['staff', 'ended_on'], name='staff_alloc_staff_i_50d3c8_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('person', 'role'), name='one_current_allocation_per_role'), models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('allocated_on')), _connector='OR'), name='allocation_ends_after_it_starts')],
+                "ordering": ["-allocated_on", "-id"],
+                "indexes": [
+                    models.Index(fields=["staff", "ended_on"], name="staff_alloc_staff_i_50d3c8_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("person", "role"),
+                        name="one_current_allocation_per_role",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_on__isnull", True),
+                            ("ended_on__gte", models.F("allocated_on")),
+                            _connector="OR",
+                        ),
+                        name="allocation_ends_after_it_starts",
+                    ),
+                ],
             },
         ),
     ]

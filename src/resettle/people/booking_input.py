@@ -1,0 +1,161 @@
+"""A stored booking as the release-date engine's input (resettle.rules.sentencing.model).
+
+The mapping from NOMIS sentence types to the engine's kinds follows CRDS
+`model/external/SentenceCalculationType.kt`. Indeterminate sentences have no engine kind: they are refused
+here with the reason CRDS gives (they go to manual entry).
+"""
+
+from datetime import date
+
+from resettle.rules.sentencing import Refused
+from resettle.rules.sentencing import model as engine
+from resettle.rules.sentencing.durations import Duration
+
+from .models import Adjustment, Booking, Person, Sentence
+from .vocabulary import INDETERMINATE_CALC_TYPES
+from .vocabulary import SentenceCalcType as T
+
+KIND = {
+    **dict.fromkeys(
+        (
+            T.ADIMP,
+            T.ADIMP_ORA,
+            T.YOI,
+            T.YOI_ORA,
+            T.SEC250,
+            T.SEC250_ORA,
+            T.SEC91_03,
+            T.SEC91_03_ORA,
+            T.LR,
+            T.LR_ORA,
+            T.FTR,
+            T.FTR_ORA,
+            T.FTR_14_ORA,
+            T.FTR_56_ORA,
+        ),
+        engine.SentenceKind.STANDARD,
+    ),
+    **dict.fromkeys(
+        (T.EDS18, T.EDS21, T.EDSU18, T.LASPO_AR, T.LASPO_DR, T.LR_EDS18, T.LR_EDS21),
+        engine.SentenceKind.EXTENDED,
+    ),
+    **dict.fromkeys(
+        (T.SOPC18, T.SOPC21, T.SEC236A, T.SDOPCU18, T.LR_SOPC18, T.LR_SOPC21), engine.SentenceKind.SOPC
+    ),
+    T.DTO: engine.SentenceKind.DTO,
+    T.DTO_ORA: engine.SentenceKind.DTO,
+    T.A_FINE: engine.SentenceKind.A_FINE,
+    T.BOTUS: engine.SentenceKind.BOTUS,
+}
+SECTION_250 = frozenset({T.SEC250, T.SEC250_ORA, T.SEC91_03, T.SEC91_03_ORA})
+# The recall a sentence type implies when the recall type itself was not recorded.
+RECALL_OF_TYPE = {
+    **dict.fromkeys(
+        (T.LR, T.LR_ORA, T.LR_EDS18, T.LR_EDS21, T.LR_SOPC18, T.LR_SOPC21), engine.RecallType.STANDARD
+    ),
+    T.FTR: engine.RecallType.FTR_28,
+    T.FTR_ORA: engine.RecallType.FTR_28,
+    T.FTR_14_ORA: engine.RecallType.FTR_14,
+    T.FTR_56_ORA: engine.RecallType.FTR_56,
+}
+
+
+def _duration(years: int, months: int, weeks: int, days: int) -> Duration:
+    return Duration(years=years, months=months, weeks=weeks, days=days)
+
+
+def _offence(sentence: Sentence) -> engine.Offence:
+    offences = list(sentence.offences.all())
+    if not offences:
+        return engine.Offence(committed_at=sentence.sentence_date)
+    # CRDS takes NOMIS's offence end date, else its start; of several offences the latest governs, as it
+    # decides whether the ORA 2014 licence rules apply.
+    latest = max(offences, key=lambda o: o.committed_to or o.committed_on)
+    return engine.Offence(
+        committed_at=latest.committed_to or latest.committed_on, offence_code=latest.offence_code or None
+    )
+
+
+def _recall(sentence: Sentence) -> engine.Recall | None:
+    kind = (
+        engine.RecallType(sentence.recall_type)
+        if sentence.recall_type
+        else RECALL_OF_TYPE.get(sentence.calc_type)
+    )
+    if kind is None:
+        return None
+    return engine.Recall(kind, sentence.revocation_date, sentence.return_to_custody_date)
+
+
+def _sentence(sentence: Sentence) -> engine.Sentence:
+    kind = KIND[sentence.calc_type]
+    term = _duration(sentence.years, sentence.months, sentence.weeks, sentence.days)
+    extended = kind in (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
+    return engine.Sentence(
+        kind=kind,
+        offence=_offence(sentence),
+        sentenced_at=sentence.sentence_date,
+        identifier=str(sentence.pk),
+        duration=Duration() if extended else term,
+        custodial_duration=term if extended else Duration(),
+        extension_duration=_duration(
+            sentence.extension_years,
+            sentence.extension_months,
+            sentence.extension_weeks,
+            sentence.extension_days,
+        ),
+        automatic_release=sentence.calc_type == T.LASPO_AR,
+        sdopcu18=sentence.calc_type == T.SDOPCU18,
+        fine_amount=float(sentence.fine_amount) if sentence.fine_amount is not None else None,
+        consecutive_to=str(sentence.consecutive_to_id) if sentence.consecutive_to_id else None,
+        recall=_recall(sentence),
+        release_arrangements=engine.ReleaseArrangements(
+            is_sds_plus=sentence.is_sds_plus,
+            is_sds_plus_eligible=sentence.is_sds_plus_eligible,
+            is_section_250=sentence.is_section_250 or sentence.calc_type in SECTION_250,
+            early_release_exclusions=frozenset(sentence.early_release_exclusions or ()),
+        ),
+    )
+
+
+def _adjustment(
+    adjustment: Adjustment, sentence_dates: dict[int, date], first_sentenced: date
+) -> engine.Adjustment:
+    return engine.Adjustment(
+        type=engine.AdjustmentType(adjustment.adjustment_type),
+        number_of_days=adjustment.days,
+        applies_to_sentences_from=sentence_dates.get(adjustment.sentence_id, first_sentenced),
+        from_date=adjustment.from_date,
+        to_date=adjustment.to_date,
+    )
+
+
+def booking_input(
+    booking: Booking,
+    person: Person,
+    *,
+    sentences: list[Sentence],
+    adjustments: list[Adjustment],
+    subject_to_notification: bool,
+) -> engine.Booking:
+    """The engine's booking. Raises Refused for what the engine cannot calculate (indeterminate sentences)."""
+    indeterminate = [s for s in sentences if s.calc_type in INDETERMINATE_CALC_TYPES]
+    if indeterminate:
+        raise Refused(
+            "INDETERMINATE_SENTENCE",
+            f"{indeterminate[0].get_calc_type_display()}: release is decided by the Parole Board after the "
+            "tariff, so there are no automatic release dates to calculate. Use the tariff expiry date.",
+        )
+    sentence_dates = {s.pk: s.sentence_date for s in sentences}
+    first_sentenced = min(sentence_dates.values())
+    returns = [s.return_to_custody_date for s in sentences if s.return_to_custody_date]
+    return engine.Booking(
+        offender=engine.Offender(
+            date_of_birth=person.date_of_birth,
+            is_active_sex_offender=subject_to_notification,
+            reference=person.prison_number,
+        ),
+        sentences=tuple(_sentence(s) for s in sentences),
+        adjustments=tuple(_adjustment(a, sentence_dates, first_sentenced) for a in adjustments),
+        return_to_custody_date=max(returns) if returns else None,
+    )

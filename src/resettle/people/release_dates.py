@@ -1,0 +1,247 @@
+"""The one service that calculates a booking's release dates and stores them with their breakdown.
+
+Called whenever a booking's sentences, offences, adjustments or the facts the rules read change
+(see signals.py), and for everyone by `resettle refresh`. A calculation whose input and rules have not
+changed since the stored one is not written again.
+"""
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from functools import cache
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from resettle.core.clock import today as clock_today
+from resettle.rules.sentencing import (
+    PRODUCTION_TOGGLES,
+    BookingInvalid,
+    Refused,
+    Toggles,
+    calculate,
+    load_profile,
+)
+from resettle.rules.sentencing import model as engine
+
+from .booking_input import booking_input
+from .models import Booking, CalculatedReleaseDates, Person, Sentence
+from .services import apply_release_summary
+
+Outcome = CalculatedReleaseDates.Outcome
+
+
+@dataclasses.dataclass(frozen=True)
+class Rules:
+    profile_name: str
+    toggles: Toggles
+
+    @property
+    def label(self) -> str:
+        on = [f.name for f in dataclasses.fields(self.toggles) if getattr(self.toggles, f.name)]
+        return f"{self.profile_name}; toggles: {', '.join(on) or 'none'}"
+
+
+def live_rules() -> Rules:
+    names = settings.RESETTLE_CALCULATION_TOGGLES
+    toggles = PRODUCTION_TOGGLES if names is None else Toggles.from_mapping(dict.fromkeys(names, True))
+    return Rules(settings.RESETTLE_CALCULATION_PROFILE, toggles)
+
+
+@cache
+def _profile(name: str):
+    return load_profile(name)
+
+
+def _canonical(value):
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def fingerprint(booking: engine.Booking | None, rules: Rules, refusal: str = "") -> str:
+    payload = {
+        "booking": dataclasses.asdict(booking) if booking else None,
+        "rules": rules.label,
+        "refusal": refusal,
+    }
+    return hashlib.sha256(json.dumps(payload, default=_canonical, sort_keys=True).encode()).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcomes:
+    """What a calculation produced, as the fields of a CalculatedReleaseDates row."""
+
+    outcome: str
+    dates: dict
+    breakdown: dict
+    effective_sentence_length: str = ""
+    refusal_code: str = ""
+    refusal_reason: str = ""
+
+
+def run_engine(booking: engine.Booking, rules: Rules) -> Outcomes:
+    """Pure: the engine's answer for one booking, refusals included."""
+    try:
+        result = calculate(booking, _profile(rules.profile_name), rules.toggles)
+    except (Refused, BookingInvalid) as refusal:
+        code = getattr(refusal, "code", "INVALID_BOOKING")
+        return Outcomes(
+            Outcome.REFUSED,
+            {},
+            {},
+            refusal_code=code,
+            refusal_reason=str(getattr(refusal, "reason", refusal)),
+        )
+    return Outcomes(
+        Outcome.CALCULATED,
+        {kind: explained.on.isoformat() for kind, explained in result.breakdown.items()},
+        {kind: list(explained.because) for kind, explained in result.breakdown.items()},
+        effective_sentence_length=result.effective_sentence_length.iso(),
+    )
+
+
+@dataclasses.dataclass
+class Prepared:
+    """A booking read from the database and turned into engine input, or refused before the engine."""
+
+    booking: Booking
+    engine_input: engine.Booking | None
+    early: Outcomes | None  # set when there is nothing to calculate or the input is refused
+    fingerprint: str
+
+
+def prepare(booking: Booking, rules: Rules) -> Prepared:
+    person = booking.person
+    sentences = list(booking.sentences.all())
+    if not sentences:
+        outcome = Outcomes(Outcome.NO_SENTENCE, {}, {})
+        return Prepared(booking, None, outcome, fingerprint(None, rules, Outcome.NO_SENTENCE))
+    risk = getattr(person, "risk", None)
+    try:
+        engine_input = booking_input(
+            booking,
+            person,
+            sentences=sentences,
+            adjustments=list(booking.adjustments.all()),
+            subject_to_notification=bool(risk and risk.subject_to_notification),
+        )
+    except Refused as refusal:
+        outcome = Outcomes(Outcome.REFUSED, {}, {}, refusal_code=refusal.code, refusal_reason=refusal.reason)
+        return Prepared(booking, None, outcome, fingerprint(None, rules, refusal.code))
+    return Prepared(booking, engine_input, None, fingerprint(engine_input, rules))
+
+
+def bookings_for_calculation() -> QuerySet[Booking]:
+    """Active bookings with everything the calculation reads, in a fixed number of queries per batch."""
+    return (
+        Booking.objects.filter(is_active=True)
+        .select_related("person", "person__risk", "calculation", "recorded_dates")
+        .prefetch_related(
+            Prefetch("sentences", queryset=Sentence.objects.prefetch_related("offences")), "adjustments"
+        )
+        .order_by("pk")
+    )
+
+
+def _store(prepared: list[Prepared], outcomes: list[Outcomes], rules: Rules, *, today: date) -> int:
+    """Write the calculations that changed, and every earliest release date that moved (with the rules or
+    with the passing of time). Returns how many calculations changed."""
+    now = timezone.now()
+    rows, people = [], []
+    for item, outcome in zip(prepared, outcomes, strict=True):
+        calculation = getattr(item.booking, "calculation", None)
+        if calculation is None or calculation.input_fingerprint != item.fingerprint:
+            calculation = CalculatedReleaseDates(
+                booking=item.booking,
+                **dataclasses.asdict(outcome),
+                rules=rules.label,
+                input_fingerprint=item.fingerprint,
+                calculated_at=now,
+            )
+            rows.append(calculation)
+        person = item.booking.person
+        recorded = getattr(item.booking, "recorded_dates", None)
+        if apply_release_summary(person, recorded, today=today, calculation=calculation):
+            people.append(person)
+    with transaction.atomic():
+        CalculatedReleaseDates.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["booking"],
+            update_fields=[
+                "outcome",
+                "dates",
+                "breakdown",
+                "effective_sentence_length",
+                "refusal_code",
+                "refusal_reason",
+                "rules",
+                "input_fingerprint",
+                "calculated_at",
+            ],
+        )
+        Person.objects.bulk_update(people, ["earliest_release_date", "earliest_release_type"])
+    return len(rows)
+
+
+def _calculate_all(items: list[tuple[engine.Booking, Rules]]) -> list[Outcomes]:
+    return [run_engine(booking, rules) for booking, rules in items]
+
+
+def _outcomes(prepared: list[Prepared], rules: Rules, pool: ProcessPoolExecutor | None) -> list[Outcomes]:
+    todo = [(item.engine_input, rules) for item in prepared if item.early is None]
+    if pool is None or len(todo) < 200:
+        calculated = iter(_calculate_all(todo))
+    else:
+        half = (len(todo) + 1) // 2
+        elsewhere = pool.submit(_calculate_all, todo[:half])
+        here = _calculate_all(todo[half:])
+        calculated = iter([*elsewhere.result(), *here])
+    return [item.early or next(calculated) for item in prepared]
+
+
+def _batches(bookings: QuerySet[Booking], size: int) -> Iterator[list[Booking]]:
+    last = 0
+    while batch := list(bookings.filter(pk__gt=last)[:size]):
+        yield batch
+        last = batch[-1].pk
+
+
+def recalculate_bookings(
+    bookings: QuerySet[Booking] | None = None,
+    *,
+    workers: int = 1,
+    batch_size: int = 2000,
+    today: date | None = None,
+    progress: Iterable | None = None,
+) -> dict[str, int]:
+    """Recalculate many bookings. With workers > 1, half of each batch is calculated in a second process."""
+    rules, on = live_rules(), today or clock_today()
+    bookings = bookings if bookings is not None else bookings_for_calculation()
+    counts = {"bookings": 0, "changed": 0}
+    pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
+    try:
+        for batch in _batches(bookings, batch_size):
+            prepared = [prepare(booking, rules) for booking in batch]
+            counts["changed"] += _store(prepared, _outcomes(prepared, rules, pool), rules, today=on)
+            counts["bookings"] += len(batch)
+            if progress is not None:
+                progress.update(len(batch))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return counts
+
+
+def recalculate(booking: Booking) -> CalculatedReleaseDates | None:
+    """Recalculate one booking now (the path every change to a booking takes)."""
+    recalculate_bookings(bookings_for_calculation().filter(pk=booking.pk))
+    return CalculatedReleaseDates.objects.filter(booking=booking).first()
