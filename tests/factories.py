@@ -1,7 +1,7 @@
 """Small builders for test data: each makes a valid row with sensible defaults, overridable by keyword."""
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 from resettle.accounts.models import User
 from resettle.estate.models import Prison, ProbationDeliveryUnit, Region
@@ -72,7 +72,11 @@ def sentence(man: Person, **fields) -> Sentence:
         "line_sequence": next(_sequence),
     }
     made = Sentence.objects.create(**{**defaults, **fields})
-    Offence.objects.create(sentence=made, description="Burglary (dwelling)", committed_on=date(2022, 6, 1))
+    Offence.objects.create(
+        sentence=made,
+        description="Burglary (dwelling)",
+        committed_on=made.sentence_date - timedelta(days=200),
+    )
     return made
 
 
