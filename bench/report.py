@@ -20,7 +20,10 @@ def print_table(title: str, setup: list[str], rows: list[Row]) -> None:
     table = [headers, *rows]
     widths = [max(len(getattr(row, field)) for row in table) for field in Row.__dataclass_fields__]
     for index, row in enumerate(table):
-        cells = [getattr(row, field).ljust(width) for field, width in zip(Row.__dataclass_fields__, widths, strict=True)]
+        cells = [
+            getattr(row, field).ljust(width)
+            for field, width in zip(Row.__dataclass_fields__, widths, strict=True)
+        ]
         print("| " + " | ".join(cells) + " |")
         if index == 0:
             print("|" + "|".join("-" * (width + 2) for width in widths) + "|")

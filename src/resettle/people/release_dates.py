@@ -208,7 +208,7 @@ def _outcomes(prepared: list[Prepared], rules: Rules, pool: ProcessPoolExecutor 
     return [item.early or next(calculated) for item in prepared]
 
 
-def _batches(bookings: QuerySet[Booking], size: int) -> Iterator[list[Booking]]:
+def in_batches(bookings: QuerySet[Booking], size: int) -> Iterator[list[Booking]]:
     last = 0
     while batch := list(bookings.filter(pk__gt=last)[:size]):
         yield batch
@@ -229,7 +229,7 @@ def recalculate_bookings(
     counts = {"bookings": 0, "changed": 0}
     pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
     try:
-        for batch in _batches(bookings, batch_size):
+        for batch in in_batches(bookings, batch_size):
             prepared = [prepare(booking, rules) for booking in batch]
             counts["changed"] += _store(prepared, _outcomes(prepared, rules, pool), rules, today=on)
             counts["bookings"] += len(batch)
