@@ -11,7 +11,7 @@ from resettle.rules.sentencing.conformance import FixturesMissing, run
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = Path(os.environ.get("RESETTLE_CRD_FIXTURES", REPO_ROOT.parent / "shared" / "crd-fixtures"))
-PASS_RATE_FLOOR = 0.94
+PASS_RATE_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ class Applied:
     ual_until: date | None = None  # last day unlawfully at large: the sentence cannot expire before the next
     ada: int = 0
     rada: int = 0
+    served_ada: int = 0  # added days already served before this sentence joined the custodial period
 
     @property
     def deductions(self) -> int:
@@ -37,7 +38,7 @@ class Applied:
 
     @property
     def net_ada(self) -> int:
-        return self.ada - self.rada
+        return self.ada - self.rada - self.served_ada
 
     def release_shift(self) -> int:
         return self.ual_in_custody - self.deductions + self.net_ada
@@ -55,7 +56,11 @@ class Applied:
             (ual, "unlawfully at large"),
         ]
         if release:
-            moves += [(self.ada, "added for offences in custody"), (-self.rada, "of added days restored")]
+            moves += [
+                (self.ada, "added for offences in custody"),
+                (-self.rada, "of added days restored"),
+                (-self.served_ada, "of added days already served before this sentence"),
+            ]
         lines, day = [], start
         for days, what in moves:
             if days:

@@ -3,9 +3,14 @@
 Each consecutive chain is served as one term from the earliest part's sentence date. Release is worked out
 per release fraction, in order of first appearance, each group starting from the previous group's notional
 release day: that is how a chain mixing one-half, 40% and two-thirds parts is released. Parts with a parole
-eligibility date (EDS, SOPC) come last when the PED is worked out."""
+eligibility date (EDS, SOPC) come last, for the release and for the PED alike, grouped by their own fraction
+(CRDS `UnadjustedReleaseDate.getConsecutiveRelease` / `calculateConsecutivePed`).
 
-from collections.abc import Callable
+In a booking of detention and training orders alone, concurrent orders imposed on different dates are
+served as a single term, from the first order to the last expiry, capped at 24 months (CRDS
+`SingleTermSentence`)."""
+
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,6 +27,7 @@ class Unit:
     """What is calculated as one: a single sentence, or a consecutive chain."""
 
     parts: tuple[Identified, ...]
+    single_term: bool = False  # concurrent DTOs merged into one term, rather than a consecutive chain
 
     @property
     def sentenced_at(self) -> date:
@@ -44,7 +50,11 @@ class Unit:
         return self.is_chain and all(p.track is Track.DTO for p in self.parts)
 
     def total_days(self) -> int:
-        days = aggregate_days(self.terms, self.sentenced_at)
+        if self.single_term:
+            last = max(p.sentence.duration.end_date(p.sentence.sentenced_at) for p in self.parts)
+            days = (last - self.sentenced_at).days + 1
+        else:
+            days = aggregate_days(self.terms, self.sentenced_at)
         if self.is_dto_chain:
             # Consecutive detention and training orders may not exceed 24 months (Sentencing Act 2020 s.237).
             cap = (plus_months(self.sentenced_at, dto.MAX_CONSECUTIVE_MONTHS) - self.sentenced_at).days
@@ -54,23 +64,27 @@ class Unit:
     def release_days(self, multiplier_of: MultiplierOf) -> int:
         if self.is_dto_chain:
             return dto.MULTIPLIER.of(self.total_days())
-        return _grouped_days(self.parts, self.sentenced_at, multiplier_of, 0)
+        days = _grouped_days(self._without_ped, self.sentenced_at, multiplier_of, 0)
+        return _grouped_days(self._with_ped, self.sentenced_at, multiplier_of, days)
 
     def ped_days(self, multiplier_of: MultiplierOf) -> int | None:
-        with_ped = [p for p in self.parts if p.ped_multiplier]
-        if not with_ped:
+        if not self._with_ped:
             return None
-        days = _grouped_days(
-            [p for p in self.parts if not p.ped_multiplier], self.sentenced_at, multiplier_of, 0
-        )
-        for part in with_ped:
-            custodial = aggregate_days(
-                list(part.sentence.custodial_terms), self.sentenced_at + timedelta(days=days)
-            )
-            days += part.ped_multiplier.of(custodial)
-        return days
+        days = _grouped_days(self._without_ped, self.sentenced_at, multiplier_of, 0)
+        return _grouped_days(self._with_ped, self.sentenced_at, lambda p: p.ped_multiplier, days)
+
+    @property
+    def _with_ped(self) -> list[Identified]:
+        return [p for p in self.parts if p.ped_multiplier]
+
+    @property
+    def _without_ped(self) -> list[Identified]:
+        return [p for p in self.parts if not p.ped_multiplier]
 
     def describe(self) -> str:
+        if self.single_term:
+            described = ", ".join(f"{_length(p)} from {_long(p.sentence.sentenced_at)}" for p in self.parts)
+            return f"Concurrent detention and training orders served as a single term: {described}"
         if not self.is_chain:
             part = self.parts[0]
             return f"{part.track.value} of {_length(part)}, sentenced {_long(part.sentence.sentenced_at)}"
@@ -95,9 +109,10 @@ def _grouped_days(parts, start: date, multiplier_of: MultiplierOf, days: int) ->
     return days
 
 
-def build_units(parts: list[Identified]) -> list[Unit]:
+def build_units(parts: list[Identified], releases: Iterable[date] = ()) -> list[Unit]:
     """Concurrent sentences stand alone; each path through the consecutive links becomes one chain.
-    Only the first `consecutiveSentenceUUIDs` entry counts, as in CRDS."""
+    Only the first `consecutiveSentenceUUIDs` entry counts, as in CRDS. `releases` are the days he left
+    prison (external movements), which end a custodial period."""
     by_id = {p.sentence.identifier: p for p in parts}
     children: dict[str, list[Identified]] = {}
     roots = []
@@ -119,4 +134,20 @@ def build_units(parts: list[Identified]) -> list[Unit]:
 
     for root in roots:
         walk((root,))
-    return units
+    return _single_dto_terms(units, sorted(releases))
+
+
+def _single_dto_terms(units: list[Unit], releases: list[date]) -> list[Unit]:
+    """In a booking of DTOs alone, concurrent orders passed on different dates in one period of custody
+    become one term (Sentencing Act 2020 s.237(2)-(3)); beside adult sentences, or after he has been
+    released in between, each order keeps its own dates."""
+    if any(u.tracks != {Track.DTO} for u in units):
+        return units
+    periods: list[list[Unit]] = []
+    for unit in sorted((u for u in units if not u.is_chain), key=lambda u: u.sentenced_at):
+        if not periods or any(periods[-1][-1].sentenced_at <= day < unit.sentenced_at for day in releases):
+            periods.append([])
+        periods[-1].append(unit)
+    merged = [period for period in periods if len({u.sentenced_at for u in period}) > 1]
+    kept = [u for u in units if all(u is not other for period in merged for other in period)]
+    return kept + [Unit(tuple(u.parts[0] for u in period), single_term=True) for period in merged]

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
-from . import ersed, hdced, movements, tused
+from . import ersed, fixed_term_recall, hdced, movements, tused
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit, build_units
 from .durations import long_date, plus_months
@@ -66,9 +66,14 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = build_units([identify(s, profile) for s in booking.sentences])
+        self.units = build_units(
+            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
+        )
         self.any_sds_plus_eligible = any(
             s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
+        )
+        self.any_long_recall = any(
+            u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units
         )
         self.active: list[ActiveScheme] = []
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
@@ -98,7 +103,7 @@ class _Calculator:
                     eligible = eligible or any(scheme.applies_to(p) for p in unit.parts)
             if not eligible:
                 relevant = []
-            tranche = scheme.allocate(_span(relevant))
+            tranche = scheme.allocate(_tranche_lengths(scheme, relevant))
             if (
                 relevant
                 and scheme.is_progression_model
@@ -121,8 +126,13 @@ class _Calculator:
             active.append(ActiveScheme(scheme, tranche))
         return active
 
-    def _multiplier_of(self, active: list[ActiveScheme]) -> MultiplierOf:
+    def _multiplier_of(self, active: list[ActiveScheme], newer: Scheme | None = None) -> MultiplierOf:
+        """Release fractions under the schemes in `active`, and under `newer` for the parts passed after it
+        commenced."""
+
         def multiplier_of(part: Identified):
+            if newer and part.sentence.sentenced_at >= newer.commencement and newer.multiplier(part):
+                return newer.multiplier(part)
             for item in reversed(active):
                 found = item.scheme.multiplier(part)
                 if found:
@@ -159,6 +169,11 @@ class _Calculator:
                 # Taking the scheme back out: all new dates, unless he was due out before it.
                 result = result if result.release < item.tranche.date else early
             else:
+                if _spans(unit, item.scheme.commencement):
+                    # A chain with parts passed after the commencement: those parts were under the scheme
+                    # from the start, the earlier ones move to it at the tranche date.
+                    mixed = self._multiplier_of(self.active[: depth - 1], item.scheme)
+                    result = self._dates(unit, mixed, applied)
                 result = _defaulted(result, early, item.tranche.date, item.scheme)
         return result
 
@@ -178,8 +193,10 @@ class _Calculator:
         result = calculate_unit(unit, types, multiplier_of, applied)
         if D.PRRD in types:
             self._recall(result)
-        if not (progression_model and self.toggles.applyPostHdcedRepealRules):
-            self._hdced(result)  # HDC is repealed for sentences under the progression model
+        if progression_model and self.toggles.applyPostHdcedRepealRules:
+            result.hdc_repealed = True  # HDC is repealed for sentences under the progression model
+        else:
+            self._hdced(result)
         self._tused(result)
         if self.booking.calculate_ersed and ersed.eligible(unit.parts):
             self._ersed(result, multiplier_of)
@@ -193,7 +210,7 @@ class _Calculator:
             or self.booking.ftr_return_to_custody_date
         )
         prrd = post_recall_release(
-            recall.recall_type,
+            fixed_term_recall.length(recall.recall_type, result.unit, self.any_long_recall),
             licence_expiry=result.get(D.SLED) or result.get(D.SED),
             return_to_custody=rtc,
             ual_after_return=result.applied.ual_after_return,
@@ -238,6 +255,7 @@ class _Calculator:
         if self.toggles.adultHdcSuspended:
             return  # the CRDS cases suspend it for section 250 sentences too
         if adult and self.toggles.applyPostHdcedRepealRules and day >= HDC_CLEAN_STOP_DATE:
+            result.hdc_repealed = True
             return
         result.set(D.HDCED, day, *because)
 
@@ -281,7 +299,7 @@ class _Calculator:
 
     def _ersed(self, result: UnitDates, multiplier_of: MultiplierOf) -> None:
         ped = result.get(D.PED)
-        effective = ped or result.get(D.CRD)
+        effective = ped or result.get(D.CRD) or result.get(D.ARD)
         if effective is None:
             return
         unit, applied = result.unit, result.applied
@@ -317,11 +335,14 @@ def _refuse_extinguished(unit: Unit, before: UnitDates, after: UnitDates, item: 
         )
 
 
-def _span(results: list[UnitDates]) -> list[tuple[date, int]]:
-    """The custodial span the tranche is judged on: from the earliest sentence to the latest expiry of
-    the sentences being served at commencement (CRDS measures concurrent sentences together)."""
+def _tranche_lengths(scheme: Scheme, results: list[UnitDates]) -> list[tuple[date, int]]:
+    """What the tranche is judged on. SDS40 measures the custodial span of the sentences being served at
+    commencement, from the earliest sentence to the latest expiry; the progression model measures each
+    sentence or consecutive chain on its own (CRDS `TrancheAllocationService`)."""
     if not results:
         return []
+    if scheme.is_progression_model:
+        return [(r.unit.sentenced_at, r.total_days) for r in results]
     start = min(r.unit.sentenced_at for r in results)
     return [(start, (max(r.unadjusted_expiry for r in results) - start).days + 1)]
 

@@ -42,7 +42,7 @@ def extract(results: list[UnitDates]) -> Calculation:
     _expiry(results, out)
     _parole(results, out, release)
     _hdc(results, out, release)
-    for kind in (D.MTD, D.ETD, D.LTD, D.ERSED):
+    for kind in (D.MTD, D.ETD, D.LTD):
         latest = _latest(results, kind)
         if latest:
             out[kind.value] = latest
@@ -86,16 +86,19 @@ def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) 
         return
     holder = max(with_ped, key=lambda r: r.dates[D.PED].on)
     ped = holder.dates[D.PED]
+    # A sentence released immediately on being passed holds him no longer.
     others = [
-        r.get(D.PRRD) or r.release
+        r.release
         for r in results
-        if D.PED not in r.dates and r.types & {D.CRD, D.ARD, D.PRRD}
+        if D.PED not in r.dates and r.types & {D.CRD, D.ARD} and r.release > r.unit.sentenced_at
     ]
+    # A recall's release ends the PED by outlasting the parole sentence's release, but does not delay it.
+    recalls = [r.get(D.PRRD) for r in results if D.PED not in r.dates and D.PRRD in r.dates]
+    if any(day >= holder.release for day in others + recalls if day > ped.on):
+        return
     later = max((day for day in others if day > ped.on), default=None)
     if later is None:
         out["PED"] = ped
-        return
-    if later >= holder.release:
         return
     out["PED"] = ExplainedDate(
         "PED", later, ped.because + (f"Not before release on another sentence, {long_date(later)}",)
@@ -109,13 +112,15 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> 
     hdced = _latest(with_hdc, D.HDCED)
     # A sentence with no HDC of its own holds him until its release (unless that release was immediate).
     blocking = [
-        r.get(D.PRRD) or r.release
+        (r.get(D.PRRD) or r.release, r.hdc_repealed)
         for r in results
         if D.HDCED not in r.dates
         and r.types & {D.CRD, D.ARD, D.PRRD}
         and (r.get(D.PRRD) or r.release) > r.unit.sentenced_at
     ]
-    later = max((day for day in blocking if day > hdced.on), default=None)
+    later, repealed = max((b for b in blocking if b[0] > hdced.on), default=(None, False))
+    if repealed:
+        return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
     if later is not None:
         hdced = ExplainedDate(
             "HDCED", later, hdced.because + (f"Not before release on another sentence, {long_date(later)}",)
@@ -125,10 +130,18 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> 
 
 
 def _ersed(results: list[UnitDates], out: dict) -> None:
-    """He cannot be removed while serving a fine default or a DTO: ERSED is no earlier than their release."""
-    ersed = out.get("ERSED")
-    if ersed is None:
+    """Early removal is judged on the sentence he is released from last, postponed by the other sentences'
+    eligibility only where they were passed before that date (in CRDS a sentence passed once he is eligible
+    does not postpone it). He cannot be removed while serving a fine default or a DTO, so ERSED is no
+    earlier than their release."""
+    with_ersed = [r for r in results if D.ERSED in r.dates]
+    if not with_ersed:
         return
+    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
+    ersed = max(
+        (r.dates[D.ERSED] for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda e: e.on
+    )
+    out["ERSED"] = ersed
     holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
     later = max((day for day in holds if day > ersed.on), default=None)
     if later is None:

@@ -4,6 +4,7 @@ to manual calculation (`FixedTermRecallsService`: FTR_TYPE_14/28_DAYS_* validati
 
 from datetime import date
 
+from .aggregation import Unit
 from .durations import is_shorter_than_months
 from .model import Booking, RecallType
 from .result import Refused
@@ -13,8 +14,16 @@ from .tracks import DateType
 MIN_GAP_DAYS = 14
 
 
-def _is_twelve_months_or_more(result: UnitDates) -> bool:
-    return not is_shorter_than_months(result.total_days, result.unit.sentenced_at, 12)
+def is_twelve_months_or_more(unit: Unit) -> bool:
+    return not is_shorter_than_months(unit.total_days(), unit.sentenced_at, 12)
+
+
+def length(recall_type: RecallType, unit: Unit, any_twelve_months_or_more: bool) -> RecallType:
+    """On a 28-day recall that also covers sentences of 12 months or more, a sentence (or aggregate) under
+    12 months is recalled for 14 days (s.255B; CRDS `FixedTermRecallsService`)."""
+    if recall_type is RecallType.FTR_28 and any_twelve_months_or_more and not is_twelve_months_or_more(unit):
+        return RecallType.FTR_14
+    return recall_type
 
 
 def check(recalls: list[UnitDates], booking: Booking) -> None:
@@ -23,11 +32,11 @@ def check(recalls: list[UnitDates], booking: Booking) -> None:
         return
     return_to_custody = recall.return_to_custody_date or booking.return_to_custody_date
     last = max(recalls, key=_expiry)
-    long_ones = [r for r in recalls if _is_twelve_months_or_more(r)]
+    long_ones = [r for r in recalls if is_twelve_months_or_more(r.unit)]
     running_after_return = [r for r in long_ones if _gap(r, return_to_custody) >= MIN_GAP_DAYS]
     what = "aggregate" if last.unit.is_chain else "sentence"
     if recall.recall_type is RecallType.FTR_14:
-        if _is_twelve_months_or_more(last):
+        if is_twelve_months_or_more(last.unit):
             code = "AGGREGATE_GE_12_MONTHS" if last.unit.is_chain else "SENTENCE_GT_12_MONTHS"
             raise Refused(f"FTR_TYPE_14_DAYS_{code}", f"a 14-day recall on a {what} of 12 months or more")
         if running_after_return:
@@ -41,7 +50,7 @@ def check(recalls: list[UnitDates], booking: Booking) -> None:
         )
     # At exactly 14 days CRDS refuses both lengths (the 14- and 28-day checks overlap on that day).
     ending_within_gap = [r for r in long_ones if _gap(r, return_to_custody) <= MIN_GAP_DAYS]
-    if long_ones and not _is_twelve_months_or_more(last) and len(ending_within_gap) == len(long_ones):
+    if long_ones and not is_twelve_months_or_more(last.unit) and len(ending_within_gap) == len(long_ones):
         raise Refused(
             "FTR_TYPE_28_DAYS_SENTENCE_GAP_LT_14_DAYS", "sentences of 12 months or more end within 14 days"
         )

@@ -36,7 +36,9 @@ def at_large_around(booking: Booking, day: date) -> bool:
 
 def first_release_after(booking: Booking, day: date) -> date | None:
     """The first movement out of prison on or after `day`, which ends a period in custody."""
-    out = [
-        m.movement_date for m in booking.external_movements if m.direction == "OUT" and m.movement_date >= day
-    ]
-    return min(out, default=None)
+    return min((out for out in release_days(booking) if out >= day), default=None)
+
+
+def release_days(booking: Booking) -> list[date]:
+    """Every day he left prison, by external movement."""
+    return [m.movement_date for m in booking.external_movements if m.direction == "OUT"]

@@ -30,6 +30,7 @@ class UnitDates:
     release: date  # adjusted CRD/ARD/MTD, before any recall
     released_before_sentence: bool = False  # time served exceeds the custodial period
     unused_ada: int = 0  # added days beyond the sentence expiry, which cannot be served
+    hdc_repealed: bool = False  # an adult sentence whose HDC the 2026 repeal removed
     dates: dict[DateType, ExplainedDate] = field(default_factory=dict)
 
     def set(self, kind: DateType, on: date, *because: str) -> None:

@@ -5,7 +5,8 @@ Sentences passed while he is still in custody on an earlier one join its custodi
 group on the working day before its latest release. Remand and tagged bail apply to every sentence in the
 group they were recorded against, including those that join it later. Added days apply to the group in
 custody when they were awarded; awarded between custodial periods, they are prospective and apply to the
-next. Time at large counts against each sentence he was serving at the time."""
+next. A sentence joining the group while he is serving added days does not serve again those already
+served. Time at large counts against each sentence he was serving at the time."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -81,11 +82,31 @@ def allocate(
             for member in group.members:
                 unit = units[member]
                 base = _base(unit, booking, remand_by_group[index], ada_by_group[index])
+                served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
+                base = replace(base, served_ada=min(served, base.net_ada))
                 release = evaluate(unit, base).release
                 applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
         if [g.members for g in groups] == previous:
             break
     return applied
+
+
+def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, adas) -> int:
+    """A sentence passed while he is serving added days on the group's earlier sentences: the added days
+    served before it was passed are not served again (CRDS "served ADAs")."""
+    sentenced_at = units[member].sentenced_at
+    earlier = [m for m in group.members if units[m].sentenced_at < sentenced_at]
+    awarded = [a for a in adas if a.on is None or a.on <= sentenced_at]
+    net = _days(awarded, AdjustmentType.ADDITIONAL_DAYS_AWARDED) - _days(
+        awarded, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED
+    )
+    if not earlier or net <= 0:
+        return 0
+    without_ada = max(
+        evaluate(units[m], replace(applied[m], ada=0, rada=0, served_ada=0)).release for m in earlier
+    )
+    # Due out on `without_ada` but for the added days, which he serves from the next day.
+    return max(0, min(net, (sentenced_at - without_ada).days - 1))
 
 
 def _return_to_custody(booking: Booking, unit: Unit) -> date | None:
@@ -103,7 +124,8 @@ def _days(adjustments, kind: AdjustmentType) -> int:
 
 def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
     """Time served and added days; time at large is placed once the release is known."""
-    part = unit.parts[0]
+    # A single term of DTOs is deducted from under the rules of its latest order.
+    part = unit.parts[-1] if unit.single_term else unit.parts[0]
     if _is_recall(unit):
         # Recall remand counts towards the recalled sentences it was recorded against, not later ones.
         latest_sentence = max(s.sentenced_at for s in booking.sentences)
@@ -181,14 +203,17 @@ def _released(
 
 
 def _assign_remand(groups: list[Group], adjustments) -> list[list[Adjustment]]:
-    """Remand belongs to the group holding the sentence it was recorded against."""
+    """Remand belongs to the group holding the sentence it was recorded against; recorded against a day
+    when he was serving no sentence, it applies to none."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
     for adjustment in adjustments:
         target = 0
-        if adjustment.applies_to_sentences_from:
-            for index, group in enumerate(groups):
-                if group.start <= adjustment.applies_to_sentences_from:
-                    target = index
+        day = adjustment.applies_to_sentences_from
+        if day:
+            serving = [i for i, group in enumerate(groups) if group.start <= day <= group.released]
+            if not serving:
+                continue
+            target = serving[-1]
         by_group[target].append(adjustment)
     return by_group
 
