@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from resettle.people.models import Adjustment, Offence
+from resettle.people.models import Adjustment, CalculatedReleaseDates, Offence, RecordedKeyDates
+from resettle.people.release_dates import recalculate_bookings
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, RoshLevel, SentenceCalcType
 from resettle.plans.models import AccommodationCategory, AccommodationPlan
 from resettle.staff.models import AllocationRole, StaffRole
@@ -23,6 +24,9 @@ BUILT_CSS = ROOT / "build" / "static" / "resettle" / "application.css"
 CHROMIUM = "/usr/bin/chromium"
 TODAY = date(2026, 11, 27)
 PASSWORD = "a-long-test-password"
+# Three years for an offence excluded from early release and from the progression model is released at
+# one half, on day 548 whenever it was passed: a sentence passed 547 days before a CRD gives that CRD.
+HALF_OF_THREE_YEARS = timedelta(days=547)
 
 
 @pytest.fixture(scope="session")
@@ -144,13 +148,48 @@ def caseload(settings):
                 "rosh_assessed_on": TODAY - timedelta(days=30 + n) if rosh else None,
             },
         )
+        # Mark Taylor's sentences are his full record's (below).
+        if days is not None and surname != "Taylor":
+            factories.sentence(
+                man,
+                sentence_date=TODAY + timedelta(days=days) - HALF_OF_THREE_YEARS,
+                years=3,
+                early_release_exclusions=["VIOLENT", "PROGRESSION_MODEL_SCHEDULE_13_PART_3"],
+            )
         if n % 5 != 4:
             factories.allocate(man, poms[n % 3])
         if days is not None and days < 250:
             factories.allocate(man, coms[n % 2], role=AllocationRole.COM)
     factories.person(at=dartmoor, current_prison=None, status=CustodyStatus.RELEASED, last_name="Released")
     _give_a_full_record(dartmoor, poms, coms)
+    # Signals recalculate on commit; this makes sure every booking is calculated whatever the order of
+    # the writes above.
+    recalculate_bookings()
+    _record_the_calculated_expiry_dates(but_not="Taylor")
     return factories.user("sarah.hughes", prison=dartmoor, first_name="Sarah", last_name="Hughes")
+
+
+def _record_the_calculated_expiry_dates(but_not: str) -> None:
+    """The prison system agrees with Resettle on everyone's expiry dates except one man's, whose record
+    shows what a disagreement looks like."""
+    for calculation in CalculatedReleaseDates.objects.filter(dates__has_key="SLED").exclude(
+        booking__person__last_name=but_not
+    ):
+        expiry = date.fromisoformat(calculation.dates["SLED"])
+        RecordedKeyDates.objects.filter(booking=calculation.booking_id).update(
+            licence_expiry_date=expiry, sentence_expiry_date=expiry
+        )
+
+
+@pytest.fixture
+def signed_in(page, live_server, caseload):
+    """The POM signed in, on her caseload."""
+    page.goto(f"{live_server.url}/sign-in")
+    page.get_by_label("Username").fill("sarah.hughes")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/caseload/")
+    return page
 
 
 def _give_a_full_record(dartmoor, poms, coms):

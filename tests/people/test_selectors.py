@@ -1,10 +1,13 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from resettle.people import selectors
 from resettle.people.models import Booking, Person, RecordedKeyDates
-from resettle.people.selectors import CaseloadQuery
+from resettle.people.release_dates import Outcomes, recalculate
+from resettle.people.selectors import CaseloadQuery, KeyDate
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
 from resettle.staff.models import AllocationRole
 from tests import factories
@@ -137,3 +140,50 @@ class TestPersonRecord:
     def test_unknown_prison_number(self):
         with pytest.raises(Person.DoesNotExist):
             selectors.person_record("Z9999ZZ", today=TODAY)
+
+
+class TestCalculationShown:
+    def test_the_calculation_comes_with_the_booking_not_in_a_query_of_its_own(self):
+        man = factories.person()
+        factories.sentence(man)
+
+        def queries():
+            with CaptureQueriesContext(connection) as captured:
+                record = selectors.person_record(man.prison_number, today=TODAY)
+            return len(captured), record
+
+        without, _ = queries()
+        recalculate(man.active_booking)
+        with_calculation, record = queries()
+
+        assert record.calculation is not None and record.calculation.dates
+        assert with_calculation == without
+
+    def test_dates_in_crds_order_compared_with_the_recorded_ones(self):
+        outcomes = Outcomes(
+            "CALCULATED",
+            {"ESED": "2027-02-28", "CRD": "2024-10-05", "SLED": "2027-02-28", "HDCED": "2024-09-02"},
+            {"CRD": ["Released at 40%"], "SLED": ["Four years"]},
+            effective_sentence_length="P4Y2M1D",
+        )
+        recorded = [
+            KeyDate("CRD", "Conditional release date", date(2024, 10, 5)),
+            KeyDate("SED", "Sentence expiry date", date(2027, 2, 28)),
+            KeyDate("LED", "Licence expiry date", date(2027, 3, 1)),
+            KeyDate("HDCED", "Home detention curfew eligibility date", date(2024, 9, 3)),
+        ]
+
+        shown = selectors.shown_calculation(outcomes, rules="sds-50; toggles: none", recorded=recorded)
+
+        assert [d.kind for d in shown.dates] == ["SLED", "CRD", "HDCED", "ESED"]
+        assert shown.dates[0].name == "Sentence and licence expiry date"
+        assert shown.dates[1].because == ("Released at 40%",) and shown.dates[3].because == ()
+        assert [d.kind for d in shown.disagreements] == ["SLED", "HDCED"]
+        assert [k.abbreviation for k in shown.dates[0].recorded_otherwise] == ["LED"]
+        assert shown.effective_sentence_length == "4 years, 2 months, 1 day"
+
+    @pytest.mark.parametrize(
+        ("iso", "words"), [("P3Y", "3 years"), ("P1Y26D", "1 year, 26 days"), ("P0D", "0 days"), ("", "")]
+    )
+    def test_period_in_words(self, iso, words):
+        assert selectors.period_in_words(iso) == words

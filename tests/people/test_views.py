@@ -1,14 +1,18 @@
+import json
 import re
 from datetime import date, timedelta
 from html import unescape
 from urllib.parse import parse_qs
 
 import pytest
+from django.apps import apps
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from resettle.people.models import Adjustment, Offence, RiskProfile
+from resettle.people.models import Adjustment, CalculatedReleaseDates, Offence, RiskProfile
+from resettle.people.release_dates import live_rules, recalculate
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, RecallType, RoshLevel, SentenceCalcType
 from resettle.plans.models import AccommodationCategory, AccommodationPlan
 from resettle.staff.models import AllocationRole, StaffRole
@@ -548,3 +552,335 @@ class TestPersonPage:
 
         assert response.status_code == 404
         assert "Page not found" in response.content.decode()
+
+
+class TestCalculatedDatesOnThePersonPage:
+    """A 4-year sentence from 1 March 2023: 1,461 days to a SLED of 28 February 2027, released at 40% on
+    day 585, 5 October 2024, under the rules in force."""
+
+    @pytest.fixture(autouse=True)
+    def live(self, settings):
+        settings.RESETTLE_CALCULATION_PROFILE = "sds-progression-model-october"
+
+    def sentenced(self, prison, **recorded):
+        man = factories.person(at=prison, recorded=recorded)
+        factories.sentence(man, sentence_date=date(2023, 3, 1), years=4)
+        recalculate(man.active_booking)
+        return man
+
+    def html(self, client, man) -> str:
+        return unescape(client.get(reverse("person", args=[man.prison_number])).content.decode())
+
+    def test_each_date_in_crds_order_with_its_full_name_and_reasons(self, signed_in, prison):
+        man = self.sentenced(prison, conditional_release_date=date(2024, 10, 5))
+        stored = CalculatedReleaseDates.objects.get(booking__person=man)
+
+        html = self.html(signed_in, man)
+
+        section = html[html.index("Release dates calculated by Resettle") : html.index("Personal details")]
+        assert stored.dates["CRD"] == "2024-10-05" and stored.dates["SLED"] == "2027-02-28"
+        shown = re.findall(r'<dt class="govuk-summary-list__key">([A-Z]+)<', section)
+        assert shown == [kind for kind in ("SLED", "CRD", "HDCED", "ESED") if kind in stored.dates]
+        assert "Sentence and licence expiry date" in section and "Conditional release date" in section
+        assert "28 February 2027" in section and "5 October 2024" in section
+        assert section.count("How this date was calculated") == len(stored.dates)
+        for reason in stored.breakdown["CRD"]:
+            assert f"<li>{reason}</li>" in section
+        assert "Effective sentence length" in section and "4 years" in section
+        assert f"Calculated under: {live_rules().label}" in section
+        assert "disagree" not in section
+
+    def test_a_recorded_date_that_differs_is_shown_beside_it_with_a_warning(self, signed_in, prison):
+        man = self.sentenced(
+            prison,
+            conditional_release_date=date(2024, 12, 1),
+            sentence_expiry_date=date(2027, 2, 28),
+            licence_expiry_date=date(2027, 3, 1),
+        )
+
+        html = self.html(signed_in, man)
+
+        assert "govuk-warning-text" in html
+        assert "Resettle's calculation and the prison system disagree on 2 dates" in html
+        assert "The prison system records 1 December 2024: the dates disagree." in html
+        # A SLED is both expiry dates: only the one that differs is named.
+        assert "The prison system records LED 1 March 2027: the dates disagree." in html
+
+    def test_the_banner_says_which_source_it_planned_to(self, signed_in, prison):
+        agreeing = self.sentenced(prison, conditional_release_date=date(2024, 10, 5))
+        unrecorded = self.sentenced(prison)
+
+        assert "The prison system's record and Resettle's calculation agree" in self.html(signed_in, agreeing)
+        html = self.html(signed_in, unrecorded)
+        assert "Released automatically at the CRD, 5 October 2024" in html
+        assert "Date calculated by Resettle" in html
+
+    def test_a_refused_calculation_says_a_manual_calculation_is_needed_and_why(self, signed_in, prison):
+        man = factories.person(at=prison, legal_status=LegalStatus.INDETERMINATE_SENTENCE)
+        factories.sentence(man, calc_type=SentenceCalcType.LIFE, years=15)
+        refused = recalculate(man.active_booking)
+
+        html = self.html(signed_in, man)
+
+        assert "Manual calculation needed" in html and "govuk-inset-text" in html
+        assert refused.refusal_reason in html and "INDETERMINATE_SENTENCE" in html
+        assert "How this date was calculated" not in html
+
+    def test_remand_has_no_sentence_to_calculate(self, signed_in, prison):
+        man = factories.person(at=prison, legal_status=LegalStatus.REMAND)
+        recalculate(man.active_booking)
+
+        assert "No sentence to calculate." in self.html(signed_in, man)
+
+    def test_a_booking_not_yet_calculated_says_so(self, signed_in, prison):
+        man = factories.person(at=prison)
+
+        assert "Not calculated yet" in self.html(signed_in, man)
+
+
+# CRDS's PSI example 10 (calculate-release-dates-api test resources, overall_calculation/psi-examples):
+# 3 years from 15 December 2012 with 35 days of remand and 10 of tagged bail, calculated under sds-50.
+PSI_EXAMPLE_10 = {
+    "offender": {"reference": "ABC123", "dateOfBirth": "1990-01-01"},
+    "sentences": [
+        {
+            "type": "StandardSentence",
+            "offence": {"committedAt": "2012-12-14"},
+            "duration": {"durationElements": {"YEARS": 3}},
+            "sentencedAt": "2012-12-15",
+            "releaseArrangements": {
+                "isSDSPlus": False,
+                "isSDSPlusEligibleSentenceTypeLengthAndOffence": False,
+                "sdsEarlyReleaseExclusions": [],
+                "isSection250": False,
+            },
+        }
+    ],
+    "adjustments": {
+        "REMAND": [
+            {
+                "appliesToSentencesFrom": "2012-12-15",
+                "numberOfDays": 35,
+                "fromDate": "2012-11-09",
+                "toDate": "2012-12-14",
+            }
+        ],
+        "TAGGED_BAIL": [{"appliesToSentencesFrom": "2012-12-15", "numberOfDays": 10}],
+    },
+}
+
+
+def management_form(total: int = 4) -> dict:
+    return {
+        "sentence-TOTAL_FORMS": str(total),
+        "sentence-INITIAL_FORMS": "0",
+        "sentence-MIN_NUM_FORMS": "1",
+        "sentence-MAX_NUM_FORMS": "4",
+    }
+
+
+def typed_date(name: str, day: date) -> dict:
+    return {f"{name}_day": str(day.day), f"{name}_month": str(day.month), f"{name}_year": str(day.year)}
+
+
+def entered_booking(profile="sds-progression-model-october", **extra) -> dict:
+    """Four years from 1 March 2023 for an offence in 2022, typed into the form."""
+    return {
+        **management_form(),
+        "profile": profile,
+        **typed_date("date_of_birth", date(1980, 1, 1)),
+        "sentence-0-calc_type": "ADIMP_ORA",
+        **typed_date("sentence-0-sentence_date", date(2023, 3, 1)),
+        **typed_date("sentence-0-offence_date", date(2022, 6, 1)),
+        "sentence-0-years": "4",
+        **extra,
+    }
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+class TestCalculationPage:
+    @pytest.fixture(autouse=True)
+    def live(self, settings):
+        settings.RESETTLE_CALCULATION_PROFILE = "sds-progression-model-october"
+        settings.RESETTLE_CALCULATION_TOGGLES = None
+
+    def post(self, client, data, name="calculate"):
+        response = client.post(reverse(name), data)
+        assert response.status_code == 200
+        return response, unescape(response.content.decode())
+
+    def test_the_form_is_linked_from_the_navigation_and_defaults_to_the_live_rules(self, signed_in):
+        html = signed_in.get(reverse("prison-list")).content.decode()
+        assert f'href="{reverse("calculate")}"' in html and "Calculate release dates" in html
+
+        response = signed_in.get(reverse("calculate"))
+
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "govuk-service-navigation__item--active" in html
+        assert '<option value="sds-progression-model-october" selected>' in html
+        assert 'name="sentence-3-calc_type"' in html and 'name="sentence-4-calc_type"' not in html
+        assert 'name="csrfmiddlewaretoken"' in html
+        assert "Release dates</h2>" not in html
+
+    def test_an_entered_booking_gets_its_dates_and_breakdown(self, signed_in):
+        # 1,461 days from 1 March 2023 (29 February 2024 among them): SLED 28 February 2027; released at
+        # 40% under the rules in force, day 585 (584.4 rounded up), 5 October 2024.
+        response, html = self.post(signed_in, entered_booking())
+
+        dates = {shown.kind: shown.on for shown in response.context["result"].dates}
+        assert dates["CRD"] == date(2024, 10, 5) and dates["SLED"] == date(2027, 2, 28)
+        assert f"Calculated under: {live_rules().label}" in html
+        assert "Released at 40%: day 585, 5 October 2024" in html
+        assert "How this date was calculated" in html and "4 years" in html
+
+    def test_another_shipped_profile_can_be_chosen(self, signed_in):
+        # Under sds-50 the same sentence is released at one half: day 731, 28 February 2025.
+        response, html = self.post(signed_in, entered_booking(profile="sds-50"))
+
+        assert {s.kind: s.on for s in response.context["result"].dates}["CRD"] == date(2025, 2, 28)
+        assert "Calculated under: sds-50;" in html
+        assert '<option value="sds-50" selected>' in html
+
+    def test_a_consecutive_sentence_and_adjustments_are_calculated(self, signed_in):
+        alone, _ = self.post(signed_in, entered_booking())
+        data = entered_booking(
+            **{
+                "sentence-1-calc_type": "ADIMP_ORA",
+                **typed_date("sentence-1-sentence_date", date(2023, 3, 1)),
+                **typed_date("sentence-1-offence_date", date(2022, 6, 1)),
+                "sentence-1-years": "1",
+                "sentence-1-consecutive_to": "1",
+                "remand_days": "20",
+            }
+        )
+
+        response, html = self.post(signed_in, data)
+
+        before = {s.kind: s.on for s in alone.context["result"].dates}
+        after = {s.kind: s.on for s in response.context["result"].dates}
+        assert after["SLED"] == date(2028, 2, 29) - timedelta(days=20)
+        assert after["CRD"] > before["CRD"]
+
+    def test_a_pasted_crds_booking_gets_the_dates_crds_gives(self, signed_in):
+        response, html = self.post(
+            signed_in, {"booking": json.dumps(PSI_EXAMPLE_10), "profile": "sds-50"}, "calculate-json"
+        )
+
+        dates = {shown.kind: shown.on.isoformat() for shown in response.context["result"].dates}
+        assert dates == {
+            "SLED": "2015-10-30",
+            "CRD": "2014-05-01",
+            "HDCED": "2013-11-03",
+            "ESED": "2015-12-14",
+        }
+        assert "30 October 2015" in html and "1 May 2014" in html
+        assert 'aria-current="page">Paste CRDS JSON' in html
+
+    def test_a_whole_fixture_can_be_pasted(self, signed_in):
+        fixture = {
+            "booking": PSI_EXAMPLE_10,
+            "userInputs": {"useOffenceIndicators": True},
+            "params": "sds-50",
+        }
+
+        response, _ = self.post(
+            signed_in, {"booking": json.dumps(fixture), "profile": "sds-50"}, "calculate-json"
+        )
+
+        assert {s.kind for s in response.context["result"].dates} == {"SLED", "CRD", "HDCED", "ESED"}
+
+    def test_a_refusal_says_a_manual_calculation_is_needed_and_why(self, signed_in):
+        booking = {**PSI_EXAMPLE_10, "adjustments": {"LAWFULLY_AT_LARGE": [{"numberOfDays": 3}]}}
+
+        response, html = self.post(
+            signed_in, {"booking": json.dumps(booking), "profile": "sds-50"}, "calculate-json"
+        )
+
+        assert response.context["result"].refused
+        assert "Manual calculation needed" in html and "lawfully at large" in html
+
+    def test_missing_and_wrong_entries_are_named_by_field(self, signed_in):
+        data = {
+            **management_form(),
+            "profile": "sds-50",
+            "date_of_birth_day": "31",
+            "date_of_birth_month": "2",
+            "date_of_birth_year": "1980",
+            "sentence-1-calc_type": "EDS21",
+            "sentence-1-years": "6",
+            "remand_days": "-1",
+        }
+
+        response, html = self.post(signed_in, data)
+
+        assert response.context["result"] is None
+        assert "govuk-error-summary" in html and "<title>Error: " in html
+        for message, anchor in [
+            ("Date of birth must be a real date", "id_date_of_birth_day"),
+            ("Sentence 1: choose the sentence type", "id_sentence-0-calc_type"),
+            ("Sentence 1: enter the sentence date", "id_sentence-0-sentence_date_day"),
+            ("Sentence 1: enter the sentence length", "id_sentence-0-years"),
+            ("Sentence 2: enter the sentence date", "id_sentence-1-sentence_date_day"),
+            ("Sentence 2: enter the offence date", "id_sentence-1-offence_date_day"),
+            (
+                "Sentence 2: enter the extension period of an extended sentence or SOPC",
+                "id_sentence-1-extension_years",
+            ),
+            ("Remand days must be 0 or more", "id_remand_days"),
+        ]:
+            assert f'<a href="#{anchor}">{message}</a>' in html, message
+        assert 'id="id_sentence-1-sentence_date-error"' in html
+        assert 'value="31"' in html  # what was typed is kept
+
+    def test_a_sentence_cannot_follow_one_not_entered(self, signed_in):
+        response, html = self.post(signed_in, entered_booking(**{"sentence-0-consecutive_to": "3"}))
+
+        assert "Sentence 1: enter sentence 3 first" in html
+
+    @pytest.mark.parametrize(
+        ("pasted", "message"),
+        [
+            ('{\n  "offender": {\n  }\n  "sentences": []\n}', "line 4, column 3"),
+            (json.dumps({**PSI_EXAMPLE_10, "offender": {}}), "offender.dateOfBirth: is required"),
+            (
+                json.dumps(
+                    {
+                        **PSI_EXAMPLE_10,
+                        "sentences": [{**PSI_EXAMPLE_10["sentences"][0], "sentencedAt": "15/12/2012"}],
+                    }
+                ),
+                "sentences[0].sentencedAt: '15/12/2012' is not a date (YYYY-MM-DD)",
+            ),
+            ("", "Paste a booking in CRDS JSON"),
+        ],
+    )
+    def test_pasted_json_errors_name_the_line_or_field(self, signed_in, pasted, message):
+        response, html = self.post(signed_in, {"booking": pasted, "profile": "sds-50"}, "calculate-json")
+
+        assert response.context["result"] is None
+        assert '<a href="#id_booking">' in html and message in html
+
+    def test_nothing_is_stored(self, signed_in, prison):
+        factories.person(at=prison)
+        before = row_counts()
+
+        self.post(signed_in, entered_booking())
+        self.post(signed_in, {**entered_booking(), "sentence-0-years": ""})
+        self.post(signed_in, {"booking": json.dumps(PSI_EXAMPLE_10), "profile": "sds-50"}, "calculate-json")
+
+        assert row_counts() == before
+
+    @pytest.mark.parametrize("name", ["calculate", "calculate-json"])
+    def test_sign_in_required(self, client, name):
+        for response in (client.get(reverse(name)), client.post(reverse(name), entered_booking())):
+            assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+    def test_posts_need_the_csrf_token(self, prison):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(factories.user(prison=prison))
+
+        assert client.post(reverse("calculate"), entered_booking()).status_code == 403

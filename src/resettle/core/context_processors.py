@@ -25,4 +25,11 @@ def _navigation(request, prison) -> list[dict]:
             }
         )
     items.append({"text": "Prisons", "href": reverse("prison-list"), "active": here[0] == "prison-list"})
+    items.append(
+        {
+            "text": "Calculate release dates",
+            "href": reverse("calculate"),
+            "active": here[0] in ("calculate", "calculate-json"),
+        }
+    )
     return items

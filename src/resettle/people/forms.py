@@ -1,10 +1,17 @@
+from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
+from resettle.rules.sentencing import model as engine
+
+from .booking_input import KIND, RECALL_OF_TYPE
+from .calculator import PROFILES, PastedBookingInvalid, booking_from_form, booking_from_json, rules_under
+from .release_dates import Rules, live_rules
 from .selectors import MAPPA_NO_LEVEL, ROSH_NOT_RECORDED, CaseloadQuery
-from .vocabulary import RoshLevel
+from .vocabulary import EarlyReleaseExclusion, RecallType, RoshLevel, SentenceCalcType
 
 RELEASE_WINDOWS = {"12-weeks": 84, "24-weeks": 168}
 
@@ -124,3 +131,252 @@ class CaseloadFilterForm(forms.Form):
             if key != "page" and not (key == name and item == value)
         ]
         return "?" + urlencode(pairs)
+
+
+class DateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes, posted as name_day, name_month and name_year."""
+
+    def __init__(self):
+        super().__init__({"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput})
+
+    def decompress(self, value):
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+class DateField(forms.Field):
+    """A date typed as GOV.UK asks for one, with the design system's error messages.
+
+    `noun` names the date in those messages: "Enter the sentence date", "Sentence date must be a real date".
+    """
+
+    widget = DateInput
+
+    def __init__(self, noun: str, **kwargs):
+        self.noun = noun
+        kwargs.setdefault("error_messages", {"required": f"Enter the {noun}"})
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> date | None:
+        parts = [str(part or "").strip() for part in value or ()]
+        if not any(parts):
+            return None
+        subject = self.noun[0].upper() + self.noun[1:]
+        missing = [unit for unit, part in zip(("day", "month", "year"), parts, strict=True) if not part]
+        if missing:
+            raise ValidationError(f"{subject} must include a {' and '.join(missing)}")
+        day, month, year = parts
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise ValidationError(f"{subject} must be a real date, in numbers")
+        if len(year) != 4:
+            raise ValidationError(f"Year of the {self.noun} must include 4 numbers")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{subject} must be a real date") from None
+
+
+def _days(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=36500,
+        error_messages={
+            "invalid": f"{label} must be a whole number",
+            "min_value": f"{label} must be 0 or more",
+            "max_value": f"{label} must be 36,500 or fewer",
+        },
+    )
+
+
+def _count(label: str, unit: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=unit.capitalize(),
+        required=False,
+        min_value=0,
+        max_value=1200,
+        error_messages={
+            "invalid": f"{label} {unit} must be a whole number",
+            "min_value": f"{label} {unit} must be 0 or more",
+            "max_value": f"{label} {unit} must be 1,200 or fewer",
+        },
+    )
+
+
+class RulesChoiceForm(forms.Form):
+    """The rule profile to calculate under: the one in force unless the user is checking a CRDS case that
+    was calculated under another."""
+
+    profile = forms.ChoiceField(
+        label="Rules",
+        choices=[(name, name) for name in PROFILES],
+        error_messages={"required": "Choose the rules", "invalid_choice": "Choose rules from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].initial = live_rules().profile_name
+
+    def rules(self) -> Rules:
+        return rules_under(self.cleaned_data["profile"])
+
+
+class BookingDetailsForm(RulesChoiceForm):
+    date_of_birth = DateField("date of birth", label="Date of birth")
+    subject_to_notification = forms.BooleanField(label="Subject to sex-offender notification", required=False)
+    remand_days = _days("Remand days")
+    tagged_bail_days = _days("Tagged bail days")
+    ual_days = _days("Unlawfully at large (UAL) days")
+    ada_days = _days("Additional days awarded (ADA)")
+    rada_days = _days("Restored additional days (RADA)")
+
+
+DETERMINATE_TYPES = [(code, label) for code, label in SentenceCalcType.choices if code in KIND]
+EXTENDED_KINDS = (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
+SENTENCE_NUMBERS = [("", "Not consecutive"), *((str(n), f"Sentence {n}") for n in range(1, 5))]
+
+
+class SentenceForm(forms.Form):
+    calc_type = forms.ChoiceField(
+        label="Sentence type",
+        choices=[("", "Choose a sentence type"), *DETERMINATE_TYPES],
+        error_messages={
+            "required": "Choose the sentence type",
+            "invalid_choice": "Choose a determinate sentence type from the list",
+        },
+    )
+    sentence_date = DateField("sentence date", label="Sentence date")
+    offence_date = DateField("offence date", label="Offence date")
+    years = _count("Sentence", "years")
+    months = _count("Sentence", "months")
+    weeks = _count("Sentence", "weeks")
+    days = _count("Sentence", "days")
+    extension_years = _count("Extension", "years")
+    extension_months = _count("Extension", "months")
+    consecutive_to = forms.ChoiceField(
+        label="Consecutive to",
+        required=False,
+        choices=SENTENCE_NUMBERS,
+        error_messages={"invalid_choice": "Choose a sentence from the list"},
+    )
+    is_sds_plus = forms.BooleanField(label="SDS+ (released at two-thirds)", required=False)
+    early_release_exclusions = forms.MultipleChoiceField(
+        label="Early-release exclusions",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=EarlyReleaseExclusion.choices,
+        error_messages={"invalid_choice": "Choose early-release exclusions from the list"},
+    )
+    recall_type = forms.ChoiceField(
+        label="Recall type",
+        required=False,
+        choices=[("", "As the sentence type implies"), *RecallType.choices],
+        error_messages={"invalid_choice": "Choose a recall type from the list"},
+    )
+    return_to_custody_date = DateField(
+        "return to custody date", label="Return to custody date", required=False
+    )
+
+    length_fields = ("years", "months", "weeks", "days")
+    extension_fields = ("extension_years", "extension_months")
+
+    def clean(self):
+        data = super().clean()
+        calc_type = data.get("calc_type")
+        if not any(data.get(name) for name in self.length_fields):
+            self.add_error("years", "Enter the sentence length")
+        extended = calc_type and KIND[calc_type] in EXTENDED_KINDS
+        has_extension = any(data.get(name) for name in self.extension_fields)
+        if extended and not has_extension:
+            self.add_error("extension_years", "Enter the extension period of an extended sentence or SOPC")
+        if calc_type and not extended and has_extension:
+            self.add_error("extension_years", "Only an extended sentence or SOPC has an extension period")
+        sentenced, offended = data.get("sentence_date"), data.get("offence_date")
+        if sentenced and offended and offended > sentenced:
+            self.add_error("offence_date", "Offence date must be on or before the sentence date")
+        recall = calc_type in RECALL_OF_TYPE
+        if recall and not data.get("return_to_custody_date"):
+            self.add_error("return_to_custody_date", "Enter the return to custody date of a recall")
+        if calc_type and not recall:
+            for name in ("recall_type", "return_to_custody_date"):
+                if data.get(name):
+                    self.add_error(
+                        name, "Only a recall sentence has a recall type and return to custody date"
+                    )
+        return data
+
+
+class BaseSentenceFormSet(forms.BaseFormSet):
+    """Up to four sentences; the first is required and the rest count only if something is typed in them."""
+
+    def used(self) -> dict[int, dict]:
+        """The cleaned sentences by the number the page shows them under (from 1)."""
+        return {number: form.cleaned_data for number, form in enumerate(self.forms, 1) if form.cleaned_data}
+
+    def clean(self):
+        if any(form.errors for form in self.forms):
+            return
+        used = self.used()
+        for number, row in used.items():
+            target = row.get("consecutive_to")
+            if target == str(number):
+                self.forms[number - 1].add_error(
+                    "consecutive_to", "A sentence cannot be consecutive to itself"
+                )
+            elif target and int(target) not in used:
+                self.forms[number - 1].add_error("consecutive_to", f"Enter sentence {target} first")
+
+
+SentenceFormSet = forms.formset_factory(
+    SentenceForm, formset=BaseSentenceFormSet, extra=3, min_num=1, max_num=4, validate_max=True
+)
+
+
+class EnteredBookingForm:
+    """A booking typed in: its details and up to four sentences, validated and summarised as one form."""
+
+    def __init__(self, data: QueryDict | None = None):
+        self.details = BookingDetailsForm(data)
+        self.sentences = SentenceFormSet(data, prefix="sentence")
+
+    def is_valid(self) -> bool:
+        # Both are validated whatever the first says, so every error is shown at once.
+        return all([self.details.is_valid(), self.sentences.is_valid()])
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.details.errors or any(form.errors for form in self.sentences))
+
+    def error_parts(self) -> list[tuple[str, forms.Form]]:
+        """Each form with the words its errors are prefixed by in the error summary."""
+        return [
+            ("", self.details),
+            *((f"Sentence {number}", form) for number, form in enumerate(self.sentences, 1)),
+        ]
+
+    def rules(self) -> Rules:
+        return self.details.rules()
+
+    def engine_booking(self) -> engine.Booking:
+        return booking_from_form(self.details.cleaned_data, self.sentences.used())
+
+
+class PastedBookingForm(RulesChoiceForm):
+    booking = forms.CharField(
+        label="Booking in CRDS JSON",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        max_length=100_000,
+        error_messages={
+            "required": "Paste a booking in CRDS JSON",
+            "max_length": "The booking must be 100,000 characters or fewer",
+        },
+    )
+
+    def clean_booking(self) -> engine.Booking:
+        try:
+            return booking_from_json(self.cleaned_data["booking"])
+        except PastedBookingInvalid as error:
+            raise ValidationError(str(error)) from None
+
+    def engine_booking(self) -> engine.Booking:
+        return self.cleaned_data["booking"]

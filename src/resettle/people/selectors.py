@@ -5,8 +5,9 @@ sorting happen in the database on the cached earliest release date, and the curr
 as subqueries, so a page costs the same number of queries whatever its length.
 """
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import (
     Case,
@@ -25,9 +26,11 @@ from django.db.models.functions import Concat
 
 from resettle.estate.models import Prison
 from resettle.rules.explained import ExplainedDate
+from resettle.rules.sentencing.durations import Period
+from resettle.rules.sentencing.result import DATE_ORDER
 from resettle.staff.models import Allocation, AllocationRole
 
-from .models import PRISON_NUMBER, Booking, Person, RecordedKeyDates, Sentence
+from .models import PRISON_NUMBER, Booking, CalculatedReleaseDates, Person, RecordedKeyDates, Sentence
 from .services import release_summary_for
 from .vocabulary import CustodyStatus, RoshLevel
 
@@ -165,11 +168,107 @@ KEY_DATE_NAMES = {
 }
 
 
+# The dates the engine calculates that the prison system does not record under that name.
+CALCULATED_DATE_NAMES = {
+    **KEY_DATE_NAMES,
+    "SLED": "Sentence and licence expiry date",
+    "ETD": "Early term date",
+    "LTD": "Late term date",
+    "ESED": "Effective sentence end date",
+}
+
+# The recorded dates a calculated date is compared with: a SLED is both the SED and the LED.
+RECORDED_COUNTERPARTS = {"SLED": ("SED", "LED")}
+
+
 @dataclass(frozen=True)
 class KeyDate:
     abbreviation: str
     name: str
     on: date
+
+
+@dataclass(frozen=True)
+class CalculatedDate:
+    kind: str
+    name: str
+    on: date
+    because: tuple[str, ...]
+    # The prison system's dates of the same type that differ from this one; empty when they agree.
+    recorded_otherwise: tuple[KeyDate, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShownCalculation:
+    """A calculation as the pages show it, whether stored for a booking or run for the calculation page."""
+
+    outcome: str
+    dates: list[CalculatedDate]
+    effective_sentence_length: str
+    refusal_code: str
+    refusal_reason: str
+    rules: str
+    calculated_at: datetime | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome == CalculatedReleaseDates.Outcome.REFUSED
+
+    @property
+    def no_sentence(self) -> bool:
+        return self.outcome == CalculatedReleaseDates.Outcome.NO_SENTENCE
+
+    @property
+    def disagreements(self) -> list[CalculatedDate]:
+        return [shown for shown in self.dates if shown.recorded_otherwise]
+
+
+ISO_PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
+
+
+def period_in_words(iso: str) -> str:
+    """'P4Y2M' as '4 years, 2 months'; blank when there is no length."""
+    matched = ISO_PERIOD.match(iso or "")
+    if not matched:
+        return ""
+    return Period(*(int(part or 0) for part in matched.groups())).plain()
+
+
+def _in_crds_order(kind: str) -> int:
+    return DATE_ORDER.index(kind) if kind in DATE_ORDER else len(DATE_ORDER)
+
+
+def shown_calculation(
+    calculation, *, rules: str, calculated_at: datetime | None = None, recorded: list[KeyDate] = ()
+) -> ShownCalculation:
+    """Dates in CRDS order with their reasons, each compared with the `recorded` dates of its type.
+
+    `calculation` is anything with the fields of a CalculatedReleaseDates row: a stored row, or the
+    release_dates.Outcomes of a calculation that is not stored.
+    """
+    recorded_by_type = {key_date.abbreviation: key_date for key_date in recorded if key_date.abbreviation}
+    dates = []
+    for kind in sorted(calculation.dates, key=_in_crds_order):
+        on = date.fromisoformat(calculation.dates[kind])
+        counterparts = (recorded_by_type.get(a) for a in RECORDED_COUNTERPARTS.get(kind, (kind,)))
+        dates.append(
+            CalculatedDate(
+                kind,
+                CALCULATED_DATE_NAMES.get(kind, kind),
+                on,
+                tuple(calculation.breakdown.get(kind, ())),
+                tuple(other for other in counterparts if other and other.on != on),
+            )
+        )
+    return ShownCalculation(
+        outcome=calculation.outcome,
+        dates=dates,
+        effective_sentence_length=period_in_words(calculation.effective_sentence_length),
+        refusal_code=calculation.refusal_code,
+        refusal_reason=calculation.refusal_reason,
+        rules=rules,
+        calculated_at=calculated_at,
+    )
 
 
 @dataclass(frozen=True)
@@ -179,6 +278,7 @@ class PersonRecord:
     booking: Booking | None
     key_dates: list[KeyDate]
     earliest_release: ExplainedDate | None
+    calculation: ShownCalculation | None = None
     sentences: list[Sentence] = field(default_factory=list)
     current_allocations: dict[str, Allocation] = field(default_factory=dict)
     allocation_history: list[Allocation] = field(default_factory=list)
@@ -212,12 +312,14 @@ def person_record(prison_number: str, *, today: date) -> PersonRecord:
     # A released man has no active booking: his last one is the record of his sentence.
     booking = (
         Booking.objects.filter(person=person)
-        .select_related("recorded_dates")
+        .select_related("recorded_dates", "calculation")
         .prefetch_related("adjustments__sentence")
         .order_by("-is_active", "-received_on")
         .first()
     )
     recorded = getattr(booking, "recorded_dates", None) if booking else None
+    calculation = getattr(booking, "calculation", None) if booking else None
+    key_dates = recorded_key_dates(recorded)
     sentences = (
         list(booking.sentences.select_related("consecutive_to").prefetch_related("offences"))
         if booking
@@ -230,8 +332,13 @@ def person_record(prison_number: str, *, today: date) -> PersonRecord:
         person=person,
         age=_age(person.date_of_birth, today),
         booking=booking,
-        key_dates=recorded_key_dates(recorded),
-        earliest_release=release_summary_for(person, recorded, today=today),
+        key_dates=key_dates,
+        earliest_release=release_summary_for(person, recorded, today=today, calculation=calculation),
+        calculation=shown_calculation(
+            calculation, rules=calculation.rules, calculated_at=calculation.calculated_at, recorded=key_dates
+        )
+        if calculation
+        else None,
         sentences=sentences,
         current_allocations={a.role: a for a in allocations if a.is_current},
         allocation_history=[a for a in allocations if not a.is_current],

@@ -2,13 +2,15 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
 
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 
 from . import selectors
-from .forms import CaseloadFilterForm
+from .forms import CaseloadFilterForm, EnteredBookingForm, PastedBookingForm
 from .models import Person
+from .release_dates import run_engine
 
 
 def prison_list(request):
@@ -34,3 +36,23 @@ def person(request, prison_number):
     except Person.DoesNotExist:
         raise Http404("No person with that prison number") from None
     return render(request, "people/person.html", {"record": record, "person": record.person})
+
+
+def _calculation_page(request, form_class, tab: str):
+    """Calculate a booking that is typed in or pasted, and show it; nothing is stored."""
+    form = form_class(request.POST if request.method == "POST" else None)
+    result = None
+    if form.is_valid():
+        rules = form.rules()
+        result = selectors.shown_calculation(run_engine(form.engine_booking(), rules), rules=rules.label)
+    return render(request, "people/calculate.html", {"form": form, "result": result, "tab": tab})
+
+
+@require_http_methods(["GET", "POST"])
+def calculate(request):
+    return _calculation_page(request, EnteredBookingForm, "form")
+
+
+@require_http_methods(["GET", "POST"])
+def calculate_json(request):
+    return _calculation_page(request, PastedBookingForm, "json")

@@ -1,31 +1,64 @@
 """Template helpers for GOV.UK Frontend patterns that Django's forms and paginator do not speak natively."""
 
+from datetime import date
+
 from django import template
-from django.forms.widgets import ChoiceWidget
+from django.forms.widgets import ChoiceWidget, MultiWidget
 
 register = template.Library()
+
+
+def _input_id(bound) -> str:
+    """The input an error about `bound` links to: the first option of a radio or checkbox group, the
+    first box (the day) of a date."""
+    widget = bound.field.widget
+    if isinstance(widget, ChoiceWidget):
+        return widget.id_for_label(bound.auto_id, "0")
+    if isinstance(widget, MultiWidget):
+        return f"{bound.auto_id}{widget.widgets_names[0]}"
+    return bound.auto_id
 
 
 @register.filter
 def error_summary_items(form) -> list[dict]:
     """The GOV.UK error summary's list: each message with a link to the input it is about.
 
-    A radio or checkbox group is reached through its first option. A form may name other targets in
-    `error_anchors`, for errors without an input of their own.
+    A form may name other targets in `error_anchors`, for errors without an input of their own. A page of
+    several forms offers `error_parts()`, each form with the words that say which part an error is in
+    ("Sentence 2: enter the sentence date").
     """
-    anchors = getattr(form, "error_anchors", {})
+    parts = form.error_parts() if hasattr(form, "error_parts") else [("", form)]
     items = []
-    for name, messages in form.errors.items():
-        if name in anchors:
-            target = anchors[name]
-        else:
-            bound = form[name]
-            widget = bound.field.widget
-            target = (
-                widget.id_for_label(bound.auto_id, "0") if isinstance(widget, ChoiceWidget) else bound.auto_id
+    for prefix, part in parts:
+        anchors = getattr(part, "error_anchors", {})
+        for name, messages in part.errors.items():
+            target = anchors[name] if name in anchors else _input_id(part[name])
+            items.extend(
+                {
+                    "text": f"{prefix}: {message[:1].lower()}{message[1:]}" if prefix else message,
+                    "href": f"#{target}",
+                }
+                for message in messages
             )
-        items.extend({"text": message, "href": f"#{target}"} for message in messages)
     return items
+
+
+@register.filter
+def date_parts(bound) -> list[dict]:
+    """The day, month and year boxes of a GOV.UK date input for a DateField, with what was typed in them."""
+    value = bound.value()
+    typed = [value.day, value.month, value.year] if isinstance(value, date) else (value or ["", "", ""])
+    widget = bound.field.widget
+    return [
+        {
+            "id": f"{bound.auto_id}{suffix}",
+            "name": f"{bound.html_name}{suffix}",
+            "label": suffix.removeprefix("_").capitalize(),
+            "value": "" if part is None else part,
+            "width": 4 if suffix == "_year" else 2,
+        }
+        for suffix, part in zip(widget.widgets_names, typed, strict=True)
+    ]
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
