@@ -11,7 +11,7 @@ from resettle.rules.sentencing.conformance import FixturesMissing, run
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = Path(os.environ.get("RESETTLE_CRD_FIXTURES", REPO_ROOT.parent / "shared" / "crd-fixtures"))
-PASS_RATE_FLOOR = 0.98
+PASS_RATE_FLOOR = 0.99
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def test_pass_rate_at_or_above_floor(report):
 
 # CRDS validation codes whose rule is not yet understood well enough to implement without refusing cases
 # CRDS calculates (see docs/release-dates.md). Every other refusal case must be refused.
-NOT_YET_IMPLEMENTED = {"UNABLE_TO_DETERMINE_SHPO_RELEASE_PROVISIONS", "RELEASE_DATE_BEFORE_SENTENCE_DATE"}
+NOT_YET_IMPLEMENTED: set[str] = set()
 
 
 def test_every_applicable_refusal_case_is_refused(report):

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
-from . import ersed, fixed_term_recall, hdced, movements, tused
+from . import ersed, fixed_term_recall, hdced, movements, shpo, tused
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit, build_units
 from .durations import long_date, plus_months
@@ -51,7 +51,9 @@ def calculate(
         ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
     )
     check_booking(booking)
-    return _Calculator(booking, profile, toggles, working_days).run()
+    calculation = _Calculator(booking, profile, toggles, working_days).run()
+    shpo.check(booking, lambda b: _Calculator(b, profile, toggles, working_days).releases())
+    return calculation
 
 
 @dataclass
@@ -79,14 +81,23 @@ class _Calculator:
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
 
     def run(self) -> Calculation:
+        results = self.unit_results()
+        check_results(self.booking, results)
+        return extract(results)
+
+    def unit_results(self) -> list[UnitDates]:
         no_adjustments = [Applied() for _ in self.units]
         self.active = self._active_schemes(no_adjustments)
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
         self.active = self._active_schemes(applied)
         self._cache.clear()
-        results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
-        check_results(self.booking, results)
-        return extract(results)
+        return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+
+    def releases(self) -> list[tuple[bool, date]]:
+        """Each unit's release (before any recall), and whether it holds an SHPO breach of unknown Act."""
+        return [
+            (any(shpo.is_ambiguous(p.sentence) for p in r.unit.parts), r.release) for r in self.unit_results()
+        ]
 
     # -- early-release schemes -------------------------------------------------------------------------
     def _active_schemes(self, applied: list[Applied]) -> list[ActiveScheme]:

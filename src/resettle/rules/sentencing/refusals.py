@@ -1,6 +1,8 @@
 """Bookings the engine refuses rather than guesses (CRDS `validation/ValidationCode.kt`): they go to a
 person for a manual calculation."""
 
+from datetime import date, timedelta
+
 from . import fixed_term_recall
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType
 from .result import Refused
@@ -55,6 +57,7 @@ def _check_remand(booking: Booking) -> None:
 def check_results(booking: Booking, results: list[UnitDates]) -> None:
     """Checks that need the calculated dates."""
     _check_ada_after_release(booking, results)
+    _check_release_before_sentence(booking, results)
     recalls = [r for r in results if DateType.PRRD in r.types]
     if recalls:
         fixed_term_recall.check(recalls, booking)
@@ -71,3 +74,39 @@ def _check_ada_after_release(booking: Booking, results: list[UnitDates]) -> None
     for adjustment in booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED):
         if adjustment.from_date and adjustment.from_date > last_release:
             raise Refused("ADJUSTMENT_AFTER_RELEASE_ADA", "additional days were awarded after release")
+
+
+def _check_release_before_sentence(booking: Booking, results: list[UnitDates]) -> None:
+    """A sentence (or consecutive chain) that the remand and tagged bail recorded against its sentence date
+    would release more than a day before he was sentenced, when no sentence passed on or before that date
+    still held him (RELEASE_DATE_BEFORE_SENTENCE_DATE). Released on the day of sentence, or while another
+    sentence holds him, is an ordinary immediate release and is calculated."""
+
+    def release_of(result: UnitDates) -> date:
+        if DateType.PRRD in result.types or result.release > result.unit.sentenced_at:
+            return result.release
+        own = sum(
+            a.number_of_days
+            for kind in (AdjustmentType.REMAND, AdjustmentType.TAGGED_BAIL)
+            for a in booking.adjustments_of(kind)
+            if a.applies_to_sentences_from == result.unit.sentenced_at
+        )
+        return result.unadjusted_release - timedelta(days=own)
+
+    for result in results:
+        if DateType.PRRD in result.types:
+            continue
+        sentenced = result.unit.sentenced_at
+        day_before = sentenced - timedelta(days=1)
+        if release_of(result) >= day_before:
+            continue
+        held = any(
+            other is not result and other.unit.sentenced_at <= sentenced and release_of(other) >= day_before
+            for other in results
+        )
+        if not held:
+            raise Refused(
+                "RELEASE_DATE_BEFORE_SENTENCE_DATE",
+                "the time spent on remand or tagged bail would have released him before the date he was "
+                "sentenced",
+            )
