@@ -1,0 +1,269 @@
+"""OMiC handover: when the community offender manager (COM) takes over responsibility from the POM.
+
+Modelled on Manage POM Cases (`app/lib/handover/handover_calculation.rb`, `app/domains/offender_handover.rb`;
+rulebook §3.1, anchors §1): keyword-only facts, one short decision ladder returning the date and a reason
+code, "today" passed in. The offsets are data in dated rule-set versions: a policy change is a new
+`HandoverRules` appended to `HANDOVER_RULES`, never an edit to one already in force, so a handover date
+can always be explained by the rules that applied on the day it was calculated.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+
+class PomType(StrEnum):
+    PRISON = "PRISON"
+    PROBATION = "PROBATION"
+
+
+class Responsibility(StrEnum):
+    CUSTODY_ONLY = "CustodyOnly"  # POM responsible, no COM yet
+    CUSTODY_WITH_COM = "CustodyWithCom"  # POM responsible, COM supporting
+    COMMUNITY = "Community"  # COM responsible, POM supporting
+
+
+@dataclass(frozen=True)
+class HandoverRules:
+    """One dated version of the handover policy, in force from `effective_from`."""
+
+    name: str
+    effective_from: date
+    source: str
+    early_allocation: relativedelta
+    indeterminate: relativedelta
+    determinate_parole: relativedelta
+    determinate: relativedelta
+    short_sentence: relativedelta  # sentence start + this >= ERD: COM responsible from the start
+    indeterminate_thd_rules: bool  # the May 2024 THD / MAPPA responsibility rules for ISP cases
+    thd_horizon: relativedelta = relativedelta(months=12)
+
+
+HANDOVER_RULES: tuple[HandoverRules, ...] = (
+    HandoverRules(
+        name="April 2023 handover policy",
+        effective_from=date(2023, 4, 1),
+        source="MPC MO-1235, March 2023 (rulebook §3.1 change history; anchors §1)",
+        early_allocation=relativedelta(months=15),
+        indeterminate=relativedelta(months=8),
+        determinate_parole=relativedelta(months=8),
+        determinate=relativedelta(months=8, days=14),
+        short_sentence=relativedelta(months=10),
+        indeterminate_thd_rules=False,
+    ),
+    HandoverRules(
+        # The 12-month parole offset lost its feature flag on 23 Nov 2023 (commit 90d3afdc); early allocation
+        # moved ahead of the indeterminate branch on 8 Nov 2023 (88a9f759). The indeterminate 12 months is
+        # taken from the same change: MPC's help text still says 8, but its code says 12.
+        name="November 2023 handover policy",
+        effective_from=date(2023, 11, 23),
+        source="MPC commits 9c661f71, 46b9d07f, 88a9f759, 90d3afdc (rulebook §3.1; anchors §1)",
+        early_allocation=relativedelta(months=15),
+        indeterminate=relativedelta(months=12),
+        determinate_parole=relativedelta(months=12),
+        determinate=relativedelta(months=8, days=14),
+        short_sentence=relativedelta(months=10),
+        indeterminate_thd_rules=False,
+    ),
+    HandoverRules(
+        # MO-957 landed over May-June 2024; the day it took effect was not read, so 1 June is assumed [M].
+        name="June 2024 handover policy",
+        effective_from=date(2024, 6, 1),
+        source="MPC MO-957 'New responsibility rules for ISP & Parole', commit 19a839e6 (anchors §1)",
+        early_allocation=relativedelta(months=15),
+        indeterminate=relativedelta(months=12),
+        determinate_parole=relativedelta(months=12),
+        determinate=relativedelta(months=8, days=14),
+        short_sentence=relativedelta(months=10),
+        indeterminate_thd_rules=True,
+    ),
+)
+
+
+def rules_in_force(today: date, versions: tuple[HandoverRules, ...] = HANDOVER_RULES) -> HandoverRules:
+    """The latest version in force on `today`; before the first, the first (there is nothing older encoded)."""
+    in_force = [rules for rules in versions if rules.effective_from <= today]
+    return max(in_force, key=lambda rules: rules.effective_from) if in_force else versions[0]
+
+
+@dataclass(frozen=True)
+class Handover:
+    handover_date: date | None  # COM becomes responsible; None: no handover (see reason)
+    start_date: date | None  # COM starts supporting
+    responsibility: Responsibility
+    reason: str  # MPC's reason code: determinate, determinate_short, recall_case...
+    rules: HandoverRules
+    because: tuple[str, ...]
+
+
+def calculate_handover(
+    *,
+    earliest_release: date | None,
+    sentence_start: date | None,
+    indeterminate: bool,
+    recalled: bool,
+    immigration_case: bool,
+    early_allocation: bool,
+    parole_eligible: bool,
+    in_open_conditions: bool = False,
+    open_prison_arrival: date | None = None,
+    additional_isp: bool = False,
+    target_hearing_date: date | None = None,
+    parole_refused: bool = False,
+    mappa_level: int | None = None,
+    today: date,
+    rules: HandoverRules | None = None,
+) -> Handover:
+    """Handover date, start date and responsibility under the rules in force `today` (rulebook §3.1)."""
+    rules = rules or rules_in_force(today)
+    special = _special_case(
+        indeterminate=indeterminate,
+        recalled=recalled,
+        immigration_case=immigration_case,
+        additional_isp=additional_isp,
+        target_hearing_date=target_hearing_date,
+        parole_refused=parole_refused,
+        mappa_level=mappa_level,
+        today=today,
+        rules=rules,
+    )
+    if special is None and earliest_release is None:
+        special = (Responsibility.CUSTODY_ONLY, "release_date_unknown", "No release date known: POM only")
+    if special:
+        responsibility, reason, text = special
+        return Handover(None, None, responsibility, reason, rules, (text, _in_force(rules)))
+
+    handover_date, reason, text = _handover_date(
+        earliest_release=earliest_release,
+        sentence_start=sentence_start,
+        indeterminate=indeterminate,
+        early_allocation=early_allocation,
+        parole_eligible=parole_eligible,
+        rules=rules,
+    )
+    if handover_date is None:
+        return Handover(None, None, Responsibility.COMMUNITY, reason, rules, (text, _in_force(rules)))
+    start_date = handover_date
+    because = [text]
+    if indeterminate and in_open_conditions and open_prison_arrival and open_prison_arrival < handover_date:
+        # Men's estate: a COM supports an indeterminate man from his arrival in open conditions.
+        start_date = open_prison_arrival
+        reason = "indeterminate_open"
+        because.append(f"In open conditions since {open_prison_arrival:%-d %B %Y}: COM supports from arrival")
+    if today < start_date:
+        responsibility = Responsibility.CUSTODY_ONLY
+    elif today < handover_date:
+        responsibility = Responsibility.CUSTODY_WITH_COM
+    else:
+        responsibility = Responsibility.COMMUNITY
+    return Handover(handover_date, start_date, responsibility, reason, rules, (*because, _in_force(rules)))
+
+
+def _special_case(
+    *,
+    indeterminate,
+    recalled,
+    immigration_case,
+    additional_isp,
+    target_hearing_date,
+    parole_refused,
+    mappa_level,
+    today,
+    rules,
+) -> tuple[Responsibility, str, str] | None:
+    """MPC's overrides, evaluated before any date arithmetic (`offender_handover.rb`)."""
+    if rules.indeterminate_thd_rules and indeterminate:
+        if additional_isp:
+            return (
+                Responsibility.CUSTODY_ONLY,
+                "additional_isp",
+                "Another indeterminate sentence to follow: POM only",
+            )
+        thd_far = target_hearing_date is not None and target_hearing_date >= today + rules.thd_horizon
+        if thd_far and recalled and mappa_level in (None, 0, 1):
+            return (
+                Responsibility.CUSTODY_WITH_COM,
+                "recall_thd_over_12_months",
+                "Indeterminate recall, next hearing 12 months or more away, MAPPA level 1 or none: "
+                "POM responsible, COM supporting",
+            )
+        if thd_far and parole_refused:
+            if mappa_level in (2, 3):
+                return (
+                    Responsibility.COMMUNITY,
+                    "parole_mappa_2_3",
+                    "Parole refused, next hearing 12 months or more away, MAPPA level 2 or 3: COM responsible",
+                )
+            return (
+                Responsibility.CUSTODY_WITH_COM,
+                "thd_over_12_months",
+                "Parole refused, next hearing 12 months or more away: POM responsible, COM supporting",
+            )
+    if recalled:
+        return Responsibility.COMMUNITY, "recall_case", "Recalled: COM responsible"
+    if immigration_case:
+        return Responsibility.COMMUNITY, "immigration_case", "Immigration case: COM responsible"
+    return None
+
+
+def _handover_date(
+    *, earliest_release, sentence_start, indeterminate, early_allocation, parole_eligible, rules
+) -> tuple[date | None, str, str]:
+    """The date ladder of `handover_calculation.rb`, with the offsets of `rules`."""
+    if early_allocation:
+        return (
+            earliest_release - rules.early_allocation,
+            "early_allocation",
+            "Early allocation: ERD − 15 months",
+        )
+    if indeterminate:
+        months = rules.indeterminate.months
+        return (
+            earliest_release - rules.indeterminate,
+            "indeterminate",
+            f"Indeterminate: ERD − {months} months",
+        )
+    if sentence_start is not None and sentence_start + rules.short_sentence >= earliest_release:
+        return (
+            None,
+            "determinate_short",
+            "10 months or less to serve: COM responsible from the start, no handover",
+        )
+    if parole_eligible:
+        months = rules.determinate_parole.months
+        return (
+            earliest_release - rules.determinate_parole,
+            "determinate_parole",
+            f"Determinate with a PED: ERD − {months} months",
+        )
+    return (
+        earliest_release - rules.determinate,
+        "determinate",
+        f"Determinate: ERD − {rules.determinate.months} months {rules.determinate.days} days",
+    )
+
+
+def _in_force(rules: HandoverRules) -> str:
+    return f"{rules.name}, in force from {rules.effective_from:%-d %B %Y} ({rules.source})"
+
+
+def recommended_pom_type(
+    *, tier: str | None, rosh_high_or_very_high: bool, rosh_known: bool, pom_responsible: bool, strategy: str
+) -> PomType | None:
+    """Manage POM Cases' POM-type recommendation (rulebook §3.2; anchors §1 "POM-type recommendation").
+
+    Production uses the tier strategy (tier A or B -> probation POM); the RoSH strategy (tier A, or RoSH high
+    or very high) is behind a flag, so the strategy is a setting. Immigration cases and cases where the POM
+    is not responsible get a prison POM under either. No RoSH recorded under the RoSH strategy: no
+    recommendation.
+    """
+    if not pom_responsible:
+        return PomType.PRISON
+    band = (tier or "")[:1]
+    if strategy == "ROSH":
+        if band == "A" or rosh_high_or_very_high:
+            return PomType.PROBATION
+        return PomType.PRISON if rosh_known else None
+    return PomType.PROBATION if band in ("A", "B") else PomType.PRISON

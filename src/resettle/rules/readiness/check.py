@@ -1,0 +1,177 @@
+"""A readiness check is a declarative object: who it applies to, when it falls due, what satisfies it.
+
+    MAPPA_LEVEL_SET = Check(
+        id="mappa-level-set",
+        title="MAPPA level set",
+        applies=to("MAPPA-eligible men", lambda f: f.mappa.eligible),
+        due=before("earliest_release", configured="mappa_level_before_release"),
+        done=recorded("risk.mappa.level_set_on"),
+        severity=ALERT,
+        source="MAPPA Guidance ch.15; PAROM1 guidance (rulebook R1.5-R1.6, §9 #15)",
+    )
+
+Evaluating a check against a case gives exactly one Finding: done, due (with its date), overdue (by how
+many days) or not applicable (and why).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import reduce
+
+from dateutil.relativedelta import relativedelta
+
+from .facts import KEY_DATES, Facts, fmt_date
+
+
+class Status(StrEnum):
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Severity(StrEnum):
+    BLOCKER = "BLOCKER"  # must be done before he is released
+    ALERT = "ALERT"  # overdue against policy
+
+
+BLOCKER, ALERT = Severity.BLOCKER, Severity.ALERT
+
+
+@dataclass(frozen=True)
+class Applies:
+    who: str  # "MAPPA-eligible men": the not-applicable reason is "applies only to <who>"
+    test: Callable[[Facts], bool]
+    why_not: Callable[[Facts], str] | None = None  # a more specific reason, where the rule gives one
+
+
+def to(who: str, test: Callable[[Facts], bool], why_not: Callable[[Facts], str] | None = None) -> Applies:
+    return Applies(who, test, why_not)
+
+
+EVERYONE = Applies("everyone", lambda facts: True)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str  # a name in facts.KEY_DATES
+    sign: int  # -1 before the key date, +1 after, 0 on it
+    offset: relativedelta | None = None  # fixed by policy
+    configured: str | None = None  # or a ReadinessSettings field ([M] numbers)
+
+    def _offset(self, facts: Facts) -> relativedelta:
+        if self.configured is None:
+            return self.offset or relativedelta()
+        value = getattr(facts.settings, self.configured)
+        return value if isinstance(value, relativedelta) else relativedelta(days=value)
+
+    def due_on(self, facts: Facts) -> date | None:
+        key_date = facts.key_date(self.key)
+        if key_date is None:
+            return None
+        return key_date + self.sign * self._offset(facts)
+
+    def describe(self, facts: Facts) -> str:
+        label = KEY_DATES[self.key][0]
+        if self.sign == 0:
+            return f"on {label}"
+        return f"{_describe_offset(self._offset(facts))} {'before' if self.sign < 0 else 'after'} {label}"
+
+
+def before(key: str, *, configured: str | None = None, **offset: int) -> Deadline:
+    return Deadline(key, -1, relativedelta(**offset) if offset else None, configured)
+
+
+def after(key: str, *, configured: str | None = None, **offset: int) -> Deadline:
+    return Deadline(key, +1, relativedelta(**offset) if offset else None, configured)
+
+
+def on(key: str) -> Deadline:
+    return Deadline(key, 0)
+
+
+def _describe_offset(offset: relativedelta) -> str:
+    parts = []
+    if offset.years:
+        parts.append(_plural(offset.years, "year"))
+    if offset.months:
+        parts.append(_plural(offset.months, "month"))
+    if offset.days:
+        weeks, days = divmod(offset.days, 7)
+        parts.append(_plural(weeks, "week") if weeks > 1 and not days else _plural(offset.days, "day"))
+    return " ".join(parts) or "0 days"
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def recorded(path: str) -> Callable[[Facts], object]:
+    """Done when the plan record at `path` (e.g. "plan.duty_to_refer_on") holds a value."""
+
+    def done(facts: Facts):
+        try:
+            return reduce(getattr, path.split("."), facts.case)
+        except AttributeError:  # a record higher up the path is absent (e.g. plan.licence is None)
+            return None
+
+    return done
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str  # kebab-case, stable: findings and worklists key on it
+    title: str
+    applies: Applies
+    due: Deadline
+    satisfied_by: str  # the plan record or field that satisfies it, for people and for the next engineer
+    done: Callable[[Facts], object] | None  # a date or True when done; None for a recurring review
+    severity: Severity
+    source: str  # policy source, with the rulebook reference
+    explain: Callable[[Facts], str | None] | None = None  # context added to every applicable finding
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    title: str
+    status: Status
+    due_date: date | None
+    overdue_days: int | None
+    severity: Severity
+    reason: str
+    source: str
+
+
+def evaluate(check: Check, facts: Facts) -> Finding:
+    def finding(status: Status, reason: str, due: date | None = None, overdue: int | None = None) -> Finding:
+        return Finding(check.id, check.title, status, due, overdue, check.severity, reason, check.source)
+
+    if not check.applies.test(facts):
+        why = (
+            check.applies.why_not(facts) if check.applies.why_not else f"applies only to {check.applies.who}"
+        )
+        return finding(Status.NOT_APPLICABLE, f"Not applicable: {why}.")
+    due = check.due.due_on(facts)
+    if due is None:
+        return finding(Status.NOT_APPLICABLE, f"Not applicable: no {KEY_DATES[check.due.key][0]} is known.")
+    deadline = f"due {check.due.describe(facts)}, {fmt_date(due)}"
+    evidence = check.done(facts) if check.done else None
+    if evidence:
+        status, text = Status.DONE, _done_text(evidence, due)
+    elif facts.as_of > due:
+        status, text = Status.OVERDUE, f"Not done: {deadline}; {(facts.as_of - due).days} days overdue."
+    else:
+        status, text = Status.DUE, f"Not done yet: {deadline}."
+    extra = check.explain(facts) if check.explain else None
+    overdue = (facts.as_of - due).days if status == Status.OVERDUE else None
+    return finding(status, " ".join(filter(None, (text, extra))), due, overdue)
+
+
+def _done_text(evidence: object, due: date) -> str:
+    if not isinstance(evidence, date):
+        return "Done."
+    late = (evidence - due).days
+    return f"Done on {fmt_date(evidence)}" + (f", {late} days after the deadline." if late > 0 else ".")

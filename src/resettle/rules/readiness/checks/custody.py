@@ -1,0 +1,216 @@
+"""Checks from reception onwards: release dates, immediate needs, risk assessment, the POM, denial."""
+
+from ...handover import recommended_pom_type
+from ..case import LegalStatus, RoshLevel
+from ..check import ALERT, EVERYONE, Check, after, before, on, recorded, to
+from ..facts import Facts, fmt_date
+
+UNSENTENCED = (LegalStatus.REMAND, LegalStatus.CONVICTED_UNSENTENCED)
+COMPARED_DATES = ("crd", "ard", "ped", "prrd", "hdced", "sled", "tused", "ted")
+
+
+def _sentenced(facts: Facts) -> bool:
+    return facts.case.person.legal_status not in UNSENTENCED
+
+
+def _calculation_state(facts: Facts) -> str | None:
+    refused = facts.case.dates.calculation_refused
+    if refused:
+        return f"Calculation refused ({refused}): planning to the dates recorded in the prison system."
+    return None
+
+
+def _date_differences(facts: Facts) -> list[str]:
+    recorded, calculated = facts.case.dates.recorded, facts.case.dates.calculated
+    differences = []
+    for name in COMPARED_DATES:
+        ours, theirs = getattr(calculated, name), getattr(recorded, name)
+        if ours and theirs and ours != theirs:
+            differences.append(f"{name.upper()} recorded {fmt_date(theirs)}, calculated {fmt_date(ours)}")
+    return differences
+
+
+def _dates_disagree(facts: Facts) -> str | None:
+    differences = _date_differences(facts)
+    if not differences:
+        return None
+    planned = facts.earliest_release
+    plan = f" Planning to the earlier: {planned.kind} {fmt_date(planned.on)}." if planned else ""
+    return "; ".join(differences) + "." + plan
+
+
+RELEASE_DATES_CALCULATED = Check(
+    id="release-dates-calculated",
+    title="Release dates calculated by Resettle",
+    applies=to("sentenced men", _sentenced),
+    due=on("reception"),
+    satisfied_by="dates.calculated",
+    done=recorded("dates.calculated"),
+    severity=ALERT,
+    source="Calculate Release Dates rules (rulebook §6, §9 #1)",
+    explain=_calculation_state,
+)
+
+RELEASE_DATES_AGREE = Check(
+    id="release-dates-agree",
+    title="Calculated and recorded release dates agree",
+    applies=to("men whose dates Resettle has calculated", lambda f: f.case.dates.calculated is not None),
+    due=on("reception"),
+    satisfied_by="dates.recorded = dates.calculated",
+    done=lambda f: not _date_differences(f),
+    severity=ALERT,
+    source="Plan to the earlier date and reconcile (issue 5; rulebook §9 #1)",
+    explain=_dates_disagree,
+)
+
+IMMEDIATE_NEEDS_SCREEN = Check(
+    id="immediate-needs-screen",
+    title="BCST1 / immediate needs screen within 72 hours of reception",
+    applies=EVERYONE,
+    due=after("reception", days=3),  # 72 hours
+    satisfied_by="plan.immediate_needs_screen_on",
+    done=recorded("plan.immediate_needs_screen_on"),
+    severity=ALERT,
+    source="Through the Gate PI (Sept 2019); Pre-release and Resettlement Policy Framework (rulebook §4.2, §9 #2)",
+)
+
+ROSH_ASSESSMENT_IN_DATE = Check(
+    id="rosh-assessment-in-date",
+    title="OASys / RoSH assessment reviewed within 12 months",
+    applies=to("men in custody", lambda f: not f.released),
+    due=after("last_rosh_assessment", months=12),
+    satisfied_by="risk.rosh_assessed_on (a review every 12 months)",
+    done=None,
+    severity=ALERT,
+    source="HMIP Expectations, protecting the public (rulebook §7, §8, §9 #5)",
+    explain=lambda f: None if f.case.risk.rosh_assessed_on else "No RoSH assessment is recorded.",
+)
+
+POM_ALLOCATED = Check(
+    id="pom-allocated",
+    title="POM allocated",
+    applies=to("sentenced men", _sentenced),
+    due=on("reception"),
+    satisfied_by="allocations.pom",
+    done=recorded("allocations.pom.allocated_on"),
+    severity=ALERT,
+    source="OMiC; HMIP Expectations: an allocated case manager from arrival (rulebook §3, §7, §9 #6)",
+)
+
+
+def _recommended_pom(facts: Facts):
+    case = facts.case
+    return recommended_pom_type(
+        tier=case.risk.tier,
+        rosh_high_or_very_high=case.rosh_high_or_very_high,
+        rosh_known=case.risk.rosh_level is not None,
+        # Judged as at allocation, when the POM held the case: after handover MPC recommends a prison POM
+        # for every case, which would turn a right allocation into a finding.
+        pom_responsible=case.person.legal_status != LegalStatus.IMMIGRATION_DETAINEE,
+        strategy=facts.settings.pom_strategy,
+    )
+
+
+def _pom_type_matches(facts: Facts) -> bool:
+    recommended = _recommended_pom(facts)
+    return recommended is None or facts.case.allocations.pom.pom_type == recommended
+
+
+def _pom_recommendation(facts: Facts) -> str:
+    recommended = _recommended_pom(facts)
+    if recommended is None:
+        return "No recommendation: no RoSH level recorded."
+    allocated = facts.case.allocations.pom.pom_type
+    return (
+        f"Recommended {recommended.lower()} POM ({facts.settings.pom_strategy.lower()} strategy, "
+        f"tier {facts.case.risk.tier or 'not recorded'}); allocated {allocated.lower()} POM."
+    )
+
+
+POM_TYPE_MATCHES = Check(
+    id="pom-type-matches-recommendation",
+    title="POM type matches the recommendation",
+    applies=to("men with a POM allocated", lambda f: f.case.allocations.pom is not None),
+    due=on("pom_allocated"),
+    satisfied_by="allocations.pom.pom_type",
+    done=_pom_type_matches,
+    severity=ALERT,
+    source="Manage POM Cases recommendation service (rulebook §3.2, §9 #6)",
+    explain=_pom_recommendation,
+)
+
+INNOCENCE_STATUS_RECORDED = Check(
+    id="innocence-status-recorded",
+    title="Whether he maintains innocence recorded",
+    applies=to("sentenced men", _sentenced),
+    due=before("earliest_release", configured="innocence_offer_before_release"),
+    satisfied_by="risk.maintains_innocence",
+    done=lambda f: f.case.risk.maintains_innocence is not None,
+    severity=ALERT,
+    source="Maintaining innocence (rulebook §8, §9 #7)",
+)
+
+
+def _decided_offer(facts: Facts):
+    decided = [offer.offered_on for offer in facts.case.plan.intervention_offers if offer.outcome]
+    return max(decided) if decided else None
+
+
+def _suitable_intervention(facts: Facts) -> str:
+    # Kaizen does not require participants to talk about their offending, so men maintaining innocence can
+    # take part; it is for high and very high risk. Otherwise one-to-one work [M].
+    offer = "Kaizen" if facts.case.rosh_high_or_very_high else "one-to-one work"
+    return f"Offer {offer}, record the decision and the risk-management rationale; denial is no bar to release planning."
+
+
+INNOCENCE_INTERVENTION_OFFERED = Check(
+    id="innocence-intervention-offered",
+    title="Denial-compatible intervention offered and outcome recorded",
+    applies=to("men maintaining innocence", lambda f: bool(f.case.risk.maintains_innocence)),
+    due=before("earliest_release", configured="innocence_offer_before_release"),
+    satisfied_by="plan.intervention_offers (with an outcome)",
+    done=_decided_offer,
+    severity=ALERT,
+    source="PQ 19 Jul 2017 (Kaizen, Horizon); Prison Reform Trust (rulebook §8, §9 #7)",
+    explain=_suitable_intervention,
+)
+
+
+def _early_allocation_factor(facts: Facts) -> bool:
+    risk = facts.case.risk
+    return (
+        risk.mappa.level in (2, 3)
+        or risk.rosh_level == RoshLevel.VERY_HIGH
+        or facts.case.offending.terrorism
+        or risk.high_profile
+        or risk.serious_crime_prevention_order
+        or risk.cppc_case
+    )
+
+
+EARLY_ALLOCATION_SCREENED = Check(
+    id="early-allocation-screened",
+    title="Early allocation to probation screened",
+    applies=to(
+        "men with an early-allocation factor (MAPPA level 2 or 3, very high RoSH, terrorism, SCPO, CPPC, "
+        "high profile)",
+        _early_allocation_factor,
+    ),
+    due=before("earliest_release", months=18),
+    satisfied_by="plan.early_allocation.screened_on",
+    done=recorded("plan.early_allocation.screened_on"),
+    severity=ALERT,
+    source="Manage POM Cases early_allocation.rb: 18-month referral window (rulebook §3.2, §9 #8)",
+)
+
+CHECKS = (
+    RELEASE_DATES_CALCULATED,
+    RELEASE_DATES_AGREE,
+    IMMEDIATE_NEEDS_SCREEN,
+    ROSH_ASSESSMENT_IN_DATE,
+    POM_ALLOCATED,
+    POM_TYPE_MATCHES,
+    INNOCENCE_STATUS_RECORDED,
+    INNOCENCE_INTERVENTION_OFFERED,
+    EARLY_ALLOCATION_SCREENED,
+)

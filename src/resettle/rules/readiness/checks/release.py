@@ -1,0 +1,197 @@
+"""Release checks: approved premises, first-night accommodation, licence, day one, and the outcome."""
+
+from ...accommodation import AccommodationCategory, describe, is_housed
+from ...approved_premises import (
+    eligible_for_approved_premises,
+    notice_type,
+    outside_national_standards,
+)
+from ..case import CLOSED_APPLICATION
+from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, on, to
+from ..facts import Facts, fmt_date
+
+AP_RESIDENCE_CONDITION = "APPROVED_PREMISES_RESIDENCE"
+
+
+def _ap_candidate(facts: Facts) -> bool:
+    """AP-eligible (tier A/B, or exceptionally high or very high RoSH) and no other accommodation confirmed."""
+    case = facts.case
+    eligible = eligible_for_approved_premises(
+        tier=case.risk.tier, rosh_high_or_very_high=case.rosh_high_or_very_high
+    )
+    plan = case.plan.accommodation
+    other_confirmed = plan and plan.confirmed_on and plan.category != AccommodationCategory.APPROVED_PREMISES
+    return (
+        (eligible or case.plan.approved_premises is not None) and not other_confirmed and not facts.released
+    )
+
+
+def _live_application(facts: Facts):
+    application = facts.case.plan.approved_premises
+    if application is None or application.status in CLOSED_APPLICATION:
+        return None
+    return application.submitted_on
+
+
+def _application_timeliness(facts: Facts) -> str | None:
+    application = facts.case.plan.approved_premises
+    if application is None:
+        return None
+    text = f"Application {application.status.replace('_', ' ').lower()}"
+    if application.arrival_on:
+        notice = notice_type(applied_on=application.submitted_on, arrival_on=application.arrival_on)
+        text += f", {notice} notice for arrival {fmt_date(application.arrival_on)}"
+        if outside_national_standards(applied_on=application.submitted_on, arrival_on=application.arrival_on):
+            text += (
+                "; outside National Standards (6 months): a reason is required and the assessor must agree"
+            )
+    return text + "."
+
+
+APPROVED_PREMISES_APPLICATION = Check(
+    id="approved-premises-application",
+    title="Approved premises application made 6 months before release",
+    applies=to("men eligible for approved premises with no other accommodation confirmed", _ap_candidate),
+    due=before("earliest_release", months=6),
+    satisfied_by="plan.approved_premises (submitted, not withdrawn, rejected or expired)",
+    done=_live_application,
+    severity=ALERT,
+    source="CAS1 National Standards; noticeTypeFromApplication.ts (rulebook §5, §9 #17)",
+    explain=_application_timeliness,
+)
+
+
+def _first_night_confirmed(facts: Facts):
+    plan = facts.case.plan.accommodation
+    if plan is None or not is_housed(plan.category):
+        return None
+    return plan.confirmed_on
+
+
+def _planned_accommodation(facts: Facts) -> str:
+    plan = facts.case.plan.accommodation
+    if plan is None:
+        return "No accommodation plan recorded."
+    where = f" at {plan.address}" if plan.address else ""
+    return f"Plan: {describe(plan.category)}{where}."
+
+
+FIRST_NIGHT_ACCOMMODATION = Check(
+    id="first-night-accommodation",
+    title="Release address approved and first-night accommodation confirmed",
+    applies=EVERYONE,
+    due=before("expected_release", days=7),
+    satisfied_by="plan.accommodation (confirmed, and housed under MI014)",
+    done=_first_night_confirmed,
+    severity=BLOCKER,
+    source="MI014 definitions; MAPPA A needs the approved address (rulebook §4.4, §1.5, §9 #25)",
+    explain=_planned_accommodation,
+)
+
+
+def _needs_ap_condition(facts: Facts) -> bool:
+    plan = facts.case.plan.accommodation
+    return bool(plan and plan.category == AccommodationCategory.APPROVED_PREMISES)
+
+
+def _licence_issued(facts: Facts):
+    licence = facts.case.plan.licence
+    if licence is None or licence.issued_on is None:
+        return None
+    if _needs_ap_condition(facts) and AP_RESIDENCE_CONDITION not in licence.conditions:
+        return None
+    return licence.issued_on
+
+
+def _licence_gaps(facts: Facts) -> str | None:
+    licence = facts.case.plan.licence
+    if _needs_ap_condition(facts) and not (licence and AP_RESIDENCE_CONDITION in licence.conditions):
+        return "Going to approved premises: the licence needs an AP residence condition."
+    return None
+
+
+LICENCE_ISSUED = Check(
+    id="licence-issued",
+    title="Licence with conditions issued",
+    applies=EVERYONE,
+    due=before("expected_release", configured="licence_issued_days_before_release"),
+    satisfied_by="plan.licence.issued_on (with an AP residence condition when going to approved premises)",
+    done=_licence_issued,
+    severity=BLOCKER,
+    source="PI 32/2014 AP residence condition; licence issued the day before release [M] (rulebook §5, §9 #26)",
+    explain=_licence_gaps,
+)
+
+
+def _day_one_booked(facts: Facts):
+    appointment = facts.case.plan.day_one_appointment_on
+    return appointment if appointment and appointment == facts.expected_release.on else None
+
+
+def _day_one_explained(facts: Facts) -> str | None:
+    appointment = facts.case.plan.day_one_appointment_on
+    if appointment and appointment != facts.expected_release.on:
+        return f"Appointment booked for {fmt_date(appointment)}, not the release day: rebook it."
+    return None
+
+
+DAY_ONE_APPOINTMENT = Check(
+    id="day-one-appointment",
+    title="COM appointment on the day of release",
+    applies=EVERYONE,
+    due=on("expected_release"),
+    satisfied_by="plan.day_one_appointment_on (the release day)",
+    done=_day_one_booked,
+    severity=BLOCKER,
+    source="HMIP Expectations, release planning; HMPPS day-one claim [B] (rulebook §7, §9 #27)",
+    explain=_day_one_explained,
+)
+
+
+def _outcome(facts: Facts) -> str | None:
+    outcome = facts.case.plan.outcome
+    if outcome is None:
+        return None
+    return f"Night of release: {describe(outcome.accommodation_on_release)}."
+
+
+ACCOMMODATION_OUTCOME_RECORDED = Check(
+    id="accommodation-outcome-recorded",
+    title="Accommodation on the night of release recorded (MI014)",
+    applies=EVERYONE,
+    due=after("expected_release", days=1),  # the night following release
+    satisfied_by="plan.outcome.accommodation_on_release",
+    done=lambda f: f.case.plan.outcome and f.case.plan.outcome.recorded_on,
+    severity=ALERT,
+    source="Offender accommodation outcomes statistical guidance, MI014 (rulebook §4.4, §9 #29)",
+    explain=_outcome,
+)
+
+
+def _settled_follow_up(facts: Facts) -> str | None:
+    outcome = facts.case.plan.outcome
+    if outcome is None or outcome.settled_at_3_months is None:
+        return None
+    return f"At 3 months: {describe(outcome.settled_at_3_months)}."
+
+
+SETTLED_ACCOMMODATION_FOLLOW_UP = Check(
+    id="settled-accommodation-follow-up",
+    title="Accommodation 3 months after release recorded (MI015)",
+    applies=EVERYONE,
+    due=after("expected_release", months=3),
+    satisfied_by="plan.outcome.settled_at_3_months",
+    done=lambda f: f.case.plan.outcome is not None and f.case.plan.outcome.settled_at_3_months is not None,
+    severity=ALERT,
+    source="Offender accommodation outcomes statistical guidance, MI015 (rulebook §4.4, §9 #30)",
+    explain=_settled_follow_up,
+)
+
+CHECKS = (
+    APPROVED_PREMISES_APPLICATION,
+    FIRST_NIGHT_ACCOMMODATION,
+    LICENCE_ISSUED,
+    DAY_ONE_APPOINTMENT,
+    ACCOMMODATION_OUTCOME_RECORDED,
+    SETTLED_ACCOMMODATION_FOLLOW_UP,
+)

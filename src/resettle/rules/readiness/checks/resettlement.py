@@ -1,0 +1,187 @@
+"""Resettlement checks: where he is held, the pre-release report, ID, bank account, housing duties, HDC."""
+
+from ...accommodation import HOUSED, AccommodationCategory
+from ...protection import HdcStatus
+from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, TransferStatus
+from ..check import ALERT, Check, before, on, recorded, to
+from ..facts import Facts, fmt_date
+
+IN_CUSTODY = "men in custody"
+
+
+def _in_custody(facts: Facts) -> bool:
+    return not facts.released
+
+
+def _held_for_release(facts: Facts):
+    """In a resettlement prison serving his release area, transferred to one, or staying with in-reach."""
+    case = facts.case
+    transfer = case.plan.transfer
+    if case.person.in_resettlement_prison_for_release_area:
+        return True
+    if transfer and transfer.status == TransferStatus.COMPLETED:
+        return transfer.due_on or True
+    return case.plan.in_reach_plan_on
+
+
+def _transfer_state(facts: Facts) -> str | None:
+    case = facts.case
+    area = case.person.release_area or "not recorded"
+    if case.person.in_resettlement_prison_for_release_area:
+        return f"Held in a resettlement prison serving his release area ({area})."
+    transfer = case.plan.transfer
+    if transfer is None:
+        return (
+            f"Held at {case.person.current_prison or 'an unknown prison'}, not a resettlement prison for "
+            f"his release area ({area}); no transfer requested and no in-reach plan."
+        )
+    due = f", due {fmt_date(transfer.due_on)}" if transfer.due_on else ""
+    return f"Transfer to {transfer.target_prison} {transfer.status.lower()}{due}."
+
+
+RESETTLEMENT_PRISON_OR_IN_REACH = Check(
+    id="resettlement-prison-or-in-reach",
+    title="In a resettlement prison for his release area, or an in-reach plan recorded",
+    applies=to(IN_CUSTODY, _in_custody),
+    due=before("earliest_release", configured="resettlement_transfer_days_before_release"),
+    satisfied_by="person.in_resettlement_prison_for_release_area, plan.transfer or plan.in_reach_plan_on",
+    done=_held_for_release,
+    severity=ALERT,
+    source="MoJ resettlement prisons announcement 2013; CRC guidance: 12 weeks (rulebook §4.1, §9 #19)",
+    explain=_transfer_state,
+)
+
+PRE_RELEASE_REPORT = Check(
+    id="pre-release-report",
+    title="Pre-release report / resettlement plan (BCST3 review)",
+    applies=to(IN_CUSTODY, _in_custody),
+    due=before("earliest_release", configured="pre_release_report_days_before_release"),
+    satisfied_by="plan.pre_release_report_on",
+    done=recorded("plan.pre_release_report_on"),
+    severity=ALERT,
+    source="Pre-release and Resettlement Policy Framework; Resettlement Passport (rulebook §4.2, §9 #20)",
+)
+
+
+def _pathways_not_started(facts: Facts) -> list[str]:
+    started = {p.pathway for p in facts.case.plan.pathways if p.status != PathwayStatus.NOT_STARTED}
+    return [pathway.replace("_", " ").lower() for pathway in Pathway if pathway not in started]
+
+
+RESETTLEMENT_PATHWAYS_ASSESSED = Check(
+    id="resettlement-pathways-assessed",
+    title="All seven resettlement pathways assessed",
+    applies=to(IN_CUSTODY, _in_custody),
+    due=before("earliest_release", configured="pre_release_report_days_before_release"),
+    satisfied_by="plan.pathways (each with a status other than not started)",
+    done=lambda f: not _pathways_not_started(f),
+    severity=ALERT,
+    source="Resettlement Passport, seven pathways (rulebook §4.2, §9 #20)",
+    explain=lambda f: (
+        f"Not started: {', '.join(_pathways_not_started(f))}." if _pathways_not_started(f) else None
+    ),
+)
+
+BANK_ACCOUNT_APPLICATION = Check(
+    id="bank-account-application",
+    title="Bank account applied for (window: 6 months to 6 weeks before release)",
+    applies=to(IN_CUSTODY, _in_custody),
+    due=before("earliest_release", weeks=6),
+    satisfied_by="plan.bank_account_applied_on",
+    done=recorded("plan.bank_account_applied_on"),
+    severity=ALERT,
+    source="New Futures Network prisoner ID and banking programmes (rulebook §4.2, §9 #18)",
+)
+
+ID_DOCUMENTS_OBTAINED = Check(
+    id="id-documents-obtained",
+    title="ID documents obtained (funded in the last 12 weeks)",
+    applies=to(IN_CUSTODY, _in_custody),
+    due=on("earliest_release"),
+    satisfied_by="plan.id_documents_obtained_on",
+    done=recorded("plan.id_documents_obtained_on"),
+    severity=ALERT,
+    source="New Futures Network prisoner ID and banking programmes (rulebook §4.2, §9 #21)",
+)
+
+# Accommodation that ends the threat of homelessness on release.
+SECURE_ACCOMMODATION = frozenset(
+    {AccommodationCategory.SETTLED, AccommodationCategory.APPROVED_PREMISES, AccommodationCategory.CAS}
+)
+
+
+def _without_secure_accommodation(facts: Facts) -> bool:
+    plan = facts.case.plan.accommodation
+    return not (plan and plan.confirmed_on and plan.category in SECURE_ACCOMMODATION) and not facts.released
+
+
+DUTY_TO_REFER = Check(
+    id="duty-to-refer",
+    title="Duty to Refer (or Application for Assistance) made",
+    applies=to(
+        "men in custody without settled, AP or CAS accommodation confirmed", _without_secure_accommodation
+    ),
+    due=before(
+        "earliest_release", days=56
+    ),  # "threatened with homelessness": within 56 days (HA 1996 s.175(4))
+    satisfied_by="plan.duty_to_refer_on",
+    done=recorded("plan.duty_to_refer_on"),
+    severity=ALERT,
+    source="Housing Act 1996 s.175(4), s.213B (rulebook §4.3, §9 #22)",
+)
+
+
+def _homeless_without_ap(facts: Facts) -> bool:
+    plan = facts.case.plan
+    ap = plan.approved_premises
+    return (
+        _without_secure_accommodation(facts)
+        and (plan.accommodation is None or plan.accommodation.category not in HOUSED)
+        and (ap is None or ap.status in CLOSED_APPLICATION)
+    )
+
+
+CAS3_REFERRAL = Check(
+    id="cas3-referral",
+    title="CAS3 temporary accommodation referral",
+    applies=to(
+        "men with no accommodation confirmed and no approved-premises application", _homeless_without_ap
+    ),
+    due=before("expected_release", configured="cas3_referral_days_before_release"),
+    satisfied_by="plan.cas3_referral_on",
+    done=recorded("plan.cas3_referral_on"),
+    severity=ALERT,
+    source="hmpps-temporary-accommodation-ui: release within 3 months, DTR required (rulebook §5, §9 #23)",
+    explain=lambda f: (
+        None if f.case.plan.duty_to_refer_on else "CAS3 needs a Duty to Refer to have been made."
+    ),
+)
+
+HDC_ASSESSMENT = Check(
+    id="hdc-assessment",
+    title="HDC eligibility and suitability assessed",
+    applies=to(
+        "men eligible for HDC",
+        lambda f: f.hdc.status in (HdcStatus.ELIGIBLE, HdcStatus.PRESUMED_UNSUITABLE) and not f.released,
+        why_not=lambda f: "; ".join(f.hdc.because),
+    ),
+    due=before("hdced", configured="hdc_assessment_before_hdced"),
+    satisfied_by="plan.hdc_assessment.completed_on",
+    done=recorded("plan.hdc_assessment.completed_on"),
+    severity=ALERT,
+    source="licences eligibility rules; CRDS HdcedCalculator (rulebook §6.4, §9 #24)",
+    explain=lambda f: (
+        "; ".join(f.hdc.because) + "." if f.hdc.status == HdcStatus.PRESUMED_UNSUITABLE else None
+    ),
+)
+
+CHECKS = (
+    RESETTLEMENT_PRISON_OR_IN_REACH,
+    PRE_RELEASE_REPORT,
+    RESETTLEMENT_PATHWAYS_ASSESSED,
+    BANK_ACCOUNT_APPLICATION,
+    ID_DOCUMENTS_OBTAINED,
+    DUTY_TO_REFER,
+    CAS3_REFERRAL,
+    HDC_ASSESSMENT,
+)
