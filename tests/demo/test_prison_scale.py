@@ -13,12 +13,14 @@ from resettle.demo.users import DEMO_PASSWORD, DEMO_USERS
 from resettle.people.models import (
     Adjustment,
     Booking,
+    CalculatedReleaseDates,
     Offence,
     Person,
     RecordedKeyDates,
     RiskProfile,
     Sentence,
 )
+from resettle.people.release_dates import recalculate_bookings
 from resettle.people.services import release_summary_for
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, MappaCategory
 from resettle.plans.models import AccommodationPlan
@@ -113,12 +115,68 @@ def test_notification_means_mappa_category_1_apart_from_the_documented_gap():
     assert 0 < missing <= 0.07 * notified.count()
 
 
-def test_cached_earliest_release_matches_the_recorded_dates():
+def test_cached_earliest_release_matches_the_recorded_and_calculated_dates():
     for person in Person.objects.order_by("id")[::25]:
         booking = person.bookings.filter(is_active=True).first()
         recorded = RecordedKeyDates.objects.filter(booking=booking).first() if booking else None
-        explained = release_summary_for(person, recorded, today=TODAY)
+        calculation = CalculatedReleaseDates.objects.filter(booking=booking).first() if booking else None
+        explained = release_summary_for(person, recorded, today=TODAY, calculation=calculation)
         assert person.earliest_release_date == (explained.on if explained else None)
+
+
+def test_every_active_booking_has_its_stored_calculation():
+    active = Booking.objects.filter(is_active=True)
+    assert not active.filter(calculation=None).exists()
+    calculated = active.filter(calculation__outcome=CalculatedReleaseDates.Outcome.CALCULATED)
+    assert calculated.count() > 0.6 * active.count()
+
+
+def test_generation_and_the_stored_calculation_agree_on_the_earliest_release():
+    """The loader's own earliest release dates are those the stored calculation re-derives: running it
+    again over the loaded estate changes no one."""
+    before = dict(Person.objects.values_list("id", "earliest_release_date"))
+    assert recalculate_bookings(today=TODAY)["changed"] == 0
+    assert dict(Person.objects.values_list("id", "earliest_release_date")) == before
+
+
+RECORDED = {
+    "CRD": "conditional_release_date",
+    "ARD": "automatic_release_date",
+    "PED": "parole_eligibility_date",
+    "PRRD": "post_recall_release_date",
+}
+
+
+def disagreements():
+    """Active calculated bookings whose recorded CRD, ARD, PED or PRRD differs from the calculation."""
+    found = []
+    calculated = CalculatedReleaseDates.objects.filter(
+        booking__is_active=True, outcome=CalculatedReleaseDates.Outcome.CALCULATED
+    ).select_related("booking__recorded_dates")
+    for calculation in calculated:
+        recorded = calculation.booking.recorded_dates
+        for kind, name in RECORDED.items():
+            value = getattr(recorded, name)
+            if (value.isoformat() if value else None) != calculation.dates.get(kind):
+                found.append(calculation.booking)
+                break
+    return found, calculated.count()
+
+
+def test_recorded_dates_are_the_engines_but_for_a_small_share_of_stale_records():
+    found, total = disagreements()
+    assert 0.005 <= len(found) / total <= 0.05, (len(found), total)
+
+
+def test_no_one_in_custody_is_past_his_release_date_but_for_the_documented_discrepancies():
+    found, _ = disagreements()
+    stale = {booking.person_id for booking in found}
+    overdue = (
+        Person.objects.exclude(status=CustodyStatus.RELEASED)
+        .exclude(legal_status=LegalStatus.INDETERMINATE_SENTENCE)
+        .filter(earliest_release_date__lt=TODAY - timedelta(days=30))
+    )
+    assert not overdue.exclude(id__in=stale).exists()
 
 
 def test_remand_prisoners_have_no_sentence_and_recalls_a_recall_sentence():

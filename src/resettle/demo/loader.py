@@ -9,6 +9,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -21,16 +22,19 @@ from resettle.estate.models import Prison, ProbationDeliveryUnit, Region
 from resettle.people.models import (
     Adjustment,
     Booking,
+    CalculatedReleaseDates,
     Offence,
     Person,
     RecordedKeyDates,
     RiskProfile,
     Sentence,
 )
+from resettle.people.release_dates import recalculate_bookings
 from resettle.plans.models import AccommodationPlan
 from resettle.staff.models import Allocation, StaffMember
 
 from . import staff
+from .calculation import Calculator
 from .estate import DATA, Estate, PrisonSpec, build_estate, prison_specs
 from .identifiers import Identifiers
 from .people import PersonRecord, PrisonPopulation, release_area_chances
@@ -40,6 +44,7 @@ from .users import DEMO_USERNAMES, DemoUser, create_demo_users
 PRISON_SCALE = ("DAI", "EXI", "CWI")  # Dartmoor and two resettlement prisons near it
 NATIONAL_IN_CUSTODY = 85_000
 BATCH = 2_000
+WORKERS = 2  # processes the engine runs in, at both scales
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Summary:
     counts: Counter = field(default_factory=Counter)
     users: list[tuple[User, DemoUser]] = field(default_factory=list)
     seconds: float = 0.0
+    engine: Counter = field(default_factory=Counter)
 
     @property
     def people(self) -> int:
@@ -107,10 +113,16 @@ def generate_staff(seed: int, estate: Estate, plan: list[Headcount]) -> list[Sta
 
 
 def generate_people(
-    seed: int, today: date, estate: Estate, plan: list[Headcount], pools: staff.Pools
+    seed: int,
+    today: date,
+    estate: Estate,
+    plan: list[Headcount],
+    pools: staff.Pools,
+    calculator: Calculator | None = None,
 ) -> Iterator[PersonRecord]:
     ids = Identifiers(random.Random(f"{seed}:identifiers"))
     courts = courts_by_region()
+    calculator = calculator or Calculator(today)
     for count in plan:
         spec = count.spec
         population = PrisonPopulation(
@@ -122,6 +134,7 @@ def generate_people(
             pools,
             ids,
             today,
+            calculator,
         )
         yield from population.people(count.in_custody, count.released)
 
@@ -166,6 +179,7 @@ def wipe() -> None:
         StaffMember.objects.all().delete()
         Offence.objects.all().delete()
         Adjustment.objects.all().delete()
+        CalculatedReleaseDates.objects.all().delete()
         RecordedKeyDates.objects.all().delete()
         Sentence.objects.exclude(consecutive_to=None).update(consecutive_to=None)
         Sentence.objects.all().delete()
@@ -201,10 +215,22 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
     )
     pools = staff.pools_from(members)
     total = sum(count.in_custody + count.released for count in plan)
-    with tqdm(total=total, unit=" people", disable=not progress) as bar:
-        for batch in _batches(generate_people(seed, today, estate, plan, pools), BATCH):
-            save_batch(batch, summary.counts)
-            bar.update(len(batch))
+    # The release-date engine runs twice over: while generating, to place each man's recorded dates where
+    # it puts them (calculation.py), and after the insert, to store every active booking's calculation. Both
+    # split the engine's work with a second process.
+    with ProcessPoolExecutor(max_workers=WORKERS - 1) as pool:
+        calculator = Calculator(today, pool)
+        with tqdm(total=total, unit=" people", disable=not progress) as bar:
+            for batch in _batches(generate_people(seed, today, estate, plan, pools, calculator), BATCH):
+                save_batch(batch, summary.counts)
+                bar.update(len(batch))
+    summary.engine = calculator.counts
+    # Store each active booking's calculation and re-derive every earliest release date from the recorded
+    # and calculated dates: the one source of truth, which the generator's own figures already agree with.
+    active = Booking.objects.filter(is_active=True).count()
+    with tqdm(total=active, unit=" bookings", disable=not progress, desc="Calculating") as bar:
+        found = recalculate_bookings(workers=WORKERS, today=today, progress=bar)
+    summary.counts["release-date calculations"] = found["changed"]
     with transaction.atomic():
         summary.users = create_demo_users()
     summary.seconds = time.monotonic() - started

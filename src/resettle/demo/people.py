@@ -15,11 +15,13 @@ from resettle.plans.models import AccommodationPlan
 from resettle.staff.models import Allocation
 
 from . import accommodation, staff
+from .calculation import Calculator, as_calculation
 from .estate import PrisonSpec, pdu_specs, pdus_served
 from .identifiers import Identifiers
 from .names import full_name
 from .offences import OTHER, SEXUAL, VIOLENT, life_offence, offence_in
 from .profiles import (
+    DETERMINATE,
     IMMIGRATION,
     INDETERMINATE,
     RECALL,
@@ -33,6 +35,18 @@ from .sentences import Custody, Sentencing
 # Dartmoor's men come from everywhere (rulebook A5); of those from the South West, most are from the
 # peninsula. Weights for its South West release areas; the rest of the country is spread evenly.
 DARTMOOR_HOME_WEIGHTS = {"SW01": 4, "SW02": 4, "SW03": 3}
+# People are drafted (sentences and adjustments) this many at a time, then the release-date engine places
+# their dates (calculation.py), then the rest of each record, which depends on those dates, is drawn.
+CHUNK = 500
+
+
+@dataclass
+class Draft:
+    in_custody: bool
+    kind: str
+    age: int
+    custody: Custody
+    born: date
 
 
 @dataclass
@@ -76,6 +90,7 @@ class PrisonPopulation:
         pools: staff.Pools,
         ids: Identifiers,
         today: date,
+        calculator: Calculator | None = None,
     ):
         self.rng, self.spec, self.prison, self.pdus, self.pools, self.ids = (
             rng,
@@ -86,6 +101,7 @@ class PrisonPopulation:
             ids,
         )
         self.today = today
+        self.calculator = calculator or Calculator(today)
         self.population = population_for(spec)
         self.practice = practice_for(spec)
         self.sentencing = Sentencing(rng, ids, self.population, courts, today)
@@ -98,10 +114,13 @@ class PrisonPopulation:
         self.wings = max(1, spec.operational_capacity // 120)
 
     def people(self, in_custody: int, released: int):
-        for _ in range(in_custody):
-            yield self.in_custody()
-        for _ in range(released):
-            yield self.released()
+        flags = [True] * in_custody + [False] * released
+        for first in range(0, len(flags), CHUNK):
+            drafts = [self._draft(flag) for flag in flags[first : first + CHUNK]]
+            self.calculator.align([(draft.custody, draft.born) for draft in drafts])
+            for draft in drafts:
+                self.sentencing.finish(draft.custody)
+                yield self.in_custody(draft) if draft.in_custody else self.released(draft)
 
     # -- drawing the parts of a record
 
@@ -117,11 +136,13 @@ class PrisonPopulation:
     def _release_area(self) -> ProbationDeliveryUnit:
         return self.pdus[self.rng.choices(self.area_codes, weights=self.area_weights)[0]]
 
-    def _person(self, custody: Custody, age: int, *, in_custody: bool) -> Person:
+    def _born(self, age: int) -> date:
+        return self.today - timedelta(days=int(age * 365.25) + self.rng.randint(0, 364))
+
+    def _person(self, custody: Custody, born: date, *, in_custody: bool) -> Person:
         rng = self.rng
         female = self.spec.estate == Prison.Estate.FEMALE
         first, middle, last = full_name(rng, female)
-        born = self.today - timedelta(days=int(age * 365.25) + rng.randint(0, 364))
         received = custody.booking.received_on
         sentenced = custody.index_offence is not None
         first_arrest = min(self.today.year, max(born.year + 15, received.year - rng.randint(0, 15)))
@@ -148,7 +169,9 @@ class PrisonPopulation:
             release_area=self._release_area() if has_area else None,
         )
         custody.booking.person = person
-        apply_release_summary(person, custody.dates, today=self.today)
+        apply_release_summary(
+            person, custody.dates, today=self.today, calculation=as_calculation(custody.calculated)
+        )
         return person
 
     def _cell(self) -> str:
@@ -168,14 +191,27 @@ class PrisonPopulation:
 
     # -- the two kinds of record
 
-    def in_custody(self) -> PersonRecord:
+    def _draft(self, in_custody: bool) -> Draft:
+        rng = self.rng
+        if in_custody:
+            kind = rng.choices(self.kinds, weights=self.kind_weights)[0]
+            age = self._age()
+            custody = self._custody(kind, age)
+            if custody.index_offence and custody.index_offence.historical:
+                age = max(age, rng.randint(50, 80))
+        else:
+            kind = DETERMINATE
+            released_on = self.today - timedelta(days=rng.randint(1, 365))
+            age = self._age()
+            custody = self.sentencing.determinate(
+                offence_in(rng, self._group()), age, released_on=released_on
+            )
+        return Draft(in_custody, kind, age, custody, self._born(age))
+
+    def in_custody(self, draft: Draft) -> PersonRecord:
         rng, today = self.rng, self.today
-        kind = rng.choices(self.kinds, weights=self.kind_weights)[0]
-        age = self._age()
-        custody = self._custody(kind, age)
-        if custody.index_offence and custody.index_offence.historical:
-            age = max(age, rng.randint(50, 80))
-        person = self._person(custody, age, in_custody=True)
+        kind, custody = draft.kind, draft.custody
+        person = self._person(custody, draft.born, in_custody=True)
         days_to_release = (
             (person.earliest_release_date - today).days if person.earliest_release_date else None
         )
@@ -195,14 +231,11 @@ class PrisonPopulation:
             )
         return record
 
-    def released(self) -> PersonRecord:
-        rng = self.rng
-        released_on = self.today - timedelta(days=rng.randint(1, 365))
-        age = self._age()
-        custody = self.sentencing.determinate(offence_in(rng, self._group()), age, released_on=released_on)
+    def released(self, draft: Draft) -> PersonRecord:
+        rng, custody = self.rng, draft.custody
         custody.booking.released_from = self.prison
         released_on = custody.booking.released_on
-        person = self._person(custody, age, in_custody=False)
+        person = self._person(custody, draft.born, in_custody=False)
         person.release_area = person.release_area or self._release_area()
         risk = self._risk(person, custody, 0)
         record = PersonRecord(person, custody, risk)

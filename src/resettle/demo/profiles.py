@@ -42,7 +42,7 @@ LONG_LENGTHS = (
     (240, 360, 3),
 )
 # Dartmoor in 2020: 84% serving over four years (rulebook A11).
-DARTMOOR_LENGTHS = ((24, 48, 3), (48, 84, 17), (84, 120, 28), (120, 168, 27), (168, 240, 18), (240, 360, 7))
+DARTMOOR_LENGTHS = ((24, 48, 3), (48, 84, 8), (84, 120, 24), (120, 168, 30), (168, 240, 25), (240, 360, 10))
 
 # Ages as (from, to, weight).
 ADULT_AGES = (

@@ -36,6 +36,24 @@ IPP_START, IPP_ABOLISHED = date(2005, 4, 4), date(2012, 12, 3)
 HDC_REPEAL = date(2026, 9, 2)
 PSS_REPEAL = date(2026, 5, 11)
 DAYS_PER_MONTH = 30.44
+# Share of sentenced and recalled men in custody whose recorded dates were not updated after a change: they
+# keep the simple simulation's dates, so the prison record and the engine's calculation disagree (the
+# data-quality finding Resettle reports). Everyone else's recorded dates are the engine's.
+STALE_RECORD_SHARE = 0.02
+# The engine's date kinds and the recorded fields they fill; SLED is both licence and sentence expiry.
+ENGINE_FIELDS = {
+    "SLED": ("licence_expiry_date", "sentence_expiry_date"),
+    "SED": ("sentence_expiry_date",),
+    "LED": ("licence_expiry_date",),
+    "CRD": ("conditional_release_date",),
+    "ARD": ("automatic_release_date",),
+    "PED": ("parole_eligibility_date",),
+    "HDCED": ("home_detention_curfew_eligibility_date",),
+    "TUSED": ("topup_supervision_expiry_date",),
+    "PRRD": ("post_recall_release_date",),
+    "ERSED": ("early_removal_scheme_eligibility_date",),
+    "MTD": ("mid_term_date",),
+}
 
 
 @dataclass
@@ -51,6 +69,49 @@ class Custody:
     dates: RecordedKeyDates | None = None
     index_offence: OffenceSpec | None = None
     months: int = 0  # custodial term (the tariff for a life sentence), which MAPPA category 2 reads
+    # The generator's own (simple-fraction) key dates, by RecordedKeyDates field, and the release it aims
+    # for: the engine's earliest release is brought onto `target` (calculation.py) before dates are recorded.
+    simulated: dict[str, date | None] | None = None
+    target: date | None = None
+    parole: bool = False  # the target is a PED
+    recalled: bool = False  # the target is a PRRD
+    directed_release: date | None = None  # re-release directed by the Parole Board, which no engine knows
+    released_on: date | None = None
+    reflected: bool = False  # the target was moved inside the engine's horizon (calculation.py)
+    stale_record: bool = False  # the record keeps the simulated dates: not updated after a change
+    calculated: dict[str, date] | None = None  # the engine's dates, once calculated
+    engine_input: object = None
+
+    def shift(self, days: int) -> None:
+        """Move the whole timeline: reception, sentences, offences, adjustments, recall and simulated dates."""
+        by = timedelta(days=days)
+        self.booking.received_on += by
+        for sentence in self.sentences:
+            sentence.sentence_date += by
+            if sentence.revocation_date:
+                sentence.revocation_date += by
+            if sentence.return_to_custody_date:
+                sentence.return_to_custody_date += by
+        for offence in self.offences:
+            offence.committed_on += by
+            if offence.committed_to:
+                offence.committed_to += by
+        for adjustment in self.adjustments:
+            if adjustment.from_date:
+                adjustment.from_date += by
+            if adjustment.to_date:
+                adjustment.to_date += by
+        if self.simulated:
+            self.simulated = {name: day + by if day else day for name, day in self.simulated.items()}
+
+    def latest_event(self) -> date:
+        """The last thing that has happened on the timeline, which must stay on or before today."""
+        days = [self.booking.received_on]
+        for sentence in self.sentences:
+            days += [sentence.sentence_date, sentence.revocation_date, sentence.return_to_custody_date]
+        for adjustment in self.adjustments:
+            days += [adjustment.from_date, adjustment.to_date]
+        return max(day for day in days if day)
 
     @property
     def notification(self) -> bool:
@@ -364,12 +425,40 @@ class Sentencing:
             on = start + timedelta(days=rng.randint(1, max(1, (served_until - start).days - days)))
             ended = on + timedelta(days=days - 1) if kind == AdjustmentType.UNLAWFULLY_AT_LARGE else None
             self._adjust(custody, kind, days, on, ended)
-        custody.dates = RecordedKeyDates(booking=custody.booking, **dates)
-        if released_on:
-            self._release(custody, released_on)
-        else:
-            self._confirm_if_imminent(custody.dates, release_point(dates, dated))
+        custody.simulated = dates
+        custody.target = release_point(dates, dated)
+        custody.parole = bool(dated.parole_fraction)
+        custody.released_on = released_on
+        custody.stale_record = not released_on and rng.random() < STALE_RECORD_SHARE
         return custody
+
+    def finish(self, custody: Custody) -> None:
+        """Record the key dates once the engine has calculated them (calculation.Calculator.align): the
+        engine's dates, as NOMIS holds what CRDS calculates, unless the engine refused the booking or the
+        record is a stale one, which keep the simulated dates. Then the release or its confirmation."""
+        if custody.simulated is None:
+            return  # no sentence, or an indeterminate one with its tariff dates already recorded
+        dates = dict(custody.simulated)
+        if custody.calculated is not None and not custody.stale_record:
+            dates.update(dict.fromkeys(name for names in ENGINE_FIELDS.values() for name in names))
+            for kind, on in custody.calculated.items():
+                for name in ENGINE_FIELDS.get(kind, ()):
+                    dates[name] = on
+        if custody.directed_release:  # no later than the licence ends
+            calculated = dates["post_recall_release_date"]
+            dates["post_recall_release_date"] = min(
+                custody.directed_release, calculated or custody.directed_release
+            )
+        custody.dates = RecordedKeyDates(booking=custody.booking, **dates)
+        if custody.released_on:
+            self._release(custody, custody.released_on)
+        elif custody.recalled:
+            self._confirm_if_imminent(custody.dates, custody.dates.post_recall_release_date)
+        else:
+            automatic = [dates.get(name) for name in ("conditional_release_date", "automatic_release_date")]
+            automatic = [day for day in automatic if day]
+            if automatic:
+                self._confirm_if_imminent(custody.dates, min(automatic))
 
     def _release(self, custody: Custody, released_on: date) -> None:
         custody.booking.is_active = False
@@ -422,12 +511,15 @@ class Sentencing:
         )
         dates = key_dates(start, shape, credits)
         dates["home_detention_curfew_eligibility_date"] = None  # a recall replaces the HDCED with the PRRD
+        directed = None
         if fixed_term:
             prrd = min(returned + timedelta(days=term - 1), dates["licence_expiry_date"])
-        elif rng.random() < 0.15:
-            prrd = today + timedelta(days=rng.randint(14, 180))  # re-release directed by the Parole Board
         else:
             prrd = dates["licence_expiry_date"]
+            if rng.random() < 0.15:
+                directed = today + timedelta(
+                    days=rng.randint(14, 180)
+                )  # re-release directed by the Parole Board
         if not fixed_term:
             recall_type, calc_type = RecallType.STANDARD_RECALL, T.LR_ORA
         elif term == 14:
@@ -463,8 +555,9 @@ class Sentencing:
                 returned - timedelta(days=ual),
                 returned - timedelta(days=1),
             )
-        custody.dates = RecordedKeyDates(booking=custody.booking, post_recall_release_date=prrd, **dates)
-        self._confirm_if_imminent(custody.dates, prrd)
+        custody.simulated = {**dates, "post_recall_release_date": prrd}
+        custody.target, custody.recalled, custody.directed_release = prrd, True, directed
+        custody.stale_record = rng.random() < STALE_RECORD_SHARE
         return custody
 
     def indeterminate(self, offence: OffenceSpec) -> Custody:

@@ -3,15 +3,21 @@
 The mapping from NOMIS sentence types to the engine's kinds follows CRDS
 `model/external/SentenceCalculationType.kt`. Indeterminate sentences have no engine kind: they are refused
 here with the reason CRDS gives (they go to manual entry).
+
+`engine_booking` is the mapping itself and reads nothing from the database: each sentence comes with its
+offences and a key the adjustments and consecutive sentences refer to, so unsaved rows (the demo
+generator's) can be calculated too. `booking_input` resolves those from saved rows.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from resettle.rules.sentencing import Refused
 from resettle.rules.sentencing import model as engine
 from resettle.rules.sentencing.durations import Duration
 
-from .models import Adjustment, Booking, Person, Sentence
+from .models import Adjustment, Booking, Offence, Person, Sentence
 from .vocabulary import INDETERMINATE_CALC_TYPES
 from .vocabulary import SentenceCalcType as T
 
@@ -64,8 +70,17 @@ def _duration(years: int, months: int, weeks: int, days: int) -> Duration:
     return Duration(years=years, months=months, weeks=weeks, days=days)
 
 
-def _offence(sentence: Sentence) -> engine.Offence:
-    offences = list(sentence.offences.all())
+@dataclass(frozen=True)
+class SentenceLine:
+    """A sentence with what the mapping reads beyond its own fields, resolved by the caller."""
+
+    sentence: Sentence
+    key: str  # the engine's sentence identifier, which adjustments and consecutive sentences refer to
+    offences: Sequence[Offence]
+    consecutive_to: str | None = None
+
+
+def _offence(sentence: Sentence, offences: Sequence[Offence]) -> engine.Offence:
     if not offences:
         return engine.Offence(committed_at=sentence.sentence_date)
     # CRDS takes NOMIS's offence end date, else its start; of several offences the latest governs, as it
@@ -87,15 +102,16 @@ def _recall(sentence: Sentence) -> engine.Recall | None:
     return engine.Recall(kind, sentence.revocation_date, sentence.return_to_custody_date)
 
 
-def _sentence(sentence: Sentence) -> engine.Sentence:
+def _sentence(line: SentenceLine) -> engine.Sentence:
+    sentence = line.sentence
     kind = KIND[sentence.calc_type]
     term = _duration(sentence.years, sentence.months, sentence.weeks, sentence.days)
     extended = kind in (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
     return engine.Sentence(
         kind=kind,
-        offence=_offence(sentence),
+        offence=_offence(sentence, line.offences),
         sentenced_at=sentence.sentence_date,
-        identifier=str(sentence.pk),
+        identifier=line.key,
         duration=Duration() if extended else term,
         custodial_duration=term if extended else Duration(),
         extension_duration=_duration(
@@ -107,7 +123,7 @@ def _sentence(sentence: Sentence) -> engine.Sentence:
         automatic_release=sentence.calc_type == T.LASPO_AR,
         sdopcu18=sentence.calc_type == T.SDOPCU18,
         fine_amount=float(sentence.fine_amount) if sentence.fine_amount is not None else None,
-        consecutive_to=str(sentence.consecutive_to_id) if sentence.consecutive_to_id else None,
+        consecutive_to=line.consecutive_to,
         recall=_recall(sentence),
         release_arrangements=engine.ReleaseArrangements(
             is_sds_plus=sentence.is_sds_plus,
@@ -118,15 +134,47 @@ def _sentence(sentence: Sentence) -> engine.Sentence:
     )
 
 
-def _adjustment(
-    adjustment: Adjustment, sentence_dates: dict[int, date], first_sentenced: date
-) -> engine.Adjustment:
+def _adjustment(adjustment: Adjustment, applies_from: date) -> engine.Adjustment:
     return engine.Adjustment(
         type=engine.AdjustmentType(adjustment.adjustment_type),
         number_of_days=adjustment.days,
-        applies_to_sentences_from=sentence_dates.get(adjustment.sentence_id, first_sentenced),
+        applies_to_sentences_from=applies_from,
         from_date=adjustment.from_date,
         to_date=adjustment.to_date,
+    )
+
+
+def engine_booking(
+    person: Person,
+    lines: Sequence[SentenceLine],
+    adjustments: Sequence[tuple[Adjustment, str | None]],
+    *,
+    subject_to_notification: bool,
+) -> engine.Booking:
+    """The engine's booking from rows already resolved: each adjustment with the key of the sentence it was
+    recorded against (None for the booking). Pure. Raises Refused for indeterminate sentences."""
+    indeterminate = [line.sentence for line in lines if line.sentence.calc_type in INDETERMINATE_CALC_TYPES]
+    if indeterminate:
+        raise Refused(
+            "INDETERMINATE_SENTENCE",
+            f"{indeterminate[0].get_calc_type_display()}: release is decided by the Parole Board after the "
+            "tariff, so there are no automatic release dates to calculate. Use the tariff expiry date.",
+        )
+    sentence_dates = {line.key: line.sentence.sentence_date for line in lines}
+    first_sentenced = min(sentence_dates.values())
+    returns = [line.sentence.return_to_custody_date for line in lines if line.sentence.return_to_custody_date]
+    return engine.Booking(
+        offender=engine.Offender(
+            date_of_birth=person.date_of_birth,
+            is_active_sex_offender=subject_to_notification,
+            reference=person.prison_number,
+        ),
+        sentences=tuple(_sentence(line) for line in lines),
+        adjustments=tuple(
+            _adjustment(adjustment, sentence_dates.get(key, first_sentenced))
+            for adjustment, key in adjustments
+        ),
+        return_to_custody_date=max(returns) if returns else None,
     )
 
 
@@ -139,23 +187,18 @@ def booking_input(
     subject_to_notification: bool,
 ) -> engine.Booking:
     """The engine's booking. Raises Refused for what the engine cannot calculate (indeterminate sentences)."""
-    indeterminate = [s for s in sentences if s.calc_type in INDETERMINATE_CALC_TYPES]
-    if indeterminate:
-        raise Refused(
-            "INDETERMINATE_SENTENCE",
-            f"{indeterminate[0].get_calc_type_display()}: release is decided by the Parole Board after the "
-            "tariff, so there are no automatic release dates to calculate. Use the tariff expiry date.",
+    lines = [
+        SentenceLine(
+            sentence,
+            str(sentence.pk),
+            list(sentence.offences.all()),
+            str(sentence.consecutive_to_id) if sentence.consecutive_to_id else None,
         )
-    sentence_dates = {s.pk: s.sentence_date for s in sentences}
-    first_sentenced = min(sentence_dates.values())
-    returns = [s.return_to_custody_date for s in sentences if s.return_to_custody_date]
-    return engine.Booking(
-        offender=engine.Offender(
-            date_of_birth=person.date_of_birth,
-            is_active_sex_offender=subject_to_notification,
-            reference=person.prison_number,
-        ),
-        sentences=tuple(_sentence(s) for s in sentences),
-        adjustments=tuple(_adjustment(a, sentence_dates, first_sentenced) for a in adjustments),
-        return_to_custody_date=max(returns) if returns else None,
+        for sentence in sentences
+    ]
+    return engine_booking(
+        person,
+        lines,
+        [(a, str(a.sentence_id) if a.sentence_id else None) for a in adjustments],
+        subject_to_notification=subject_to_notification,
     )

@@ -351,7 +351,7 @@ class CalculatedReleaseDates(models.Model):
     effective_sentence_length = models.CharField(max_length=20, blank=True, help_text="ISO-8601 period")
     refusal_code = models.CharField(max_length=80, blank=True)
     refusal_reason = models.TextField(blank=True)
-    rules = models.CharField(max_length=120, help_text="The rule profile and toggles it was calculated under")
+    rules = models.TextField(help_text="The rule profile and toggles it was calculated under")
     input_fingerprint = models.CharField(max_length=64, help_text="Hash of the engine input and rules")
     calculated_at = models.DateTimeField()
 

@@ -46,12 +46,7 @@ class Migration(migrations.Migration):
                 ),
                 ("refusal_code", models.CharField(blank=True, max_length=80)),
                 ("refusal_reason", models.TextField(blank=True)),
-                (
-                    "rules",
-                    models.CharField(
-                        help_text="The rule profile and toggles it was calculated under", max_length=120
-                    ),
-                ),
+                ("rules", models.TextField(help_text="The rule profile and toggles it was calculated under")),
                 (
                     "input_fingerprint",
                     models.CharField(help_text="Hash of the engine input and rules", max_length=64),

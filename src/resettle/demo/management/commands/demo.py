@@ -55,6 +55,9 @@ class Command(BaseCommand):
         width = max(len(label) for label in summary.counts)
         for label, count in summary.counts.items():
             self.stdout.write(f"  {label:<{width}}  {count:>9,}")
+        if summary.engine:
+            engine = ", ".join(f"{label} {count:,}" for label, count in sorted(summary.engine.items()))
+            self.stdout.write(f"  Release dates placed by the engine: {engine}")
         rate = summary.people / summary.seconds if summary.seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
