@@ -17,7 +17,7 @@ export UV_PYTHON_DOWNLOADS := never
 run: install
 	$(DEMO_ENV) $(BIN)/resettle demo --scale prison --seed 1 --if-empty
 	@echo "Resettle: http://127.0.0.1:$(PORT)/  (demo logins above; stop with Ctrl+C)"
-	$(DEMO_ENV) $(BIN)/resettle serve --port $(PORT)
+	$(DEMO_ENV) RESETTLE_REQUIRE_TWO_FACTOR=$${RESETTLE_REQUIRE_TWO_FACTOR:-false} $(BIN)/resettle serve --port $(PORT)
 
 install: $(VENV)/.synced build/static/.built
 	$(DEMO_ENV) $(BIN)/resettle migrate --noinput -v 0

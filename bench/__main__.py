@@ -35,6 +35,8 @@ def configure_django(args: argparse.Namespace, data_dir: str) -> dict[str, str]:
         "DEBUG": "false",
         "SECRET_KEY": "benchmark-only-secret-key-never-used-for-real-data",
         "SECURE_COOKIES": "false",
+        # gunicorn serves plain HTTP on localhost here; production redirects to HTTPS.
+        "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "RESETTLE_DATA_DIR": data_dir,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -119,9 +121,13 @@ def recalculation_row(*, workers: int) -> Row:
 def session_cookie_for_caseload():
     """A signed-in session for a user of the busiest prison, and that prison."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.db.models import Count, Q
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from resettle.accounts.roles import Role
     from resettle.estate.models import Prison
 
     prison = (
@@ -132,8 +138,14 @@ def session_cookie_for_caseload():
     user, _ = get_user_model().objects.update_or_create(
         username="bench", defaults={"caseload_prison": prison, "is_active": True}
     )
+    user.groups.add(Group.objects.get_or_create(name=Role.SPO)[0])
+    device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "bench", "confirmed": True})
     client = Client()
     client.force_login(user)
+    # Production settings require the second factor: mark the session as having given it.
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return f"sessionid={client.cookies['sessionid'].value}", prison
 
 

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-use")
 os.environ.setdefault("SECURE_COOKIES", "false")
+# The test client and the browser tests' live server speak plain HTTP.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from .settings import *  # noqa: E402,F403
 

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from resettle.accounts.roles import Role
 from tests import factories
+from tests.security.users import current_code, role_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +32,18 @@ def test_sign_in_page_is_a_govuk_form(client):
     assert "Sign out" not in html
 
 
-def test_signing_in_goes_to_the_users_caseload(client):
+def test_signing_in_asks_for_the_second_factor_then_goes_to_the_users_caseload(client):
     prison = factories.prison()
-    factories.user("pom", prison=prison)
+    role_user(Role.POM, username="pom", prison=prison)
 
     response = client.post(reverse("login"), {"username": "pom", "password": PASSWORD}, follow=True)
 
+    assert response.redirect_chain[-1][0] == f"{reverse('two-factor-setup')}?next=%2F"
+    response = client.post(
+        reverse("two-factor-setup"),
+        {"code": current_code(response.context["user"]), "next": "/"},
+        follow=True,
+    )
     assert response.redirect_chain[-1][0] == reverse("caseload", args=[prison.code])
     html = response.content.decode()
     assert prison.name in html
@@ -84,6 +92,12 @@ def test_sign_out_is_post_only(client):
 
 
 def test_home_without_a_caseload_prison_goes_to_the_prison_list(client):
-    client.force_login(factories.user())
+    sign_in(client, role_user(Role.NATIONAL_LEAD))
 
     assert client.get("/")["Location"] == reverse("prison-list")
+
+
+def test_home_for_an_administrator_without_a_case_role_is_the_audit_trail(client):
+    sign_in(client, role_user(Role.ADMINISTRATOR, prison=factories.prison()))
+
+    assert client.get("/")["Location"] == reverse("audit-trail")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import PASSWORD, check_accessibility, save_screenshot
+from .conftest import PASSWORD, check_accessibility, give_the_second_factor, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +39,10 @@ def test_pom_journey(page, live_server, caseload):
 
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/sign-in/two-factor\?"))
+    check_accessibility(page)
+    save_screenshot(page, "two-factor-code")
+    give_the_second_factor(page, caseload)
     page.wait_for_url(re.compile(r"/prisons/DAI/caseload/$"))
     header = page.locator(".moj-header").inner_text()
     assert "Sarah Hughes" in header and "HMP Dartmoor" in header
@@ -100,7 +104,9 @@ def test_pom_journey(page, live_server, caseload):
 
     page.get_by_role("link", name="Prisons").first.click()
     page.wait_for_url(re.compile(r"/prisons/$"))
-    assert "HMP Exeter" in page.locator("main").inner_text()
+    # A POM sees her own prison, not the rest of the estate.
+    prisons = page.locator("main").inner_text()
+    assert "HMP Dartmoor" in prisons and "HMP Exeter" not in prisons
     check_accessibility(page)
     save_screenshot(page, "prisons")
 

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
@@ -22,3 +23,27 @@ class SignInForm(AuthenticationForm):
         except ValidationError as error:
             self.add_error("username", error)
             return self.cleaned_data
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The six-digit code from an authenticator app, checked against the user's device by `check`."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=6,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def __init__(self, check, *args, **kwargs):
+        super().__init__(*args, auto_id="%s", **kwargs)
+        self.check = check
+        self.device = None
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isdigit()):
+            raise ValidationError("Enter the code as 6 digits, like 123456")
+        self.device = self.check(code)
+        if self.device is None:
+            raise ValidationError("The code is not right or has expired: enter the code your app shows now")
+        return code

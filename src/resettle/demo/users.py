@@ -1,11 +1,13 @@
 """Demo sign-ins, one per role, on one password; the POM, SPO, COM and MAPPA users are staff with cases."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.db.models import Count, Q
 
-from resettle.accounts.models import User
+from resettle.accounts.models import InspectionGrant, User
+from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus
@@ -48,6 +50,8 @@ DEMO_USERS = (
     DemoUser("admin", "Administrator", "Sam", "Ellery", "Service administrator"),
 )
 DEMO_USERNAMES = tuple(user.username for user in DEMO_USERS)
+# The roles whose scope is a region: Dartmoor's, for the demo.
+REGIONAL_GROUPS = ("MAPPA coordinator", "Regional lead")
 
 
 def _busiest(members, men: Q | None = None) -> StaffMember | None:
@@ -98,10 +102,20 @@ def create_demo_users() -> list[tuple[User, DemoUser]]:
             first_name=first,
             last_name=last,
             caseload_prison=dartmoor,
+            region=dartmoor.region if demo.group in REGIONAL_GROUPS else None,
+            pdu=member.pdu if member and demo.group == "COM" else None,
             is_staff=demo.username == "admin",
             is_superuser=demo.username == "admin",
         )
         user.groups.add(groups[demo.group])
+        if demo.group == "Inspector":
+            # An inspection under way: a week in, three weeks to go.
+            InspectionGrant.objects.create(
+                inspector=user,
+                prison=dartmoor,
+                starts_on=today() - timedelta(days=7),
+                ends_on=today() + timedelta(days=21),
+            )
         if member:
             member.user = user
             member.save(update_fields=["user"])

@@ -1,5 +1,8 @@
 """Reads for the people pages: a prison's caseload and one person's record.
 
+Each read chooses from the people (or prisons) it is given: views pass the user's share from
+resettle.accounts.policy, so a list or a record never shows a man outside his scope.
+
 The caseload is built for national scale (a prison of 2,000 men, a database of 85,000): filtering and
 sorting happen in the database on the cached earliest release date, and the current POM and COM come in
 as subqueries, so a page costs the same number of queries whatever its length.
@@ -59,8 +62,9 @@ class CaseloadQuery:
     descending: bool = False
 
 
-def prisons_with_population() -> QuerySet[Prison]:
-    return Prison.objects.select_related("region").annotate(
+def prisons_with_population(prisons: QuerySet[Prison] | None = None) -> QuerySet[Prison]:
+    prisons = Prison.objects.all() if prisons is None else prisons
+    return prisons.select_related("region").annotate(
         in_custody=Count("people", filter=Q(people__status__in=IN_CUSTODY))
     )
 
@@ -115,10 +119,13 @@ def _search(text: str) -> Q:
     return names
 
 
-def caseload(prison: Prison, query: CaseloadQuery, *, today: date) -> QuerySet[Person]:
-    """The people in custody at `prison` that match `query`, in the order it asks for."""
+def caseload(
+    prison: Prison, query: CaseloadQuery, *, today: date, people: QuerySet[Person] | None = None
+) -> QuerySet[Person]:
+    """The people in custody at `prison`, of `people`, that match `query`, in the order it asks for."""
+    people = Person.objects.all() if people is None else people
     people = (
-        Person.objects.filter(current_prison=prison, status__in=IN_CUSTODY)
+        people.filter(current_prison=prison, status__in=IN_CUSTODY)
         .select_related("risk")
         .annotate(
             pom_name=_current(AllocationRole.PRIMARY_POM),
@@ -304,11 +311,12 @@ def recorded_key_dates(recorded: RecordedKeyDates | None) -> list[KeyDate]:
     return dates
 
 
-def person_record(prison_number: str, *, today: date) -> PersonRecord:
-    """Everything the person page shows. Raises Person.DoesNotExist for an unknown prison number."""
-    person = Person.objects.select_related(
-        "current_prison", "release_area", "risk", "accommodation_plan"
-    ).get(prison_number=prison_number)
+def person_record(prison_number: str, *, today: date, people: QuerySet[Person] | None = None) -> PersonRecord:
+    """Everything the person page shows. Raises Person.DoesNotExist for a prison number not among `people`."""
+    people = Person.objects.all() if people is None else people
+    person = people.select_related("current_prison", "release_area", "risk", "accommodation_plan").get(
+        prison_number=prison_number
+    )
     # A released man has no active booking: his last one is the record of his sentence.
     booking = (
         Booking.objects.filter(person=person)

@@ -4,6 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
+from resettle.accounts import policy
+from resettle.accounts.access import CASE_WORK, PERSON_RECORD, PRISON_CASELOAD, access
+from resettle.audit import recorder
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 
@@ -13,16 +16,22 @@ from .models import Person
 from .release_dates import run_engine
 
 
+@access(CASE_WORK)
 def prison_list(request):
-    return render(request, "people/prison_list.html", {"prisons": selectors.prisons_with_population()})
+    prisons = selectors.prisons_with_population(policy.prisons_seen_by(request.scope))
+    return render(request, "people/prison_list.html", {"prisons": prisons})
 
 
+@access(PRISON_CASELOAD)
 def caseload(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     form = CaseloadFilterForm(request.GET)
     query, on = form.query(), today()
-    people = selectors.caseload(prison, query, today=on)
+    people = selectors.caseload(prison, query, today=on, people=policy.people_held_at(request.scope, prison))
     page = Paginator(people, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    recorder.people_listed(
+        request, page.object_list, query={"prison": prison.code, **dict(request.GET.lists())}
+    )
     return render(
         request,
         "people/caseload.html",
@@ -30,9 +39,12 @@ def caseload(request, prison_code):
     )
 
 
+@access(PERSON_RECORD)
 def person(request, prison_number):
     try:
-        record = selectors.person_record(prison_number, today=today())
+        record = selectors.person_record(
+            prison_number, today=today(), people=policy.people_seen_by(request.scope)
+        )
     except Person.DoesNotExist:
         raise Http404("No person with that prison number") from None
     return render(request, "people/person.html", {"record": record, "person": record.person})
@@ -48,11 +60,13 @@ def _calculation_page(request, form_class, tab: str):
     return render(request, "people/calculate.html", {"form": form, "result": result, "tab": tab})
 
 
+@access(CASE_WORK)
 @require_http_methods(["GET", "POST"])
 def calculate(request):
     return _calculation_page(request, EnteredBookingForm, "form")
 
 
+@access(CASE_WORK)
 @require_http_methods(["GET", "POST"])
 def calculate_json(request):
     return _calculation_page(request, PastedBookingForm, "json")

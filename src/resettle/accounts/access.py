@@ -1,0 +1,82 @@
+"""Access rules: each view declares one with @access(RULE), and AccessPolicyMiddleware enforces it.
+
+A view without a rule is refused (default deny), so a new screen, API endpoint, export or import cannot
+be reachable by accident before someone has said who may use it. A rule names the roles it allows and,
+where the URL names a prison or a person, the URL keyword the policy checks against the user's scope.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .roles import USER_MANAGEMENT_APPS
+from .scope import Scope
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    allows: Callable[[Scope], bool]
+    sign_in: bool = True
+    two_factor: bool = True
+    # URL keywords naming a prison or a person the user must be in scope for (resettle.accounts.policy).
+    prison: str = ""
+    person: str = ""
+    # The person must be one he may change, not only see.
+    changes_person: bool = False
+    # What the audit trail records for each use, for rules that name a person ("" for none).
+    audit_as: str = ""
+    # Admin site only: the Django apps the admin pages may be for; every other app's pages are refused.
+    admin_apps: frozenset[str] = frozenset()
+
+
+def anyone(scope: Scope) -> bool:
+    return True
+
+
+def case_roles(scope: Scope) -> bool:
+    return scope.sees_case_data
+
+
+def administrators(scope: Scope) -> bool:
+    return scope.is_administrator
+
+
+PUBLIC = Rule("public", anyone, sign_in=False, two_factor=False)
+# Signed in with a password, before the second factor: signing out and the two-factor pages themselves.
+SIGNING_IN = Rule("signing in", anyone, two_factor=False)
+SIGNED_IN = Rule("signed in", anyone)
+CASE_WORK = Rule("case work", case_roles)
+PRISON_CASELOAD = Rule("a prison's caseload", case_roles, prison="prison_code")
+PERSON_RECORD = Rule("a person's record", case_roles, person="prison_number", audit_as="VIEW")
+PERSON_CHANGE = Rule(
+    "change a person's record", case_roles, person="prison_number", changes_person=True, audit_as="VIEW"
+)
+AUDIT_TRAIL = Rule("the audit trail", administrators)
+# A subject access export is everything held about a man: an administrator may make one only for a man
+# he could also see through a case role.
+SUBJECT_ACCESS = Rule(
+    "subject access export", administrators, person="prison_number", audit_as="SUBJECT_ACCESS"
+)
+ADMIN_SITE = Rule("user administration", administrators, admin_apps=USER_MANAGEMENT_APPS)
+
+
+def access(rule: Rule):
+    """Attach `rule` to a view function (or the result of a class-based view's as_view())."""
+
+    def attach(view):
+        view.access_rule = rule
+        if not rule.sign_in:
+            view.login_required = False
+        return view
+
+    return attach
+
+
+def rule_for(view, namespaces: list[str]) -> Rule | None:
+    """The rule for a resolved view: its own, or the admin site's; None means nobody declared one."""
+    declared = getattr(view, "access_rule", None)
+    if declared is not None:
+        return declared
+    if "admin" in namespaces:
+        return ADMIN_SITE
+    return None

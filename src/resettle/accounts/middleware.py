@@ -1,0 +1,86 @@
+"""The one place access is enforced: every resolved view passes through AccessPolicyMiddleware."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django_otp import user_has_device
+
+from resettle.audit import recorder
+from resettle.core.clock import today
+
+from . import policy
+from .access import Rule, rule_for
+from .scope import scope_for
+
+logger = logging.getLogger(__name__)
+
+
+def two_factor_pending(request) -> bool:
+    return settings.RESETTLE_REQUIRE_TWO_FACTOR and not request.user.is_verified()
+
+
+def _admin_app(match) -> str:
+    """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages)."""
+    if "app_label" in match.kwargs:
+        return match.kwargs["app_label"]
+    segments = match.route.split("/")
+    return segments[1] if len(segments) > 1 and segments[1] in apps.app_configs else ""
+
+
+class AccessPolicyMiddleware:
+    """Refuse every view that has no access rule, and enforce the rule of every view that has one.
+
+    Signed-out visitors go to sign in; users who still owe a second factor go to enrol or give it; a
+    role that the rule does not allow gets 403; a prison or person outside his scope is 404, the same
+    answer as one that does not exist, so that ids cannot be probed. Each use of a person's record is
+    audited here, so that no view can forget to.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.scope = SimpleLazyObject(lambda: scope_for(request.user, today=today()))
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        rule = rule_for(view_func, request.resolver_match.namespaces)
+        if rule is None:
+            logger.error(
+                "No access rule for %s (%s): refused", request.path, request.resolver_match.view_name
+            )
+            raise PermissionDenied("This page has no access rule")
+        if not rule.sign_in:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if rule.two_factor and two_factor_pending(request):
+            step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
+            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+        self._check(rule, request, view_kwargs)
+        return None
+
+    def _check(self, rule: Rule, request, view_kwargs) -> None:
+        scope = request.scope
+        if not rule.allows(scope):
+            raise PermissionDenied(f"Your roles do not allow {rule.name}")
+        if rule.admin_apps and _admin_app(request.resolver_match) not in {"", *rule.admin_apps}:
+            raise PermissionDenied("Case records are not managed here")
+        if rule.prison and not policy.can_see_prison(scope, view_kwargs[rule.prison]):
+            raise Http404("No prison with that code in your scope")
+        if rule.person:
+            number = view_kwargs[rule.person]
+            allowed = policy.can_edit_person if rule.changes_person else policy.can_view_person
+            if not allowed(scope, number):
+                recorder.access_refused(request, number)
+                raise Http404("No person with that prison number in your scope")
+            if rule.audit_as:
+                recorder.person_accessed(request, number, rule.audit_as)

@@ -1,0 +1,122 @@
+"""Who may see and change which people and prisons: the one access policy every screen, API, export and
+import reads through. Each answer is a queryset filter (for lists) or a predicate built on the same
+filter (for one record), so a list and a record can never disagree.
+
+- POM, SPO, governor: every man in, or released from, his prison. A POM changes the cases allocated to
+  him; an SPO changes any case in his prison; a governor changes none.
+- COM: men allocated to him as COM, and men to be released to his probation delivery unit; he changes the
+  ones allocated to him.
+- MAPPA coordinator: MAPPA-eligible men (a MAPPA category recorded) held in or released to his region.
+- Regional lead: men held in his region's prisons. National lead: everyone. Both read only.
+- Inspector: men held in the prison he is inspecting, while the inspection lasts; read only.
+- Administrator: nobody, unless he also holds one of the roles above.
+"""
+
+from django.db.models import Q, QuerySet
+
+from resettle.estate.models import Prison
+from resettle.people.models import Booking, Person
+from resettle.staff.models import Allocation, AllocationRole
+
+from .roles import PRISON_ROLES, Role
+from .scope import Scope
+
+NOTHING = Q(pk__in=[])
+POM_ALLOCATIONS = (AllocationRole.PRIMARY_POM, AllocationRole.CO_WORKING_POM)
+
+
+def _allocated_to(scope: Scope, roles) -> Q:
+    if scope.staff_id is None:
+        return NOTHING
+    current = Allocation.objects.filter(staff_id=scope.staff_id, role__in=roles, ended_on__isnull=True)
+    return Q(pk__in=current.values("person_id"))
+
+
+def _in_or_released_from(prison_id: int | None) -> Q:
+    if prison_id is None:
+        return NOTHING
+    released = Booking.objects.filter(released_from_id=prison_id).values("person_id")
+    return Q(current_prison_id=prison_id) | Q(pk__in=released)
+
+
+def _seen(scope: Scope) -> Q:
+    if scope.has(Role.NATIONAL_LEAD):
+        return Q()
+    seen = NOTHING
+    if scope.roles & PRISON_ROLES:
+        seen |= _in_or_released_from(scope.prison_id)
+    if scope.has(Role.COM):
+        seen |= _allocated_to(scope, [AllocationRole.COM])
+        if scope.pdu_id is not None:
+            seen |= Q(release_area_id=scope.pdu_id)
+    if scope.has(Role.MAPPA_COORDINATOR) and scope.region_id is not None:
+        in_region = Q(current_prison__region_id=scope.region_id) | Q(release_area__region_id=scope.region_id)
+        seen |= Q(risk__mappa_category__isnull=False) & in_region
+    if scope.has(Role.REGIONAL_LEAD) and scope.region_id is not None:
+        seen |= Q(current_prison__region_id=scope.region_id)
+    if scope.has(Role.INSPECTOR) and scope.inspected_prison_id is not None:
+        seen |= Q(current_prison_id=scope.inspected_prison_id)
+    return seen
+
+
+def _editable(scope: Scope) -> Q:
+    editable = NOTHING
+    if scope.has(Role.SPO) and scope.prison_id is not None:
+        editable |= Q(current_prison_id=scope.prison_id)
+    if scope.has(Role.POM):
+        editable |= _allocated_to(scope, POM_ALLOCATIONS)
+    if scope.has(Role.COM):
+        editable |= _allocated_to(scope, [AllocationRole.COM])
+    return editable
+
+
+def people_seen_by(scope: Scope) -> QuerySet[Person]:
+    return Person.objects.filter(_seen(scope))
+
+
+def people_editable_by(scope: Scope) -> QuerySet[Person]:
+    return Person.objects.filter(_editable(scope))
+
+
+def sees_whole_prison(scope: Scope, prison: Prison) -> bool:
+    """Whether he sees every man held in `prison`, so that its caseload needs no narrowing per man."""
+    return (
+        scope.has(Role.NATIONAL_LEAD)
+        or (bool(scope.roles & PRISON_ROLES) and scope.prison_id == prison.pk)
+        or (scope.has(Role.REGIONAL_LEAD) and scope.region_id == prison.region_id)
+        or (scope.has(Role.INSPECTOR) and scope.inspected_prison_id == prison.pk)
+    )
+
+
+def people_held_at(scope: Scope, prison: Prison) -> QuerySet[Person]:
+    """The men at `prison` he may see: all of them, or (a COM, a MAPPA coordinator) his own among them."""
+    held = Person.objects.filter(current_prison=prison)
+    return held if sees_whole_prison(scope, prison) else held.filter(_seen(scope))
+
+
+def prisons_seen_by(scope: Scope) -> QuerySet[Prison]:
+    """The prisons whose lists he may open: his own, his region's, or those holding men he sees."""
+    if scope.has(Role.NATIONAL_LEAD):
+        return Prison.objects.all()
+    seen = NOTHING
+    if scope.roles & PRISON_ROLES and scope.prison_id is not None:
+        seen |= Q(pk=scope.prison_id)
+    if scope.has(Role.REGIONAL_LEAD) and scope.region_id is not None:
+        seen |= Q(region_id=scope.region_id)
+    if scope.inspected_prison_id is not None and scope.has(Role.INSPECTOR):
+        seen |= Q(pk=scope.inspected_prison_id)
+    if scope.has(Role.COM, Role.MAPPA_COORDINATOR):
+        seen |= Q(pk__in=people_seen_by(scope).values("current_prison_id"))
+    return Prison.objects.filter(seen)
+
+
+def can_see_prison(scope: Scope, prison_code: str) -> bool:
+    return prisons_seen_by(scope).filter(code=prison_code).exists()
+
+
+def can_view_person(scope: Scope, prison_number: str) -> bool:
+    return people_seen_by(scope).filter(prison_number=prison_number).exists()
+
+
+def can_edit_person(scope: Scope, prison_number: str) -> bool:
+    return people_editable_by(scope).filter(prison_number=prison_number).exists()

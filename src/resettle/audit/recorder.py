@@ -1,0 +1,81 @@
+"""Writing the audit trail. Views and services call these; AuditContextMiddleware tells them who is
+acting when they are not handed the request (changes made through signals)."""
+
+from collections.abc import Iterable
+from contextvars import ContextVar
+
+from .chain import digest, json_safe
+from .models import Action, AuditEntry
+
+_current_request: ContextVar = ContextVar("audit_request", default=None)
+
+
+class AuditContextMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+
+def _client_address(request) -> str | None:
+    # REMOTE_ADDR is the proxy's when behind one; SecurityMiddleware/gunicorn set it from the trusted hop.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    action: Action | str,
+    *,
+    request=None,
+    user=None,
+    username: str = "",
+    people: Iterable[str] = (),
+    query: dict | None = None,
+    record: str = "",
+    changes: dict | None = None,
+    detail: str = "",
+) -> AuditEntry:
+    request = request if request is not None else _current_request.get()
+    if user is None and request is not None:
+        user = getattr(request, "user", None)
+    actor = user if user is not None and user.is_authenticated else None
+    entry = AuditEntry(
+        actor=actor,
+        username=actor.get_username() if actor else username,
+        action=action,
+        path=request.get_full_path()[:500] if request is not None else "",
+        ip_address=_client_address(request) if request is not None else None,
+        query=json_safe(query or {}),
+        people=list(people),
+        record=record,
+        changes=json_safe(changes or {}),
+        detail=detail[:500],
+    )
+    entry.digest = digest(entry)
+    entry.save()
+    return entry
+
+
+def person_accessed(request, prison_number: str, action: str) -> None:
+    record(action, request=request, people=[prison_number])
+
+
+def access_refused(request, prison_number: str) -> None:
+    record(Action.ACCESS_REFUSED, request=request, people=[prison_number])
+
+
+def people_listed(request, people: Iterable, *, query: dict) -> None:
+    """One entry for a list or search: what was asked and every man shown."""
+    record(Action.LIST, request=request, query=query, people=[man.prison_number for man in people])
+
+
+def exported(request, *, what: str, people: Iterable[str], action: Action = Action.EXPORT) -> None:
+    record(action, request=request, people=people, detail=what)
+
+
+def imported(*, what: str, people: Iterable[str], request=None, user=None) -> None:
+    record(Action.IMPORT, request=request, user=user, people=people, detail=what)

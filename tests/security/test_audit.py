@@ -1,0 +1,191 @@
+"""The audit trail: complete for views, lists and changes, append-only, and tamper-evident."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from resettle.accounts.roles import Role
+from resettle.audit import chain
+from resettle.audit.models import Action, AuditEntry
+from tests import factories
+
+from .users import role_user, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def entries(action) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(action=action).order_by("id"))
+
+
+def test_each_view_of_a_persons_record_is_audited(estate):
+    user = estate.users[Role.SPO]
+    client = sign_in(Client(), user)
+
+    client.get(reverse("person", args=[estate.man.prison_number]))
+    client.get(reverse("person", args=[estate.man.prison_number]))
+
+    views = entries(Action.VIEW)
+    assert [(e.actor, e.people, e.path) for e in views] == [
+        (user, [estate.man.prison_number], f"/people/{estate.man.prison_number}/")
+    ] * 2
+
+
+def test_a_refused_look_at_someone_out_of_scope_is_audited(estate):
+    sign_in(Client(), estate.users[Role.POM]).get(reverse("person", args=[estate.other_man.prison_number]))
+
+    (refused,) = entries(Action.ACCESS_REFUSED)
+    assert refused.people == [estate.other_man.prison_number] and not entries(Action.VIEW)
+
+
+def test_a_list_is_one_entry_with_the_query_and_every_man_shown(estate):
+    second = factories.person(at=estate.prison)
+    client = sign_in(Client(), estate.users[Role.SPO])
+
+    client.get(reverse("caseload", args=[estate.prison.code]), {"q": "smith", "sort": "name"})
+
+    (listed,) = entries(Action.LIST)
+    assert listed.query == {"prison": estate.prison.code, "q": ["smith"], "sort": ["name"]}
+    assert sorted(listed.people) == sorted([estate.man.prison_number, second.prison_number])
+
+
+def test_each_change_records_who_what_before_and_after(estate):
+    risk, man_id = estate.man.risk, estate.man.pk
+    before = AuditEntry.objects.count()
+
+    risk.mappa_level = 2
+    risk.save()
+    risk.save()  # nothing changed: nothing to record
+    estate.man.delete()
+
+    changed = AuditEntry.objects.filter(action=Action.CHANGE, record=f"people.RiskProfile:{risk.pk}").get()
+    assert changed.changes == {"mappa_level": [None, 2]}
+    assert changed.people == [estate.man.prison_number]
+    deleted = AuditEntry.objects.get(action=Action.DELETE, record=f"people.Person:{man_id}")
+    assert deleted.changes["prison_number"] == [estate.man.prison_number, None]
+    assert AuditEntry.objects.count() > before + 2
+
+
+def test_creating_a_record_is_audited_with_its_values():
+    man = factories.person()
+
+    created = AuditEntry.objects.get(action=Action.CREATE, record=f"people.Person:{man.pk}")
+    assert created.changes["last_name"] == [None, man.last_name] and created.people == [man.prison_number]
+
+
+def test_sign_ins_failed_sign_ins_and_sign_outs_are_audited(client):
+    user = factories.user("pom")
+
+    client.post(reverse("login"), {"username": "pom", "password": "wrong"})
+    client.post(reverse("login"), {"username": "pom", "password": "a-long-test-password"})
+    client.post(reverse("logout"))
+
+    signing = AuditEntry.objects.filter(action__in=[Action.SIGN_IN, Action.SIGN_IN_FAILED, Action.SIGN_OUT])
+    assert [(e.action, e.username) for e in signing.order_by("id")] == [
+        (Action.SIGN_IN_FAILED, "pom"),
+        (Action.SIGN_IN, "pom"),
+        (Action.SIGN_OUT, "pom"),
+    ]
+    assert AuditEntry.objects.filter(action=Action.SIGN_IN).get().actor == user
+
+
+def test_the_subject_access_export_holds_everything_about_him_and_is_audited(estate):
+    admin = role_user(Role.ADMINISTRATOR, Role.SPO, prison=estate.prison)
+    client = sign_in(Client(), admin)
+    client.get(reverse("person", args=[estate.man.prison_number]))
+
+    response = client.get(reverse("subject-access-export", args=[estate.man.prison_number]))
+
+    export = json.loads(response.content)
+    assert export["prison_number"] == estate.man.prison_number
+    for label in (
+        "people.Person",
+        "people.Booking",
+        "people.RiskProfile",
+        "people.RecordedKeyDates",
+        "staff.Allocation",
+    ):
+        assert export["records"][label], label
+    assert export["records"]["people.RiskProfile"][0]["mappa_category"] == 2
+    assert "Viewed a person's record" in [e["action"] for e in export["audit_trail"]]
+    assert entries(Action.SUBJECT_ACCESS)[0].people == [estate.man.prison_number]
+
+
+def test_the_audit_viewer_filters_by_user_person_and_date(estate):
+    spo = estate.users[Role.SPO]
+    sign_in(Client(), spo).get(reverse("person", args=[estate.man.prison_number]))
+    client = sign_in(Client(), estate.users[Role.ADMINISTRATOR])
+
+    by_person = client.get(reverse("audit-trail"), {"person": estate.man.prison_number.lower()})
+    by_user = client.get(reverse("audit-trail"), {"user": spo.username})
+    too_early = client.get(
+        reverse("audit-trail"), {"until_day": "1", "until_month": "1", "until_year": "2000"}
+    )
+
+    assert all(estate.man.prison_number in e.people for e in by_person.context["page"].object_list)
+    assert Action.VIEW in [e.action for e in by_person.context["page"].object_list]
+    assert {e.username for e in by_user.context["page"].object_list} == {spo.username}
+    assert by_user.context["page"].paginator.count >= 1
+    assert too_early.context["page"].paginator.count == 0
+    html = by_person.content.decode()
+    assert reverse("subject-access-export", args=[estate.man.prison_number]) in html
+
+
+def test_the_trail_is_append_only():
+    entry = AuditEntry.objects.create(action=Action.EXPORT, digest="x")
+
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.update(detail="nothing happened")
+
+
+def test_sealing_chains_every_entry_and_verify_passes(estate, capsys):
+    sign_in(Client(), estate.users[Role.SPO]).get(reverse("person", args=[estate.man.prison_number]))
+
+    call_command("audit", "seal")
+    call_command("audit", "verify")
+
+    assert not AuditEntry.objects.filter(sequence__isnull=True).exists()
+    assert "Audit trail intact" in capsys.readouterr().out
+
+
+def _tamper(sql: str, *params) -> None:
+    # Straight to the database, as someone with database access would, past the model's guards.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_verify_fails_when_an_entry_was_edited(estate, sealed):
+    sign_in(Client(), estate.users[Role.SPO]).get(reverse("person", args=[estate.man.prison_number]))
+    if sealed:
+        chain.seal()
+    view = AuditEntry.objects.get(action=Action.VIEW)
+
+    _tamper("UPDATE audit_auditentry SET people = %s WHERE id = %s", '["Z9999ZZ"]', view.pk)
+
+    with pytest.raises(CommandError, match="tampered"):
+        call_command("audit", "verify")
+
+
+def test_verify_fails_when_a_sealed_entry_was_removed(estate):
+    client = sign_in(Client(), estate.users[Role.SPO])
+    client.get(reverse("person", args=[estate.man.prison_number]))
+    client.get(reverse("caseload", args=[estate.prison.code]))
+    chain.seal()
+    view = AuditEntry.objects.get(action=Action.VIEW)
+
+    _tamper("DELETE FROM audit_auditentry WHERE id = %s", view.pk)
+
+    assert not chain.verify().intact
+    with pytest.raises(CommandError):
+        call_command("audit", "verify")

@@ -1,0 +1,150 @@
+"""Every URL route × every role → allowed or refused, as EXPECTED says.
+
+The routes are found by walking config.urls, so a route added later without a line in EXPECTED (or, on
+the admin site, an app without a line in ADMIN_APPS) fails here until someone decides who may use it.
+"""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from resettle.accounts.access import rule_for
+from resettle.accounts.roles import CASE_ROLES, Role
+from resettle.core.clock import today
+from resettle.plans.models import InterventionOffer
+
+from .users import role_user, sign_in
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = "anonymous"
+NO_ROLE = "signed in, no role"
+COLUMNS = [ANONYMOUS, NO_ROLE, *Role]
+SIGNED_IN = {NO_ROLE, *Role}
+ADMINISTRATORS = {Role.ADMINISTRATOR}
+CASE_EDITORS = {Role.POM, Role.SPO, Role.COM}
+
+EXPECTED = {
+    "healthz": {ANONYMOUS, *SIGNED_IN},
+    "login": {ANONYMOUS, *SIGNED_IN},
+    "logout": SIGNED_IN,
+    "two-factor-setup": SIGNED_IN,
+    "two-factor-verify": SIGNED_IN,
+    "home": SIGNED_IN,
+    "prison-list": CASE_ROLES,
+    "caseload": CASE_ROLES,
+    "person": CASE_ROLES,
+    "calculate": CASE_ROLES,
+    "calculate-json": CASE_ROLES,
+    "dashboard": CASE_ROLES,
+    "worklist": CASE_ROLES,
+    "my-caseload": CASE_ROLES,
+    "readiness": CASE_ROLES,
+    # Plan records are changed only by those who may change the man's case: his POM and COM, the SPO.
+    "readiness-edit": CASE_EDITORS,
+    "readiness-mappa-meeting": CASE_EDITORS,
+    "readiness-intervention-new": CASE_EDITORS,
+    "readiness-intervention": CASE_EDITORS,
+    "audit-trail": ADMINISTRATORS,
+    # Everything held about a man: only for an administrator who could also see him through a case role
+    # (test_scope covers that combination); an administrator alone sees no case data.
+    "subject-access-export": set(),
+}
+# Admin-site pages by the app they manage ("" for the site's own pages: index, sign-in, catch-all).
+ADMIN_APPS = {
+    "": ADMINISTRATORS,
+    "every app": ADMINISTRATORS,
+    "accounts": ADMINISTRATORS,
+    "auth": ADMINISTRATORS,
+    "otp_totp": ADMINISTRATORS,
+    "axes": ADMINISTRATORS,
+    "people": set(),
+    "staff": set(),
+    "plans": set(),
+    "estate": set(),
+}
+
+
+def _routes(patterns, prefix="", namespaces=()):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from _routes(entry.url_patterns, route, inner)
+        elif isinstance(entry, URLPattern):
+            yield route, entry, namespaces
+
+
+ROUTES = list(_routes(get_resolver().url_patterns))
+
+
+def _admin_app(route: str) -> str:
+    if route.startswith("admin/^("):  # an app's index: admin/^(?P<app_label>auth|accounts|...)/$
+        return "every app"
+    label = route.split("/")[1] if route.count("/") > 1 else ""
+    return label if label in apps.app_configs else ""
+
+
+def test_every_route_is_in_the_matrix():
+    missing = [
+        route
+        for route, pattern, namespaces in ROUTES
+        if ("admin" in namespaces and _admin_app(route) not in ADMIN_APPS)
+        or ("admin" not in namespaces and pattern.name not in EXPECTED)
+    ]
+    assert not missing, f"Routes with no expected access in the matrix: {missing}"
+
+
+def test_every_view_outside_the_admin_site_declares_an_access_rule():
+    undeclared = [route for route, pattern, ns in ROUTES if rule_for(pattern.callback, list(ns)) is None]
+    assert not undeclared
+
+
+def _url(route: str, pattern: URLPattern, namespaces, values: dict) -> str:
+    names = list(getattr(pattern.pattern, "converters", {}) or pattern.pattern.regex.groupindex)
+    kwargs = {name: values.get(name, "1") for name in names}
+    if pattern.name:
+        return reverse(":".join([*namespaces, pattern.name]), kwargs=kwargs)
+    # Unnamed (the admin site's catch-all): fill each group of the regex in by hand.
+    return "/" + re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: kwargs[m.group(1)], route).strip("^$")
+
+
+def _outcome(response) -> str:
+    location = response.get("Location", "")
+    if response.status_code == 302 and ("/sign-in" in location and "next=" in location):
+        return "sign in"
+    if response.status_code in (403, 404):
+        return "refused"
+    return "allowed"
+
+
+@pytest.mark.parametrize(
+    ("route", "pattern", "namespaces"), ROUTES, ids=[route or "/" for route, _, _ in ROUTES]
+)
+def test_route_against_every_role(estate, route, pattern, namespaces):
+    allowed = ADMIN_APPS.get(_admin_app(route)) if "admin" in namespaces else EXPECTED.get(pattern.name)
+    assert allowed is not None, f"{route} is not in the authorization matrix"
+    offer = InterventionOffer.objects.create(person=estate.man, offered_on=today(), intervention="Kaizen")
+    values = {
+        "prison_code": estate.prison.code,
+        "prison_number": estate.man.prison_number,
+        "name": "overdue",
+        "section": "mappa",
+        "offer_id": str(offer.pk),
+        "app_label": "accounts",
+        "url": "nothing-here/",
+    }
+    url = _url(route, pattern, namespaces, values)
+    clients = {ANONYMOUS: Client(), NO_ROLE: sign_in(Client(), role_user())}
+    clients.update({role: sign_in(Client(), user) for role, user in estate.users.items()})
+    wrong = {}
+    for column, client in clients.items():
+        response = client.get(url)
+        assert "Content-Security-Policy" in response, f"{url} has no CSP header"
+        outcome = _outcome(response)
+        if (outcome == "allowed") != (column in allowed):
+            wrong[str(column)] = f"{outcome} ({response.status_code})"
+    assert not wrong, f"GET {url}: {wrong}"
