@@ -10,9 +10,11 @@ import tempfile
 import time
 from datetime import date
 
-from .load import run_load
+from .pages import page_rows
+from .readiness import evaluation_row, worklist_rows
 from .report import Row, print_table
 from .server import gunicorn
+from .session import busiest_prison, signed_in_cookie
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/resettle_bench"
 NATIONAL_PEOPLE = 85_000
@@ -118,37 +120,6 @@ def recalculation_row(*, workers: int) -> Row:
     )
 
 
-def session_cookie_for_caseload():
-    """A signed-in session for a user of the busiest prison, and that prison."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.db.models import Count, Q
-    from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from resettle.accounts.roles import Role
-    from resettle.estate.models import Prison
-
-    prison = (
-        Prison.objects.annotate(held=Count("people", filter=Q(people__status__in=["IN_CUSTODY", "RECALLED"])))
-        .order_by("-held")
-        .first()
-    )
-    user, _ = get_user_model().objects.update_or_create(
-        username="bench", defaults={"caseload_prison": prison, "is_active": True}
-    )
-    user.groups.add(Group.objects.get_or_create(name=Role.SPO)[0])
-    device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "bench", "confirmed": True})
-    client = Client()
-    client.force_login(user)
-    # Production settings require the second factor: mark the session as having given it.
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return f"sessionid={client.cookies['sessionid'].value}", prison
-
-
 def main() -> None:
     args = parse_args()
     data_dir = tempfile.mkdtemp(prefix="resettle-bench-")
@@ -178,10 +149,12 @@ def main() -> None:
         )
 
     rows.append(recalculation_row(workers=args.workers))
+    rows.append(evaluation_row())
 
-    cookie, prison = session_cookie_for_caseload()
-    held = prison.people.exclude(status="RELEASED").count()
-    pages = [
+    prison = busiest_prison()
+    cookie = signed_in_cookie(prison)
+    label = f"{prison.code}, {prison.people.exclude(status='RELEASED').count():,} men"
+    caseload = [
         ("caseload page 1", f"/prisons/{prison.code}/caseload/"),
         (
             "caseload, due in 12 weeks, by RoSH",
@@ -189,22 +162,17 @@ def main() -> None:
         ),
     ]
     with gunicorn(env, workers=args.workers) as port:
-        bare = run_load("127.0.0.1", port, "/healthz", concurrency=args.concurrency, requests=args.requests)
-        for name, path in pages:
-            page = run_load(
-                "127.0.0.1", port, path, cookie=cookie, concurrency=args.concurrency, requests=args.requests
+        rows.extend(
+            page_rows(
+                port,
+                caseload,
+                cookie=cookie,
+                label=label,
+                concurrency=args.concurrency,
+                requests=args.requests,
             )
-            if page.errors:
-                raise SystemExit(f"{path}: {page.errors} of {page.requests} requests did not answer 200")
-            rows.append(
-                Row(
-                    f"{name} ({prison.code}, {held:,} men)",
-                    "p50 / p95 ms, req/s",
-                    f"{page.p50:.1f} / {page.p95:.1f}, {page.per_second:.0f}",
-                    f"bare Django page {bare.p50:.1f} / {bare.p95:.1f}, {bare.per_second:.0f}",
-                    f"{page.p50 / bare.p50:.1f}x / {page.p95 / bare.p95:.1f}x",
-                )
-            )
+        )
+        rows.extend(worklist_rows(port, prison=prison, cookie=cookie, label=label, requests=args.requests))
 
     print_table(
         f"Resettle benchmarks, {date.today():%d %B %Y}",

@@ -19,11 +19,19 @@ def _navigation(request, prison) -> list[dict]:
     if prison is not None:
         items.append(
             {
-                "text": "My caseload",
+                "text": "Caseload",
                 "href": reverse("caseload", args=[prison.code]),
                 "active": here == ("caseload", prison.code),
             }
         )
+        items.append(
+            {
+                "text": "Readiness",
+                "href": reverse("dashboard", args=[prison.code]),
+                "active": here == ("dashboard", prison.code) or here[0] == "worklist",
+            }
+        )
+    items.append({"text": "My cases", "href": reverse("my-caseload"), "active": here[0] == "my-caseload"})
     items.append({"text": "Prisons", "href": reverse("prison-list"), "active": here[0] == "prison-list"})
     items.append(
         {

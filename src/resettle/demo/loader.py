@@ -38,6 +38,7 @@ from .calculation import Calculator
 from .estate import DATA, Estate, PrisonSpec, build_estate, prison_specs
 from .identifiers import Identifiers
 from .people import PersonRecord, PrisonPopulation, release_area_chances
+from .plans import generate_plans
 from .profiles import UNSENTENCED_KINDS, population_for
 from .users import DEMO_USERNAMES, DemoUser, create_demo_users
 
@@ -231,6 +232,7 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
     with tqdm(total=active, unit=" bookings", disable=not progress, desc="Calculating") as bar:
         found = recalculate_bookings(workers=WORKERS, today=today, progress=bar)
     summary.counts["release-date calculations"] = found["changed"]
+    summary.counts.update(generate_plans(seed, today))
     with transaction.atomic():
         summary.users = create_demo_users()
     summary.seconds = time.monotonic() - started

@@ -242,6 +242,12 @@ def recalculate_bookings(
 
 
 def recalculate(booking: Booking) -> CalculatedReleaseDates | None:
-    """Recalculate one booking now (the path every change to a booking takes)."""
+    """Recalculate one booking now (the path every change to a booking takes), and the readiness
+    findings that run from its dates. Bulk callers (refresh, the demo, imports) refresh readiness once
+    for everyone afterwards instead."""
+    # Imported here: plans builds on people, not the other way round.
+    from resettle.plans.services import refresh_readiness
+
     recalculate_bookings(bookings_for_calculation().filter(pk=booking.pk))
+    refresh_readiness([booking.person_id])
     return CalculatedReleaseDates.objects.filter(booking=booking).first()

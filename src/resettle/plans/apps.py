@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "resettle.plans"
     label = "plans"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

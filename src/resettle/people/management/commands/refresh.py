@@ -38,3 +38,18 @@ class Command(BaseCommand):
             f"{counts['bookings']:,} bookings, {counts['changed']:,} calculations changed, "
             f"in {seconds:.1f} s ({counts['bookings'] / max(seconds, 1e-9):,.0f} bookings/s)"
         )
+        self._refresh_readiness(prison, options["verbosity"])
+
+    def _refresh_readiness(self, prison, verbosity) -> None:
+        """After the dates: re-evaluate every readiness check for the men in custody (idempotent)."""
+        from resettle.core.clock import today
+        from resettle.plans.services import people_to_evaluate, refresh_all_readiness
+
+        people = people_to_evaluate(today())
+        if prison:
+            people = people.filter(current_prison__code=prison)
+        started = time.perf_counter()
+        with tqdm(total=people.count(), unit="person", disable=verbosity == 0, desc="Readiness") as bar:
+            evaluated = refresh_all_readiness(prison=prison, progress=bar)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"Readiness re-evaluated for {evaluated:,} people in {seconds:.1f} s")

@@ -1,0 +1,355 @@
+"""Reads for the readiness pages: a prison's dashboard, its worklists, a POM's caseload, one man's timeline.
+
+Lists read the stored cache (ReadinessSummary, ReadinessFinding), never evaluate checks per row, so each
+page costs a fixed number of queries whatever the prison's size. Whether a stored finding is overdue is
+decided against today's date here, so a list is right even on a day the nightly refresh has not run yet.
+Every read takes the people the viewer may see (resettle.accounts.policy) and chooses among them.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Concat, TruncMonth
+
+from resettle.estate.models import Prison
+from resettle.people.models import Person
+from resettle.people.vocabulary import CustodyStatus, RoshLevel
+from resettle.rules.readiness import Status, evaluate_case
+from resettle.rules.readiness.checks import BY_ID
+from resettle.staff.models import Allocation, AllocationRole
+
+from .case_builder import case_for
+from .models import Rag, ReadinessFinding, ReadinessSummary
+
+IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
+HIGH_RISK = (RoshLevel.HIGH, RoshLevel.VERY_HIGH)
+# The parts of a release plan whose lateness puts a high-risk man at risk of an unplanned release.
+PLAN_CHECKS = (
+    "mappa-level-set",
+    "approved-premises-application",
+    "resettlement-prison-or-in-reach",
+    "pre-release-report",
+    "duty-to-refer",
+    "first-night-accommodation",
+    "licence-issued",
+)
+
+
+@dataclass(frozen=True)
+class Worklist:
+    slug: str
+    title: str
+    description: str
+    per_person: bool = False  # one row per man (his first matching finding) rather than per finding
+
+
+WORKLISTS = {
+    w.slug: w
+    for w in (
+        Worklist(
+            "overdue", "Overdue", "Every pre-release step past its deadline, the longest overdue first."
+        ),
+        Worklist("due-4-weeks", "Due in the next 4 weeks", "Steps not yet done that fall due in 28 days."),
+        Worklist("due-12-weeks", "Due in the next 12 weeks", "Steps not yet done that fall due in 84 days."),
+        Worklist(
+            "no-accommodation",
+            "Releases in 12 weeks without confirmed accommodation",
+            "Men expected out within 84 days with no first-night accommodation confirmed (housed under MI014).",
+            per_person=True,
+        ),
+        Worklist(
+            "mappa-no-level",
+            "MAPPA-eligible, no level 6 months before release",
+            "MAPPA-eligible men whose level should have been set 6 months before the earliest release date.",
+            per_person=True,
+        ),
+        Worklist(
+            "high-risk-no-plan",
+            "High-risk men without a timely plan",
+            "High or very high RoSH men with a release-plan step overdue: MAPPA level, approved premises, "
+            "resettlement prison or in-reach, pre-release report, Duty to Refer, accommodation, licence.",
+        ),
+        Worklist(
+            "com-not-allocated",
+            "COM not allocated at handover",
+            "Men within 8 weeks of their handover date, or past it, with no community offender manager.",
+            per_person=True,
+        ),
+    )
+}
+
+
+def _current_pom() -> Subquery:
+    return Subquery(
+        Allocation.objects.filter(
+            person=OuterRef("person_id"), role=AllocationRole.PRIMARY_POM, ended_on__isnull=True
+        )
+        .annotate(name=Concat("staff__first_name", Value(" "), "staff__last_name", output_field=CharField()))
+        .values("name")[:1]
+    )
+
+
+def _outstanding(people: QuerySet[Person]) -> QuerySet[ReadinessFinding]:
+    return ReadinessFinding.objects.filter(person__in=people, person__status__in=IN_CUSTODY)
+
+
+def worklist(
+    slug: str, prison: Prison, people: QuerySet[Person], *, today: date
+) -> QuerySet[ReadinessFinding]:
+    """The findings of worklist `slug` among `people` held at `prison`, soonest deadline first."""
+    findings = _outstanding(people.filter(current_prison=prison))
+    if slug == "overdue":
+        findings = findings.filter(due_on__lt=today)
+    elif slug == "due-4-weeks":
+        findings = findings.filter(due_on__gte=today, due_on__lte=today + timedelta(days=28))
+    elif slug == "due-12-weeks":
+        findings = findings.filter(due_on__gte=today, due_on__lte=today + timedelta(days=84))
+    elif slug == "no-accommodation":
+        findings = findings.filter(
+            check_id="first-night-accommodation",
+            person__readiness__expected_release__lte=today + timedelta(days=84),
+        )
+    elif slug == "mappa-no-level":
+        findings = findings.filter(check_id="mappa-level-set", due_on__lt=today)
+    elif slug == "high-risk-no-plan":
+        findings = findings.filter(
+            check_id__in=PLAN_CHECKS, due_on__lt=today, person__risk__rosh_level__in=HIGH_RISK
+        )
+    elif slug == "com-not-allocated":
+        findings = findings.filter(check_id="com-allocated-before-handover", due_on__lt=today)
+    else:
+        raise KeyError(slug)
+    return (
+        findings.select_related("person", "person__risk", "person__readiness")
+        .annotate(pom_name=_current_pom())
+        .order_by("due_on", "person__last_name", "person__first_name", "check_id")
+    )
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    finding: ReadinessFinding
+    title: str
+    days: int  # days overdue (positive) or until due (negative or zero)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days > 0
+
+    @property
+    def days_left(self) -> int:
+        return -self.days
+
+
+def rows(findings, *, today: date) -> list[WorklistRow]:
+    return [WorklistRow(f, BY_ID[f.check_id].title, (today - f.due_on).days) for f in findings]
+
+
+# --- dashboard ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthBar:
+    month: date
+    red: int
+    amber: int
+    green: int
+
+    @property
+    def total(self) -> int:
+        return self.red + self.amber + self.green
+
+
+@dataclass(frozen=True)
+class CheckCount:
+    check_id: str
+    title: str
+    overdue: int
+    due_soon: int
+
+
+@dataclass
+class Dashboard:
+    prison: Prison
+    in_custody: int
+    rag: dict[str, int]
+    not_evaluated: int
+    months: list[MonthBar]
+    by_check: list[CheckCount]
+    worklists: list[tuple[Worklist, int]] = field(default_factory=list)
+
+    @property
+    def busiest_month(self) -> int:
+        return max((bar.total for bar in self.months), default=0)
+
+
+def dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -> Dashboard:
+    held = people.filter(current_prison=prison, status__in=IN_CUSTODY)
+    summaries = ReadinessSummary.objects.filter(person__in=held)
+    rag = {choice: 0 for choice in Rag.values}
+    rag.update(dict(summaries.values_list("rag").annotate(n=Count("pk")).values_list("rag", "n")))
+    in_custody = held.count()
+    first = today.replace(day=1)
+    last = first + relativedelta(months=12)
+    per_month = (
+        summaries.filter(earliest_release__gte=today, earliest_release__lt=last)
+        .annotate(month=TruncMonth("earliest_release"))
+        .values("month", "rag")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[tuple[date, str], int] = {}
+    for row in per_month:
+        month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
+        counts[(month, row["rag"])] = row["n"]
+    months = []
+    for offset in range(12):
+        month = first + relativedelta(months=offset)
+        months.append(
+            MonthBar(
+                month,
+                counts.get((month, Rag.RED), 0),
+                counts.get((month, Rag.AMBER), 0),
+                counts.get((month, Rag.GREEN), 0),
+            )
+        )
+    soon = today + timedelta(days=28)
+    per_check = (
+        _outstanding(held)
+        .filter(due_on__lte=soon)
+        .values("check_id")
+        .annotate(
+            overdue=Count("pk", filter=Q(due_on__lt=today)), due_soon=Count("pk", filter=Q(due_on__gte=today))
+        )
+        .order_by("-overdue", "-due_soon", "check_id")
+    )
+    by_check = [
+        CheckCount(row["check_id"], BY_ID[row["check_id"]].title, row["overdue"], row["due_soon"])
+        for row in per_check
+        if row["check_id"] in BY_ID
+    ]
+    board = Dashboard(
+        prison=prison,
+        in_custody=in_custody,
+        rag=rag,
+        not_evaluated=max(in_custody - sum(rag.values()), 0),
+        months=months,
+        by_check=by_check,
+    )
+    board.worklists = worklist_counts(prison, people, today=today)
+    return board
+
+
+def worklist_counts(prison: Prison, people: QuerySet[Person], *, today: date) -> list[tuple[Worklist, int]]:
+    """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
+    counted = []
+    for slug, definition in WORKLISTS.items():
+        findings = worklist(slug, prison, people, today=today).order_by()
+        n = findings.values("person_id").distinct().count() if definition.per_person else findings.count()
+        counted.append((definition, n))
+    return counted
+
+
+# --- a POM's caseload ----------------------------------------------------------------------------------
+
+
+def my_caseload(staff_id: int | None, people: QuerySet[Person]) -> QuerySet[Person]:
+    """The men allocated to this member of staff (as POM or co-working POM, or COM), worst first."""
+    if staff_id is None:
+        return Person.objects.none()
+    mine = Allocation.objects.filter(staff_id=staff_id, ended_on__isnull=True).values("person_id")
+    return (
+        people.filter(pk__in=mine)
+        .select_related("readiness", "risk", "current_prison")
+        .order_by(
+            F("readiness__overdue_count").desc(nulls_last=True),
+            F("readiness__next_due_on").asc(nulls_last=True),
+            "last_name",
+            "first_name",
+        )
+    )
+
+
+# --- one man's timeline ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    finding: object  # rules.readiness.Finding
+    section: str | None  # the plan record that satisfies it (views.SECTIONS), if one can be edited here
+    source: str
+    first_after_today: bool = False  # the "today" marker goes before this one
+
+    @property
+    def status(self) -> str:
+        return str(self.finding.status)
+
+
+@dataclass
+class Timeline:
+    person: Person
+    report: object | None  # rules.readiness.Report, None when there is no booking
+    items: list[TimelineItem]
+    not_applicable: list[TimelineItem]
+    today: date
+
+    @property
+    def counts(self) -> dict[str, int]:
+        found = {status: 0 for status in ("overdue", "due", "done")}
+        for item in self.items:
+            found[item.status] += 1
+        return found
+
+
+# Which plan-record form satisfies a check: the link from a timeline entry to the form that fixes it.
+CHECK_SECTIONS = {
+    "immediate-needs-screen": "resettlement",
+    "innocence-intervention-offered": "interventions",
+    "early-allocation-screened": "handover",
+    "early-allocation-handover": "handover",
+    "parole-handover": "handover",
+    "handover-tasks-complete": "handover",
+    "mappa-category-recorded": "mappa",
+    "mappa-level-set": "mappa",
+    "mappa-referral-made": "mappa",
+    "mappa-prison-report-supplied": "mappa",
+    "mappa-rmp-agreed": "mappa",
+    "police-told-of-release": "mappa",
+    "mappa-pre-release-meeting": "mappa-meeting",
+    "mappa-level-2-review": "mappa-meeting",
+    "mappa-level-3-review": "mappa-meeting",
+    "notification-recorded": "notification",
+    "rso-initial-notification": "notification",
+    "resettlement-prison-or-in-reach": "transfer",
+    "pre-release-report": "resettlement",
+    "bank-account-application": "resettlement",
+    "id-documents-obtained": "resettlement",
+    "hdc-assessment": "resettlement",
+    "resettlement-pathways-assessed": "pathways",
+    "duty-to-refer": "accommodation",
+    "cas3-referral": "accommodation",
+    "first-night-accommodation": "accommodation",
+    "approved-premises-application": "approved-premises",
+    "licence-issued": "licence",
+    "day-one-appointment": "day-one",
+    "accommodation-outcome-recorded": "outcome",
+    "settled-accommodation-follow-up": "outcome",
+}
+
+
+def timeline(person: Person, *, today: date) -> Timeline:
+    """Every check for one man, evaluated now: applicable ones in date order, then those that do not apply."""
+    case = case_for(person)
+    if case is None:
+        return Timeline(person, None, [], [], today)
+    report = evaluate_case(case, today)
+    items, not_applicable = [], []
+    for finding in report.findings:
+        item = TimelineItem(finding, CHECK_SECTIONS.get(finding.check), finding.source)
+        (not_applicable if finding.status == Status.NOT_APPLICABLE else items).append(item)
+    items.sort(key=lambda item: (item.finding.due_date, item.finding.check))
+    ahead = next((n for n, item in enumerate(items) if item.finding.due_date > today), None)
+    if ahead is not None:
+        items[ahead] = TimelineItem(items[ahead].finding, items[ahead].section, items[ahead].source, True)
+    return Timeline(person, report, items, not_applicable, today)

@@ -1,0 +1,320 @@
+"""Readiness pages: a prison's dashboard and worklists, a POM's caseload, one man's readiness timeline and the
+forms that edit his plan records. Thin: parse, call a selector or service, render. Access is declared per
+view (resettle.accounts.access) and every list chooses among the people the viewer's scope allows."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from resettle.accounts import policy
+from resettle.accounts.access import CASE_WORK, PERSON_CHANGE, PERSON_RECORD, PRISON_CASELOAD, access
+from resettle.audit import recorder
+from resettle.core.clock import today
+from resettle.estate.models import Prison
+from resettle.people.models import Person, RiskProfile
+
+from . import forms, selectors, services
+from .models import (
+    AccommodationPlan,
+    ApprovedPremisesApplication,
+    DayOneAppointment,
+    HandoverRecord,
+    InterventionOffer,
+    Licence,
+    MappaRecord,
+    NotificationRecord,
+    ReleaseOutcome,
+    ResettlementPathways,
+    ResettlementPlan,
+    TransferPlan,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    model: type
+    form: type
+    action: str = ""  # the link that leads to the form, e.g. "Update the accommodation plan"
+
+
+SECTIONS = {
+    "accommodation": Section(
+        "Accommodation plan", AccommodationPlan, forms.AccommodationForm, "Update the accommodation plan"
+    ),
+    "approved-premises": Section(
+        "Approved premises application",
+        ApprovedPremisesApplication,
+        forms.ApprovedPremisesForm,
+        "Update the approved premises application",
+    ),
+    "mappa": Section("MAPPA", MappaRecord, forms.MappaForm, "Update the MAPPA record"),
+    "notification": Section(
+        "Sex-offender notification", NotificationRecord, forms.NotificationForm, "Update notification"
+    ),
+    "transfer": Section(
+        "Resettlement prison or in-reach plan",
+        TransferPlan,
+        forms.TransferForm,
+        "Update the transfer or in-reach plan",
+    ),
+    "resettlement": Section(
+        "Screening, pre-release report, ID, bank account and HDC",
+        ResettlementPlan,
+        forms.ResettlementForm,
+        "Update screening, pre-release report, ID, bank account and HDC",
+    ),
+    "pathways": Section(
+        "Resettlement pathways", ResettlementPathways, forms.PathwaysForm, "Update the pathways"
+    ),
+    "handover": Section(
+        "Handover, early allocation and parole",
+        HandoverRecord,
+        forms.HandoverForm,
+        "Update handover and parole",
+    ),
+    "licence": Section("Licence", Licence, forms.LicenceForm, "Update the licence"),
+    "day-one": Section(
+        "Day-one appointment", DayOneAppointment, forms.DayOneForm, "Update the day-one appointment"
+    ),
+    "outcome": Section(
+        "Outcome on release", ReleaseOutcome, forms.OutcomeForm, "Record the outcome on release"
+    ),
+}
+
+
+def _person(request, prison_number: str, *, editable: bool = False) -> Person:
+    people = (policy.people_editable_by if editable else policy.people_seen_by)(request.scope)
+    try:
+        return people.select_related("current_prison", "risk").get(prison_number=prison_number)
+    except Person.DoesNotExist:
+        raise Http404("No person with that prison number") from None
+
+
+# --- one man -----------------------------------------------------------------------------------------------
+
+
+@access(PERSON_RECORD)
+def readiness(request, prison_number):
+    person = _person(request, prison_number)
+    on = today()
+    timeline = selectors.timeline(person, today=on)
+    can_edit = policy.can_edit_person(request.scope, prison_number)
+    return render(
+        request,
+        "plans/readiness.html",
+        {"person": person, "timeline": timeline, "today": on, "sections": SECTIONS, "can_edit": can_edit},
+    )
+
+
+def _initial(section_slug: str, record, person: Person) -> dict:
+    form_class = SECTIONS[section_slug].form
+    initial = {"version": record.version if record else 0}
+    for name in form_class.base_fields:
+        if name != "version" and record is not None and hasattr(record, name):
+            initial[name] = getattr(record, name)
+    risk = getattr(person, "risk", None)
+    if section_slug == "mappa" and risk is not None:
+        initial.update(
+            category=risk.mappa_category, level=risk.mappa_level, level_set_on=risk.mappa_level_set_on
+        )
+    if section_slug == "notification" and risk is not None:
+        initial["subject_to_notification"] = risk.subject_to_notification
+    return initial
+
+
+def _shown(form, record, person: Person, section_slug: str) -> list[tuple[str, str]]:
+    """The record as it now stands, field by field, for the writer who lost a race to read."""
+    values = _initial(section_slug, record, person)
+    shown = []
+    for name, field in form.fields.items():
+        if name == "version":
+            continue
+        value = values.get(name)
+        if hasattr(field, "choices") and not isinstance(value, list | tuple):
+            value = dict(field.choices).get(value if value is not None else "", value)
+        elif isinstance(value, list | tuple):
+            labels = dict(field.choices)
+            value = ", ".join(str(labels.get(v, v)) for v in value)
+        elif isinstance(value, bool):
+            value = "Yes" if value else "No"
+        shown.append((str(field.label), "Not recorded" if value in (None, "") else str(value)))
+    return shown
+
+
+def _save(section_slug: str, person: Person, form, user):
+    section = SECTIONS[section_slug]
+    version = form.cleaned_data["version"]
+    if section_slug == "mappa":
+        return services.save_mappa(
+            person, version=version, values=form.values(), risk_values=form.risk_values(), by=user
+        )
+    if section_slug == "notification":
+        return services.save_notification(
+            person,
+            version=version,
+            values=form.values(),
+            subject_to_notification=form.cleaned_data["subject_to_notification"],
+            by=user,
+        )
+    values = form.values()
+    if section_slug == "transfer":
+        prison = values.pop("target_prison")
+        values["target_prison_id"] = prison.pk if prison else None
+    return services.save_record(section.model, person, version=version, values=values, by=user)
+
+
+@access(PERSON_CHANGE)
+@require_http_methods(["GET", "POST"])
+def edit_section(request, prison_number, section):
+    if section not in SECTIONS:
+        raise Http404("No such part of the plan")
+    person = _person(request, prison_number, editable=True)
+    model = SECTIONS[section].model
+    record = model.objects.filter(person=person).first()
+    form_class, on = SECTIONS[section].form, today()
+    current = None
+    if request.method == "POST":
+        form = form_class(request.POST, today=on)
+        if form.is_valid():
+            try:
+                _save(section, person, form, request.user)
+            except services.Conflict as conflict:
+                current = _shown(form, conflict.current, _reloaded(person), section)
+                data = request.POST.copy()
+                data["version"] = conflict.current.version if conflict.current else 0
+                form = form_class(data, today=on)
+                form.is_valid()
+                form.add_error(None, services.CONFLICT_MESSAGE)
+            else:
+                return redirect(f"{reverse('readiness', args=[prison_number])}#{section}")
+    else:
+        form = form_class(initial=_initial(section, record, person), today=on)
+    return render(
+        request,
+        "plans/edit.html",
+        {"person": person, "form": form, "section": SECTIONS[section], "slug": section, "current": current},
+    )
+
+
+def _reloaded(person: Person) -> Person:
+    person.risk = RiskProfile.objects.filter(person=person).first() or RiskProfile(person=person)
+    return person
+
+
+@access(PERSON_CHANGE)
+@require_http_methods(["GET", "POST"])
+def add_mappa_meeting(request, prison_number):
+    person = _person(request, prison_number, editable=True)
+    form = forms.MappaMeetingForm(request.POST or None, today=today())
+    if request.method == "POST" and form.is_valid():
+        services.add_mappa_meeting(person, by=request.user, **form.cleaned_data)
+        return redirect(f"{reverse('readiness', args=[prison_number])}#mappa")
+    meetings = person.mappa_meetings.all()
+    return render(request, "plans/mappa_meeting.html", {"person": person, "form": form, "meetings": meetings})
+
+
+@access(PERSON_CHANGE)
+@require_http_methods(["GET", "POST"])
+def edit_intervention(request, prison_number, offer_id=None):
+    person = _person(request, prison_number, editable=True)
+    offer = get_object_or_404(InterventionOffer, person=person, pk=offer_id) if offer_id else None
+    on, current = today(), None
+    if request.method == "POST":
+        form = forms.InterventionForm(request.POST, today=on)
+        if form.is_valid():
+            try:
+                services.save_intervention_offer(
+                    person,
+                    pk=offer_id,
+                    version=form.cleaned_data["version"],
+                    values=form.values(),
+                    by=request.user,
+                )
+            except services.Conflict as conflict:
+                current = [
+                    (str(f.label), str(getattr(conflict.current, n, "") or "Not recorded"))
+                    for n, f in form.fields.items()
+                    if n != "version"
+                ]
+                data = request.POST.copy()
+                data["version"] = conflict.current.version if conflict.current else 0
+                form = forms.InterventionForm(data, today=on)
+                form.is_valid()
+                form.add_error(None, services.CONFLICT_MESSAGE)
+            else:
+                return redirect(f"{reverse('readiness', args=[prison_number])}#interventions")
+    else:
+        initial = {"version": offer.version if offer else 0}
+        if offer:
+            initial.update(
+                offered_on=offer.offered_on,
+                intervention=offer.intervention,
+                outcome=offer.outcome,
+                rationale=offer.rationale,
+            )
+        form = forms.InterventionForm(initial=initial, today=on)
+    section = Section(
+        "Intervention offered (maintaining innocence)", InterventionOffer, forms.InterventionForm
+    )
+    return render(
+        request,
+        "plans/edit.html",
+        {"person": person, "form": form, "section": section, "slug": "interventions", "current": current},
+    )
+
+
+# --- a prison ----------------------------------------------------------------------------------------------
+
+
+@access(PRISON_CASELOAD)
+def dashboard(request, prison_code):
+    prison = get_object_or_404(Prison, code=prison_code)
+    on = today()
+    board = selectors.dashboard(prison, policy.people_held_at(request.scope, prison), today=on)
+    return render(request, "plans/dashboard.html", {"prison": prison, "board": board, "today": on})
+
+
+@access(PRISON_CASELOAD)
+def worklist(request, prison_code, name):
+    prison = get_object_or_404(Prison, code=prison_code)
+    definition = selectors.WORKLISTS.get(name)
+    if definition is None:
+        raise Http404("No such worklist")
+    on = today()
+    findings = selectors.worklist(name, prison, policy.people_held_at(request.scope, prison), today=on)
+    page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = selectors.rows(page.object_list, today=on)
+    recorder.people_listed(
+        request, {row.finding.person for row in shown}, query={"prison": prison.code, "worklist": name}
+    )
+    return render(
+        request,
+        "plans/worklist.html",
+        {
+            "prison": prison,
+            "worklist": definition,
+            "page": page,
+            "rows": shown,
+            "today": on,
+            "worklists": selectors.WORKLISTS.values(),
+        },
+    )
+
+
+@access(CASE_WORK)
+def my_caseload(request):
+    staff_id = request.scope.staff_id
+    people = selectors.my_caseload(staff_id, policy.people_seen_by(request.scope))
+    page = Paginator(people, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    recorder.people_listed(request, page.object_list, query={"my_caseload": staff_id})
+    return render(
+        request,
+        "plans/my_caseload.html",
+        {"page": page, "has_staff_record": staff_id is not None, "today": today()},
+    )

@@ -1,0 +1,307 @@
+"""The readiness screens: dashboard, each worklist, my caseload, the timeline, and the plan-record forms."""
+
+from datetime import timedelta
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from resettle.accounts.roles import Role
+from resettle.plans.models import AccommodationCategory, AccommodationPlan
+from resettle.plans.services import save_record
+from resettle.staff.models import AllocationRole, StaffRole
+from tests import factories
+from tests.security.users import role_user, sign_in
+
+from .conftest import TODAY, man
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(response) -> set[str]:
+    return {row.finding.person.prison_number for row in response.context["rows"]}
+
+
+def worklist(client, prison, name):
+    return client.get(reverse("worklist", args=[prison.code, name]))
+
+
+class TestWorklists:
+    def test_overdue_lists_men_with_a_step_past_its_deadline_and_not_others(self, spo, prison):
+        late = man(prison, days=5)  # day-one appointment, accommodation, licence: all close or past
+        far = man(prison, days=3000, risk={"rosh_level": "LOW", "rosh_assessed_on": TODAY})
+        response = worklist(spo, prison, "overdue")
+        assert late.prison_number in listed(response)
+        rows = [r for r in response.context["rows"] if r.finding.person == far]
+        assert all(r.finding.due_on < TODAY for r in rows)
+
+    def test_due_in_4_weeks_and_12_weeks(self, spo, prison):
+        soon = man(prison, days=20)
+        later = man(prison, days=70)
+        in_4 = worklist(spo, prison, "due-4-weeks")
+        in_12 = worklist(spo, prison, "due-12-weeks")
+        assert soon.prison_number in listed(in_4) and later.prison_number not in {
+            r.finding.person.prison_number
+            for r in in_4.context["rows"]
+            if r.finding.check_id == "day-one-appointment"
+        }
+        assert {soon.prison_number, later.prison_number} <= listed(in_12)
+        assert all(TODAY <= r.finding.due_on <= TODAY + timedelta(days=84) for r in in_12.context["rows"])
+
+    def test_releases_in_12_weeks_without_confirmed_accommodation(self, spo, prison):
+        homeless = man(prison, days=40)
+        housed = man(prison, days=40)
+        save_record(
+            AccommodationPlan,
+            housed,
+            version=0,
+            values={
+                "category": AccommodationCategory.SETTLED,
+                "address": "1 Mill Lane",
+                "confirmed_on": TODAY,
+            },
+            today=TODAY,
+        )
+        far = man(prison, days=200)
+        shown = listed(worklist(spo, prison, "no-accommodation"))
+        assert shown == {homeless.prison_number}
+        assert far.prison_number not in shown
+
+    def test_mappa_eligible_without_a_level_six_months_before_release(self, spo, prison):
+        no_level = man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
+        with_level = man(
+            prison,
+            days=150,
+            risk={
+                "subject_to_notification": True,
+                "mappa_category": 1,
+                "mappa_level": 1,
+                "mappa_level_set_on": TODAY - timedelta(days=30),
+            },
+        )
+        not_yet = man(prison, days=300, risk={"subject_to_notification": True, "mappa_category": 1})
+        assert listed(worklist(spo, prison, "mappa-no-level")) == {no_level.prison_number}
+        assert with_level and not_yet
+
+    def test_high_risk_without_a_timely_plan(self, spo, prison):
+        high = man(prison, days=150, risk={"rosh_level": "HIGH", "tier": "B2"})
+        low = man(prison, days=150, risk={"rosh_level": "LOW", "tier": "D1"})
+        shown = worklist(spo, prison, "high-risk-no-plan")
+        assert high.prison_number in listed(shown) and low.prison_number not in listed(shown)
+        assert "approved-premises-application" in {r.finding.check_id for r in shown.context["rows"]}
+
+    def test_com_not_allocated_at_handover(self, spo, prison):
+        no_com = man(prison, days=200)  # handover was 8 months 14 days before release: passed
+        with_com = man(prison, days=200)
+        factories.allocate(with_com, factories.staff(StaffRole.COM), role=AllocationRole.COM)
+        from resettle.plans.services import refresh_readiness
+
+        refresh_readiness([with_com.pk], today=TODAY)
+        assert listed(worklist(spo, prison, "com-not-allocated")) == {no_com.prison_number}
+
+    def test_an_unknown_worklist_is_not_found(self, spo, prison):
+        assert worklist(spo, prison, "nonsense").status_code == 404
+
+    def test_a_worklist_is_audited_with_every_man_shown(self, spo, prison):
+        from resettle.audit.models import AuditEntry
+
+        late = man(prison, days=5)
+        worklist(spo, prison, "overdue")
+        entry = AuditEntry.objects.filter(action="LIST").latest("pk")
+        assert late.prison_number in entry.people
+
+    def test_another_prisons_pom_cannot_open_this_prisons_worklist(self, client, prison):
+        other = factories.prison(name="HMP Exeter")
+        sign_in(client, role_user(Role.POM, prison=other))
+        assert worklist(client, prison, "overdue").status_code == 404
+
+
+class TestDashboard:
+    def test_counts_by_rag_and_releases_by_month(self, spo, prison):
+        man(prison, days=5)
+        man(prison, days=40)
+        man(prison, days=3000, risk={"rosh_level": "LOW", "rosh_assessed_on": TODAY})
+        response = spo.get(reverse("dashboard", args=[prison.code]))
+        board = response.context["board"]
+        assert board.in_custody == 3
+        assert sum(board.rag.values()) == 3
+        assert board.rag["RED"] >= 2
+        assert len(board.months) == 12
+        assert sum(bar.total for bar in board.months) == 2  # the man 3,000 days away is not in the next year
+        assert board.months[0].month == TODAY.replace(day=1)
+        html = response.content.decode()
+        assert "<svg" in html and "style=" not in html and "<script>" not in html
+
+    def test_worklist_counts_on_the_dashboard(self, spo, prison):
+        man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
+        board = spo.get(reverse("dashboard", args=[prison.code])).context["board"]
+        counts = {definition.slug: n for definition, n in board.worklists}
+        assert counts["mappa-no-level"] == 1
+
+
+class TestMyCaseload:
+    def test_a_pom_sees_the_men_allocated_to_him_only(self, client, prison):
+        pom = factories.staff(StaffRole.PRISON_POM, prison=prison)
+        mine, other = man(prison, days=30), man(prison, days=30)
+        factories.allocate(mine, pom)
+        sign_in(client, role_user(Role.POM, prison=prison, staff=pom))
+        people = list(client.get(reverse("my-caseload")).context["page"].object_list)
+        assert people == [mine] and other not in people
+
+    def test_a_user_without_a_staff_record_is_told_so(self, spo):
+        assert "not linked to a POM or COM staff record" in spo.get(reverse("my-caseload")).content.decode()
+
+
+class TestTimeline:
+    def test_shows_each_check_in_date_order_with_its_reason_and_source(self, spo, prison):
+        person = man(prison, days=100, risk={"subject_to_notification": True})
+        response = spo.get(reverse("readiness", args=[person.prison_number]))
+        timeline = response.context["timeline"]
+        dates = [item.finding.due_date for item in timeline.items]
+        assert dates == sorted(dates)
+        statuses = {item.status for item in timeline.items}
+        assert statuses <= {"done", "due", "overdue"} and "overdue" in statuses
+        assert all(item.finding.status == "not_applicable" for item in timeline.not_applicable)
+        html = unescape(response.content.decode())
+        assert "MAPPA Q screening done and MAPPA level set" in html
+        assert "Source: PAROM1 guidance" in html
+        assert "Today, 27 November 2026" in html
+
+    def test_another_prisons_man_is_not_found(self, spo):
+        elsewhere = man(factories.prison(name="HMP Exeter"), days=100)
+        assert spo.get(reverse("readiness", args=[elsewhere.prison_number])).status_code == 404
+
+
+def post(client, person, section, data):
+    return client.post(reverse("readiness-edit", args=[person.prison_number, section]), data)
+
+
+def date_parts(name, day):
+    return (
+        {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
+        if day
+        else {f"{name}_day": "", f"{name}_month": "", f"{name}_year": ""}
+    )
+
+
+class TestForms:
+    def test_saving_the_accommodation_plan_redirects_to_the_timeline(self, spo, prison):
+        person = man(prison, days=30)
+        response = post(
+            spo,
+            person,
+            "accommodation",
+            {
+                "version": 0,
+                "category": "SETTLED",
+                "address": "4 Church Street",
+                **date_parts("confirmed_on", TODAY),
+                **date_parts("duty_to_refer_on", None),
+                **date_parts("cas3_referral_on", None),
+            },
+        )
+        assert response.status_code == 302
+        assert AccommodationPlan.objects.get(person=person).address == "4 Church Street"
+
+    def test_errors_name_the_field_and_the_problem(self, spo, prison):
+        person = man(prison, days=30)
+        response = post(
+            spo,
+            person,
+            "accommodation",
+            {
+                "version": 0,
+                "category": "SETTLED",
+                "address": "",
+                **date_parts("confirmed_on", TODAY + timedelta(days=3)),
+                "duty_to_refer_on_day": "31",
+                "duty_to_refer_on_month": "2",
+                "duty_to_refer_on_year": "2026",
+                **date_parts("cas3_referral_on", None),
+            },
+        )
+        html = unescape(response.content.decode())
+        assert response.status_code == 200
+        assert "There is a problem" in html
+        assert "Date the address was confirmed must be today or in the past" in html
+        assert "Date the Duty to Refer was made must be a real date" in html
+        assert 'href="#id_confirmed_on_day"' in html
+        assert not AccommodationPlan.objects.filter(person=person).exists()
+
+    def test_the_second_writer_is_told_someone_else_changed_it(self, spo, prison):
+        person = man(prison, days=30)
+        save_record(AccommodationPlan, person, version=0, values={"category": "SETTLED", "address": "Theirs"})
+        save_record(AccommodationPlan, person, version=1, values={"address": "Theirs, changed"})
+        # This writer opened the form at version 1.
+        response = post(
+            spo,
+            person,
+            "accommodation",
+            {
+                "version": 1,
+                "category": "CAS",
+                "address": "Mine",
+                **date_parts("confirmed_on", None),
+                **date_parts("duty_to_refer_on", None),
+                **date_parts("cas3_referral_on", None),
+            },
+        )
+        html = unescape(response.content.decode())
+        assert response.status_code == 200
+        assert "Someone else changed this record since you opened it" in html
+        assert "Theirs, changed" in html  # shown as the record now stands
+        assert 'value="2"' in html  # saving again deliberately is possible
+        assert AccommodationPlan.objects.get(person=person).address == "Theirs, changed"
+
+    def test_mappa_form_requires_the_date_a_level_was_set(self, spo, prison):
+        person = man(prison, days=150)
+        response = post(
+            spo,
+            person,
+            "mappa",
+            {
+                "version": 0,
+                "category": "1",
+                "level": "2",
+                **date_parts("level_set_on", None),
+                **{
+                    k: v
+                    for name in (
+                        "category_3_decision_on",
+                        "referral_on",
+                        "prison_report_on",
+                        "rmp_agreed_on",
+                        "police_told_of_release_on",
+                    )
+                    for k, v in date_parts(name, None).items()
+                },
+            },
+        )
+        assert "Enter the date the MAPPA level was set" in unescape(response.content.decode())
+
+    def test_a_mappa_meeting_can_be_added(self, spo, prison):
+        person = man(prison, days=150)
+        response = spo.post(
+            reverse("readiness-mappa-meeting", args=[person.prison_number]),
+            {**date_parts("held_on", TODAY), "kind": "MEETING", "notes": ""},
+        )
+        assert response.status_code == 302
+        assert person.mappa_meetings.count() == 1
+
+    def test_a_governor_may_see_but_not_edit(self, client, prison):
+        person = man(prison, days=30)
+        sign_in(client, role_user(Role.GOVERNOR, prison=prison))
+        assert client.get(reverse("readiness", args=[person.prison_number])).status_code == 200
+        assert (
+            client.get(reverse("readiness-edit", args=[person.prison_number, "accommodation"])).status_code
+            == 404
+        )
+
+    def test_every_section_form_renders(self, spo, prison):
+        person = man(prison, days=30)
+        from resettle.plans.views import SECTIONS
+
+        for slug in SECTIONS:
+            response = spo.get(reverse("readiness-edit", args=[person.prison_number, slug]))
+            assert response.status_code == 200, slug
+        assert spo.get(reverse("readiness-intervention-new", args=[person.prison_number])).status_code == 200
