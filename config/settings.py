@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "resettle.staff",
     "resettle.plans",
     "resettle.demo",
+    "resettle.interop",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("resettle.people.urls")),
     path("", include("resettle.plans.urls")),
     path("", include("resettle.audit.urls")),
+    path("", include("resettle.interop.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -49,6 +49,10 @@ EXPECTED = {
     "readiness-intervention-new": CASE_EDITORS,
     "readiness-intervention": CASE_EDITORS,
     "audit-trail": ADMINISTRATORS,
+    # Exports list only the men the user may see, as the screens they come from do.
+    "caseload-csv": CASE_ROLES,
+    "worklist-csv": CASE_ROLES,
+    "person-json": CASE_ROLES,
     # Everything held about a man: only for an administrator who could also see him through a case role
     # (test_scope covers that combination); an administrator alone sees no case data.
     "subject-access-export": set(),

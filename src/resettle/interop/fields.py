@@ -1,0 +1,71 @@
+"""Reading one field of an incoming record, with the field's name in every complaint.
+
+Each reader raises Invalid(field, problem); the importer adds which record it was, so an error reads
+"record 3 (A1234BC): dateOfBirth: '1990-02-30' is not a date (YYYY-MM-DD)".
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+# Longer than any real name, code or e-mail address: a field beyond it is a broken extract, not data.
+MAX_TEXT = 250
+PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+class Invalid(ValueError):
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def text(raw: dict, field: str, *, required: bool = False, max_length: int = MAX_TEXT) -> str:
+    value = raw.get(field)
+    if value is None or value == "":
+        if required:
+            raise Invalid(field, "is required")
+        return ""
+    if not isinstance(value, str):
+        raise Invalid(field, f"must be text, not {type(value).__name__}")
+    value = value.strip()
+    if len(value) > max_length:
+        raise Invalid(field, f"is {len(value):,} characters long; at most {max_length} are allowed")
+    return value
+
+
+def day(raw: dict, field: str, *, required: bool = False) -> date | None:
+    value = raw.get(field)
+    if value is None or value == "":
+        if required:
+            raise Invalid(field, "is required")
+        return None
+    if not isinstance(value, str):
+        raise Invalid(field, f"must be a date as text (YYYY-MM-DD), not {type(value).__name__}")
+    try:
+        parsed = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise Invalid(field, f"{value[:40]!r} is not a date (YYYY-MM-DD)") from None
+    if parsed < EARLIEST_DATE:
+        raise Invalid(field, f"{parsed} is before {EARLIEST_DATE.year}")
+    return parsed
+
+
+def choice(raw: dict, field: str, allowed, *, label=str) -> Any:
+    """One of `allowed` (values as the field's model stores them), or None when not given."""
+    value = raw.get(field)
+    if value is None or value == "":
+        return None
+    for option in allowed:
+        if label(option) == str(value).strip().upper():
+            return option
+    listed = ", ".join(label(option) for option in allowed)
+    raise Invalid(field, f"{str(value)[:40]!r} is not one of {listed}")
+
+
+def prison_number(raw: dict, field: str = "prisonerNumber") -> str:
+    number = text(raw, field, required=True, max_length=20).upper()
+    if not PRISON_NUMBER.match(number):
+        raise Invalid(field, f"{number!r} is not a prison number (a letter, four digits, two letters)")
+    return number

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("prisons/<str:prison_code>/caseload.csv", views.caseload_csv, name="caseload-csv"),
+    path("prisons/<str:prison_code>/worklists/<slug:name>.csv", views.worklist_csv, name="worklist-csv"),
+    path("people/<str:prison_number>/record.json", views.person_json, name="person-json"),
+]

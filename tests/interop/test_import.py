@@ -1,0 +1,95 @@
+import json
+
+import pytest
+from django.core.management import call_command
+
+from resettle.audit.models import Action, AuditEntry
+from resettle.interop.importer import import_files
+from resettle.people.models import Booking, CalculatedReleaseDates, Person, RecordedKeyDates, Sentence
+from resettle.plans.models import ReadinessSummary
+from resettle.staff.models import Allocation
+
+from .conftest import CRDS_BOOKING, prisoner, probation_block
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_prisoner_record_becomes_a_person_with_a_booking_and_recorded_dates(moorland, write):
+    report = import_files([write("one.json", prisoner())])
+    man = Person.objects.get(prison_number="A1234BC")
+    assert (man.first_name, man.current_prison, man.security_category) == ("Rob", moorland, "C")
+    assert man.active_booking.booking_id == "1200001"
+    assert str(RecordedKeyDates.objects.get(booking__person=man).conditional_release_date) == "2027-06-01"
+    assert report.counts["prisoner stored"] == 1 and not report.rejections
+    assert ReadinessSummary.objects.filter(person=man).exists()
+    assert AuditEntry.objects.filter(action=Action.IMPORT, people__icontains="A1234BC").exists()
+
+
+def test_an_array_and_newline_delimited_json_are_read_alike(moorland, write):
+    records = [prisoner(), prisoner("B2345CD", bookingId="1200002")]
+    import_files([write("array.json", records)])
+    import_files([write("lines.ndjson", "\n".join(json.dumps(r) for r in records) + "\n")])
+    assert Person.objects.count() == 2
+
+
+def test_reimporting_the_same_file_changes_nothing(moorland, write):
+    files = [write("p.json", prisoner()), write("probation.json", probation_block())]
+    import_files(files)
+    import_files([write("b.json", json.loads(CRDS_BOOKING.read_text()))], person="A1234BC")
+    before = AuditEntry.objects.exclude(action=Action.IMPORT).count()
+    sentence_ids = set(Sentence.objects.values_list("pk", flat=True))
+    again = import_files(files)
+    again_booking = import_files([write("b.json", json.loads(CRDS_BOOKING.read_text()))], person="A1234BC")
+    assert again.changed_people == {} and again_booking.changed_people == {}
+    assert AuditEntry.objects.exclude(action=Action.IMPORT).count() == before
+    assert set(Sentence.objects.values_list("pk", flat=True)) == sentence_ids
+
+
+def test_the_latest_import_of_a_record_wins(moorland, write):
+    import_files([write("p.json", prisoner())])
+    import_files([write("p.json", prisoner(lastName="Royle"))])
+    assert Person.objects.get().last_name == "Royle"
+
+
+def test_a_probation_block_sets_crn_risk_and_allocates_the_com(moorland, write):
+    import_files([write("p.json", prisoner())])
+    import_files(
+        [
+            write(
+                "probation.csv",
+                "prisonerNumber,crn,comName,comEmail,tier,roshLevel,mappaCategory,mappaLevel\n"
+                "A1234BC,X123456,Jane Probation,jane@justice.gov.uk,B2,HIGH,2,1\n",
+            )
+        ]
+    )
+    man = Person.objects.get()
+    assert man.crn == "X123456"
+    assert (man.risk.tier, man.risk.rosh_level, man.risk.mappa_category, man.risk.mappa_level) == (
+        "B2",
+        "HIGH",
+        2,
+        1,
+    )
+    assert Allocation.objects.get(person=man, ended_on__isnull=True).staff.email == "jane@justice.gov.uk"
+
+
+def test_a_crds_booking_is_stored_on_the_named_man_and_calculated(moorland, write):
+    import_files([write("p.json", prisoner())])
+    crds = json.loads(CRDS_BOOKING.read_text())
+    report = import_files([write("b.json", crds)], person="A1234BC")
+    assert report.counts["booking stored"] == 1, report.rejections
+    booking = Booking.objects.get(booking_id="1200001")
+    assert booking.sentences.count() == len(crds["booking"]["sentences"])
+    assert booking.sentences.filter(consecutive_to__isnull=False).exists()
+    assert CalculatedReleaseDates.objects.get(booking=booking).outcome == "CALCULATED"
+
+
+def test_the_command_prints_a_report_and_writes_the_rejected_records(moorland, write, tmp_path, capsys):
+    good, bad = prisoner(), prisoner("B2345CD", bookingId="1200002", dateOfBirth="1985-02-30")
+    rejected = tmp_path / "rejected.json"
+    call_command("import", str(write("mixed.json", [good, bad])), rejected=rejected, verbosity=0)
+    out = capsys.readouterr()
+    assert "prisoner stored: 1" in out.out
+    assert "record 2 (B2345CD): dateOfBirth" in out.err
+    assert json.loads(rejected.read_text())[0]["field"] == "dateOfBirth"
+    assert Person.objects.filter(prison_number="A1234BC").exists()
