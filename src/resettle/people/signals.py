@@ -8,13 +8,15 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from resettle.core.freshness import refresh_each_change
+
 from .models import Adjustment, Booking, Offence, Person, RiskProfile, Sentence
 
 DERIVED_PERSON_FIELDS = frozenset({"earliest_release_date", "earliest_release_type", "updated_at"})
 
 
 def _recalculate_after_commit(booking_id: int | None) -> None:
-    if booking_id is None:
+    if booking_id is None or not refresh_each_change():
         return
 
     def run() -> None:

@@ -8,6 +8,7 @@ imports) send no signals; the code that makes them calls plans.services.refresh_
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from resettle.core.freshness import refresh_each_change
 from resettle.people.models import Person, RecordedKeyDates, RiskProfile
 from resettle.staff.models import Allocation
 
@@ -15,7 +16,7 @@ DERIVED_PERSON_FIELDS = frozenset({"earliest_release_date", "earliest_release_ty
 
 
 def _refresh_after_commit(person_id: int | None) -> None:
-    if person_id is None:
+    if person_id is None or not refresh_each_change():
         return
 
     def run() -> None:
