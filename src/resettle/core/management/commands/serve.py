@@ -24,9 +24,10 @@ class Command(BaseCommand):
             f"--bind={host}:{port}",
             f"--workers={workers}",
             f"--threads={threads}",
-            "--access-logfile=-" if options["verbosity"] > 1 else "--access-logfile=",
             "--timeout=60",
         ]
+        if options["verbosity"] > 1:
+            argv.append("--access-logfile=-")
         self.stdout.write(f"Resettle is serving on http://{host}:{port}/ ({workers} workers)")
         sys.argv = argv
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
