@@ -42,7 +42,17 @@ def _dates_disagree(facts: Facts) -> str | None:
 RELEASE_DATES_CALCULATED = Check(
     id="release-dates-calculated",
     title="Release dates calculated by Resettle",
-    applies=to("sentenced men", _sentenced),
+    # An indeterminate sentence has no release dates to calculate: the Parole Board decides release after
+    # the tariff, which the court set. Flagging every lifer as overdue would bury the real refusals.
+    applies=to(
+        "men serving a determinate sentence",
+        lambda f: _sentenced(f) and not f.case.indeterminate,
+        why_not=lambda f: (
+            "an indeterminate sentence: release is decided by the Parole Board after the tariff"
+            if _sentenced(f)
+            else "not sentenced"
+        ),
+    ),
     due=on("reception"),
     satisfied_by="dates.calculated",
     done=recorded("dates.calculated"),
