@@ -244,7 +244,10 @@ def test_check_is_due_or_overdue_until_its_record_is_made(check_id):
 
 NOT_APPLICABLE = {
     "release-dates-agree": ({}, "calculated"),
-    "release-dates-calculated": ({"person__legal_status": LegalStatus.INDETERMINATE_SENTENCE}, "Parole Board"),
+    "release-dates-calculated": (
+        {"person__legal_status": LegalStatus.INDETERMINATE_SENTENCE},
+        "Parole Board",
+    ),
     "innocence-intervention-offered": ({"risk__maintains_innocence": False}, "maintaining innocence"),
     "early-allocation-screened": ({}, "early-allocation factor"),
     "mappa-category-recorded": ({}, "MAPPA-eligible"),
