@@ -4,9 +4,13 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from tests.crd_fixtures import CRD_FIXTURES
 
-CRDS_BOOKING = Path(
-    "/work/shared/crd-fixtures/overall_calculation/custom-examples/consecutive-sentences-one-hdced-one-without.json"
+CRDS_BOOKING = (
+    CRD_FIXTURES
+    / "overall_calculation"
+    / "custom-examples"
+    / "consecutive-sentences-one-hdced-one-without.json"
 )
 
 

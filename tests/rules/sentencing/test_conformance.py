@@ -2,15 +2,11 @@
 
 The floor is the measured pass rate, rounded down: it only ever rises."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from resettle.rules.sentencing.conformance import FixturesMissing, run
+from tests.crd_fixtures import CRD_FIXTURES as FIXTURES
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = Path(os.environ.get("RESETTLE_CRD_FIXTURES", REPO_ROOT.parent / "shared" / "crd-fixtures"))
 PASS_RATE_FLOOR = 0.99
 
 
