@@ -57,6 +57,9 @@ AUDIT_TRAIL = Rule("the audit trail", administrators)
 SUBJECT_ACCESS = Rule(
     "subject access export", administrators, person="prison_number", audit_as="SUBJECT_ACCESS"
 )
+# Importing prisoner, probation and booking files is data management: an administrator's job. The import
+# report names only the records in the file he gave.
+IMPORT = Rule("import records", administrators)
 ADMIN_SITE = Rule("user administration", administrators, admin_apps=USER_MANAGEMENT_APPS)
 
 
