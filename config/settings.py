@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "resettle.core",
     "resettle.accounts",
     "resettle.audit",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
     "resettle.plans",
     "resettle.demo",
     "resettle.interop",
+    "resettle.api",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # An API token signs its request in as its user, before the audit context and the access gate read him.
+    "resettle.api.tokens.ApiTokenMiddleware",
     "resettle.audit.recorder.AuditContextMiddleware",
     # Every view's access rule, sign-in and second factor: the one gate (resettle.accounts.access).
     "resettle.accounts.middleware.AccessPolicyMiddleware",
@@ -242,3 +249,45 @@ RESETTLE_CALCULATION_PROFILE = os.environ.get("RESETTLE_CALCULATION_PROFILE", "s
 RESETTLE_CALCULATION_TOGGLES = (
     env_list("RESETTLE_CALCULATION_TOGGLES", "") if "RESETTLE_CALCULATION_TOGGLES" in os.environ else None
 )
+
+# The REST API (resettle.api): who is asking is settled by the access gate (token or session); DRF only
+# reads it. Errors are RFC 9457 problem details.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "resettle.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "resettle.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "resettle.api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Resettle API",
+    "DESCRIPTION": (
+        "Release dates, release readiness and release plans of people in prison in England and Wales. "
+        "Send an API token as `Authorization: Bearer <token>`, or use a signed-in session. You see and change "
+        "exactly the people the screens let you see and change. Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page's scripts and styles are served from here, not a CDN, within the CSP.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MappaCategory": "resettle.people.vocabulary.MappaCategory",
+        "MappaLevel": "resettle.people.vocabulary.MappaLevel",
+        "PathwayStatus": "resettle.plans.models.PathwayStatus",
+        "AccommodationCategory": "resettle.plans.models.AccommodationCategory",
+        "PrisonCategory": "resettle.estate.models.Prison.Category",
+        "SecurityCategory": "resettle.people.vocabulary.SecurityCategory",
+        "ApplicationStatus": "resettle.plans.models.ApplicationStatus",
+        "TransferStatus": "resettle.plans.models.TransferStatus",
+        "CustodyStatus": "resettle.people.vocabulary.CustodyStatus",
+    },
+}

@@ -10,5 +10,12 @@ urlpatterns = [
     path("", include("resettle.plans.urls")),
     path("", include("resettle.audit.urls")),
     path("", include("resettle.interop.urls")),
+    path("api/", include("resettle.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ these answer as RFC 9457 problem details; elsewhere as Django's usual pages.
+handler400 = "resettle.core.errors.bad_request"
+handler403 = "resettle.core.errors.permission_denied"
+handler404 = "resettle.core.errors.page_not_found"
+handler500 = "resettle.core.errors.server_error"

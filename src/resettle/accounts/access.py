@@ -63,11 +63,20 @@ IMPORT = Rule("import records", administrators)
 ADMIN_SITE = Rule("user administration", administrators, admin_apps=USER_MANAGEMENT_APPS)
 
 
-def access(rule: Rule):
-    """Attach `rule` to a view function (or the result of a class-based view's as_view())."""
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def access(rule: Rule, *, writes: Rule | None = None):
+    """Attach `rule` to a view function (or the result of a class-based view's as_view()).
+
+    `writes`, if given, is the rule for requests that change something (POST, PUT, PATCH, DELETE), for an
+    API resource that is read and written at one URL; `rule` then governs only the reads.
+    """
 
     def attach(view):
         view.access_rule = rule
+        if writes is not None:
+            view.write_access_rule = writes
         if not rule.sign_in:
             view.login_required = False
         return view
@@ -75,8 +84,11 @@ def access(rule: Rule):
     return attach
 
 
-def rule_for(view, namespaces: list[str]) -> Rule | None:
-    """The rule for a resolved view: its own, or the admin site's; None means nobody declared one."""
+def rule_for(view, namespaces: list[str], method: str = "GET") -> Rule | None:
+    """The rule for a resolved view and request method: its own, or the admin site's; None means nobody
+    declared one."""
+    if method not in SAFE_METHODS and getattr(view, "write_access_rule", None) is not None:
+        return view.write_access_rule
     declared = getattr(view, "access_rule", None)
     if declared is not None:
         return declared

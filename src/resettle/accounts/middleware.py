@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django_otp import user_has_device
 
 from resettle.audit import recorder
+from resettle.core import problems
 from resettle.core.clock import today
 
 from . import policy
@@ -24,7 +25,15 @@ logger = logging.getLogger(__name__)
 
 
 def two_factor_pending(request) -> bool:
+    """Whether a person signed in with a password still owes his second factor. A system calling the API
+    with a token has no second factor to give: the token is its credential (resettle.api.tokens)."""
+    if getattr(request, "api_token", None) is not None:
+        return False
     return settings.RESETTLE_REQUIRE_TWO_FACTOR and not request.user.is_verified()
+
+
+def _is_api(request) -> bool:
+    return "api" in request.resolver_match.namespaces
 
 
 def _admin_app(match) -> str:
@@ -52,7 +61,7 @@ class AccessPolicyMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        rule = rule_for(view_func, request.resolver_match.namespaces)
+        rule = rule_for(view_func, request.resolver_match.namespaces, request.method)
         if rule is None:
             logger.error(
                 "No access rule for %s (%s): refused", request.path, request.resolver_match.view_name
@@ -61,8 +70,12 @@ class AccessPolicyMiddleware:
         if not rule.sign_in:
             return None
         if not request.user.is_authenticated:
+            if _is_api(request):
+                return problems.not_signed_in(request)
             return redirect_to_login(request.get_full_path())
         if rule.two_factor and two_factor_pending(request):
+            if _is_api(request):
+                return problems.not_signed_in(request, "Give your second factor before using the API")
             step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
         self._check(rule, request, view_kwargs)

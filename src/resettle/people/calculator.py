@@ -101,6 +101,11 @@ def booking_from_json(text: str) -> engine.Booking:
         raise PastedBookingInvalid(
             f"The booking is not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
+    return booking_from_data(raw)
+
+
+def booking_from_data(raw) -> engine.Booking:
+    """The engine's booking from CRDS JSON already parsed, in either shape booking_from_json reads."""
     user_inputs = None
     if isinstance(raw, dict) and "booking" in raw:
         raw, user_inputs = raw["booking"], raw.get("userInputs")

@@ -109,7 +109,7 @@ def _ordering(query: CaseloadQuery) -> list:
     return [f"-{key}" if query.descending else key for key in keys]
 
 
-def _search(text: str) -> Q:
+def name_or_number(text: str) -> Q:
     words = text.replace(",", " ").split()
     if len(words) == 1 and PRISON_NUMBER.regex.match(words[0].upper()):
         return Q(prison_number=words[0].upper())
@@ -150,7 +150,7 @@ def caseload(
             wanted |= Q(risk__mappa_category__isnull=False, risk__mappa_level__isnull=True)
         people = people.filter(wanted)
     if query.search:
-        people = people.filter(_search(query.search))
+        people = people.filter(name_or_number(query.search))
     return people.order_by(*_ordering(query))
 
 

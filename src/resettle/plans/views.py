@@ -2,8 +2,6 @@
 forms that edit his plan records. Thin: parse, call a selector or service, render. Access is declared per
 view (resettle.accounts.access) and every list chooses among the people the viewer's scope allows."""
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -19,73 +17,8 @@ from resettle.estate.models import Prison
 from resettle.people.models import Person, RiskProfile
 
 from . import forms, selectors, services
-from .models import (
-    AccommodationPlan,
-    ApprovedPremisesApplication,
-    DayOneAppointment,
-    HandoverRecord,
-    InterventionOffer,
-    Licence,
-    MappaRecord,
-    NotificationRecord,
-    ReleaseOutcome,
-    ResettlementPathways,
-    ResettlementPlan,
-    TransferPlan,
-)
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    model: type
-    form: type
-    action: str = ""  # the link that leads to the form, e.g. "Update the accommodation plan"
-
-
-SECTIONS = {
-    "accommodation": Section(
-        "Accommodation plan", AccommodationPlan, forms.AccommodationForm, "Update the accommodation plan"
-    ),
-    "approved-premises": Section(
-        "Approved premises application",
-        ApprovedPremisesApplication,
-        forms.ApprovedPremisesForm,
-        "Update the approved premises application",
-    ),
-    "mappa": Section("MAPPA", MappaRecord, forms.MappaForm, "Update the MAPPA record"),
-    "notification": Section(
-        "Sex-offender notification", NotificationRecord, forms.NotificationForm, "Update notification"
-    ),
-    "transfer": Section(
-        "Resettlement prison or in-reach plan",
-        TransferPlan,
-        forms.TransferForm,
-        "Update the transfer or in-reach plan",
-    ),
-    "resettlement": Section(
-        "Screening, pre-release report, ID, bank account and HDC",
-        ResettlementPlan,
-        forms.ResettlementForm,
-        "Update screening, pre-release report, ID, bank account and HDC",
-    ),
-    "pathways": Section(
-        "Resettlement pathways", ResettlementPathways, forms.PathwaysForm, "Update the pathways"
-    ),
-    "handover": Section(
-        "Handover, early allocation and parole",
-        HandoverRecord,
-        forms.HandoverForm,
-        "Update handover and parole",
-    ),
-    "licence": Section("Licence", Licence, forms.LicenceForm, "Update the licence"),
-    "day-one": Section(
-        "Day-one appointment", DayOneAppointment, forms.DayOneForm, "Update the day-one appointment"
-    ),
-    "outcome": Section(
-        "Outcome on release", ReleaseOutcome, forms.OutcomeForm, "Record the outcome on release"
-    ),
-}
+from .models import InterventionOffer
+from .sections import SECTIONS, Section, current_values, save_section
 
 
 def _person(request, prison_number: str, *, editable: bool = False) -> Person:
@@ -112,25 +45,9 @@ def readiness(request, prison_number):
     )
 
 
-def _initial(section_slug: str, record, person: Person) -> dict:
-    form_class = SECTIONS[section_slug].form
-    initial = {"version": record.version if record else 0}
-    for name in form_class.base_fields:
-        if name != "version" and record is not None and hasattr(record, name):
-            initial[name] = getattr(record, name)
-    risk = getattr(person, "risk", None)
-    if section_slug == "mappa" and risk is not None:
-        initial.update(
-            category=risk.mappa_category, level=risk.mappa_level, level_set_on=risk.mappa_level_set_on
-        )
-    if section_slug == "notification" and risk is not None:
-        initial["subject_to_notification"] = risk.subject_to_notification
-    return initial
-
-
 def _shown(form, record, person: Person, section_slug: str) -> list[tuple[str, str]]:
     """The record as it now stands, field by field, for the writer who lost a race to read."""
-    values = _initial(section_slug, record, person)
+    values = current_values(section_slug, record, person)
     shown = []
     for name, field in form.fields.items():
         if name == "version":
@@ -147,28 +64,6 @@ def _shown(form, record, person: Person, section_slug: str) -> list[tuple[str, s
     return shown
 
 
-def _save(section_slug: str, person: Person, form, user):
-    section = SECTIONS[section_slug]
-    version = form.cleaned_data["version"]
-    if section_slug == "mappa":
-        return services.save_mappa(
-            person, version=version, values=form.values(), risk_values=form.risk_values(), by=user
-        )
-    if section_slug == "notification":
-        return services.save_notification(
-            person,
-            version=version,
-            values=form.values(),
-            subject_to_notification=form.cleaned_data["subject_to_notification"],
-            by=user,
-        )
-    values = form.values()
-    if section_slug == "transfer":
-        prison = values.pop("target_prison")
-        values["target_prison_id"] = prison.pk if prison else None
-    return services.save_record(section.model, person, version=version, values=values, by=user)
-
-
 @access(PERSON_CHANGE)
 @require_http_methods(["GET", "POST"])
 def edit_section(request, prison_number, section):
@@ -183,7 +78,7 @@ def edit_section(request, prison_number, section):
         form = form_class(request.POST, today=on)
         if form.is_valid():
             try:
-                _save(section, person, form, request.user)
+                save_section(section, person, form, request.user)
             except services.Conflict as conflict:
                 current = _shown(form, conflict.current, _reloaded(person), section)
                 data = request.POST.copy()
@@ -194,7 +89,7 @@ def edit_section(request, prison_number, section):
             else:
                 return redirect(f"{reverse('readiness', args=[prison_number])}#{section}")
     else:
-        form = form_class(initial=_initial(section, record, person), today=on)
+        form = form_class(initial=current_values(section, record, person), today=on)
     return render(
         request,
         "plans/edit.html",

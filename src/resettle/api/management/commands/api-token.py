@@ -1,0 +1,73 @@
+"""`resettle api-token issue|list|revoke`: the tokens systems use to call the API as one of Resettle's users."""
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from resettle.api import tokens
+from resettle.api.models import ApiToken
+from resettle.audit.models import Action
+from resettle.audit.recorder import record
+
+
+class Command(BaseCommand):
+    help = (
+        "Issue, list or revoke API tokens. A token acts as its user, with his roles and scope: give a system "
+        "a user of its own with only the roles it needs."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        issue = actions.add_parser("issue", help="issue a token and print it (it is shown only once)")
+        issue.add_argument("--user", required=True, help="the username it acts as")
+        issue.add_argument("--name", required=True, help="what will use it, e.g. 'nDelius nightly sync'")
+        issue.add_argument("--expires", type=date.fromisoformat, help="last day it works, YYYY-MM-DD")
+        actions.add_parser("list", help="list tokens (never their secrets)")
+        revoke = actions.add_parser("revoke", help="revoke a token by its prefix")
+        revoke.add_argument("prefix")
+
+    def handle(self, *args, action, **options):
+        getattr(self, action)(**options)
+
+    def issue(self, *, user, name, expires, **options):
+        holder = get_user_model().objects.filter(username=user, is_active=True).first()
+        if holder is None:
+            raise CommandError(f"No active user called {user}")
+        token, secret = tokens.issue(holder, name, expires_on=expires)
+        record(
+            Action.CREATE,
+            username="api-token command",
+            record=f"api.ApiToken:{token.pk}",
+            detail=f"API token for {user}: {name}",
+        )
+        self.stdout.write(secret)
+        self.stderr.write(
+            f"Issued {token}. Keep the token secret: it is not stored and cannot be shown again."
+        )
+
+    def list(self, **options):
+        for token in ApiToken.objects.select_related("user").order_by("created_at"):
+            state = (
+                "revoked"
+                if token.revoked_at
+                else f"expires {token.expires_on}"
+                if token.expires_on
+                else "live"
+            )
+            self.stdout.write(f"{token.prefix}  {token.user.username:20}  {token.name:40}  {state}")
+
+    def revoke(self, *, prefix, **options):
+        revoked = ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        if not revoked:
+            raise CommandError(f"No live token starts {prefix}")
+        record(
+            Action.CHANGE,
+            username="api-token command",
+            record=f"api.ApiToken:{prefix}",
+            detail="API token revoked",
+        )
+        self.stdout.write(f"Revoked {prefix}")

@@ -1,0 +1,60 @@
+"""The REST API, version 1, under /api/v1/. Every view declares its access rule here, as the screens do."""
+
+from csp.decorators import csp_update
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from resettle.accounts.access import (
+    CASE_WORK,
+    PERSON_CHANGE,
+    PERSON_RECORD,
+    PRISON_CASELOAD,
+    SIGNED_IN,
+    access,
+)
+
+from . import views
+from .plan_records import views_for
+
+app_name = "api"
+
+# Swagger UI draws its icons as data: images; this page alone may show them. Its scripts are served from
+# here (drf-spectacular-sidecar) and its page styles from a file (api/docs.html), so nothing else is relaxed.
+documentation = csp_update({"img-src": ["data:"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html")
+)
+
+PERSON = "v1/people/<str:prison_number>/"
+
+urlpatterns = [
+    path("v1/schema/", access(SIGNED_IN)(SpectacularAPIView.as_view()), name="schema"),
+    path("v1/docs/", access(SIGNED_IN)(documentation), name="docs"),
+    path("v1/people/", access(CASE_WORK)(views.PeopleList.as_view()), name="people"),
+    path(PERSON, access(PERSON_RECORD)(views.PersonDetail.as_view()), name="person"),
+    path(f"{PERSON}bookings/", access(PERSON_RECORD)(views.PersonBookings.as_view()), name="bookings"),
+    path(f"{PERSON}sentences/", access(PERSON_RECORD)(views.PersonSentences.as_view()), name="sentences"),
+    path(
+        f"{PERSON}adjustments/", access(PERSON_RECORD)(views.PersonAdjustments.as_view()), name="adjustments"
+    ),
+    path(
+        f"{PERSON}release-dates/",
+        access(PERSON_RECORD)(views.PersonReleaseDates.as_view()),
+        name="release-dates",
+    ),
+    path(f"{PERSON}readiness/", access(PERSON_RECORD)(views.PersonReadiness.as_view()), name="readiness"),
+    *(
+        path(
+            f"{PERSON}plan/{slug}/",
+            access(PERSON_RECORD, writes=PERSON_CHANGE)(view.as_view()),
+            name=f"plan-{slug}",
+        )
+        for slug, view in views_for().items()
+    ),
+    path("v1/prisons/", access(CASE_WORK)(views.PrisonList.as_view()), name="prisons"),
+    path(
+        "v1/prisons/<str:prison_code>/worklists/<slug:name>/",
+        access(PRISON_CASELOAD)(views.Worklist.as_view()),
+        name="worklist",
+    ),
+    path("v1/calculations/", access(CASE_WORK)(views.Calculation.as_view()), name="calculation"),
+]

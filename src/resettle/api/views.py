@@ -1,0 +1,233 @@
+"""The REST API's read endpoints and its calculation endpoint. Thin, like the screens: every list chooses
+among the people the caller may see (resettle.accounts.policy), the access gate has already checked any
+prison or person the URL names and audited the use of a man's record, and lists are audited here."""
+
+from dataclasses import asdict
+from types import SimpleNamespace
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from resettle.accounts import policy
+from resettle.audit import recorder
+from resettle.core.clock import today
+from resettle.estate.models import Prison
+from resettle.people.calculator import PROFILES, PastedBookingInvalid, booking_from_data, rules_under
+from resettle.people.models import Adjustment, Booking, CalculatedReleaseDates, Person, Sentence
+from resettle.people.release_dates import live_rules, run_engine
+from resettle.plans import selectors as plans_selectors
+from resettle.plans.models import ReadinessFinding, ReadinessSummary
+from resettle.staff.models import Allocation
+
+from . import serializers
+from .errors import problems
+from .filters import PersonFilter
+
+READ_PROBLEMS = problems(401, 403, 404)
+LIST_PROBLEMS = problems(400, 401, 403, 404)  # 400: a filter or page that cannot be read
+
+
+class AuditedList(generics.ListAPIView):
+    """A list whose every page is audited: what was asked and every man shown."""
+
+    def audit(self, people: list[Person]) -> None:
+        recorder.people_listed(
+            self.request, people, query={"api": self.request.path, **self.request.query_params}
+        )
+
+
+@extend_schema(
+    tags=["people"], responses={200: serializers.PersonSummarySerializer(many=True), **LIST_PROBLEMS}
+)
+class PeopleList(AuditedList):
+    """Search the people you may see: by name or prison number, prison, status, release date and risk."""
+
+    serializer_class = serializers.PersonSummarySerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PersonFilter
+    queryset = Person.objects.none()  # for the schema's filter parameters; requests use get_queryset()
+
+    def get_queryset(self):
+        return (
+            policy.people_seen_by(self.request.scope)
+            .select_related("current_prison", "release_area", "risk")
+            .order_by("last_name", "first_name", "prison_number")
+        )
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        self.audit(self.paginator.page.object_list)
+        return response
+
+
+class PersonResource:
+    """A view about one man the access gate has already found in the caller's scope."""
+
+    def person(self, prefetch=()) -> Person:
+        people = policy.people_seen_by(self.request.scope).prefetch_related(*prefetch)
+        return get_object_or_404(people, prison_number=self.kwargs["prison_number"])
+
+
+@extend_schema(tags=["people"], responses={200: serializers.PersonSerializer, **READ_PROBLEMS})
+class PersonDetail(PersonResource, APIView):
+    """One man: identity, where he is, risk and MAPPA, his offender managers."""
+
+    def get(self, request, prison_number):
+        current = Allocation.objects.filter(ended_on__isnull=True).select_related("staff")
+        person = self.person([Prefetch("allocations", queryset=current)])
+        return Response(serializers.PersonSerializer(person).data)
+
+
+def _bookings(person: Person):
+    return (
+        Booking.objects.filter(person=person)
+        .select_related("released_from", "recorded_dates")
+        .prefetch_related("sentences__offences", "adjustments")
+        .order_by("-is_active", "-received_on")
+    )
+
+
+@extend_schema(tags=["sentences"], responses={200: serializers.BookingSerializer(many=True), **READ_PROBLEMS})
+class PersonBookings(PersonResource, APIView):
+    """His bookings, newest first, each with its sentences (and their offences), adjustments and the key
+    dates the prison has recorded."""
+
+    def get(self, request, prison_number):
+        bookings = _bookings(self.person())
+        return Response(serializers.BookingSerializer(bookings, many=True).data)
+
+
+@extend_schema(
+    tags=["sentences"], responses={200: serializers.SentenceSerializer(many=True), **READ_PROBLEMS}
+)
+class PersonSentences(PersonResource, APIView):
+    """The sentences of his active booking, in court order."""
+
+    def get(self, request, prison_number):
+        sentences = Sentence.objects.filter(booking__person=self.person(), booking__is_active=True)
+        sentences = sentences.prefetch_related("offences").order_by("case_sequence", "line_sequence")
+        return Response(serializers.SentenceSerializer(sentences, many=True).data)
+
+
+@extend_schema(
+    tags=["sentences"], responses={200: serializers.AdjustmentSerializer(many=True), **READ_PROBLEMS}
+)
+class PersonAdjustments(PersonResource, APIView):
+    """The adjustments (remand, tagged bail, ADA, RADA, UAL...) of his active booking."""
+
+    def get(self, request, prison_number):
+        adjustments = Adjustment.objects.filter(booking__person=self.person(), booking__is_active=True)
+        return Response(serializers.AdjustmentSerializer(adjustments, many=True).data)
+
+
+@extend_schema(
+    tags=["release dates"], responses={200: serializers.StoredCalculationSerializer, **READ_PROBLEMS}
+)
+class PersonReleaseDates(PersonResource, APIView):
+    """The release dates Resettle calculated for his active booking, each with the reasons for it, or why
+    it needs a manual calculation."""
+
+    def get(self, request, prison_number):
+        calculation = (
+            CalculatedReleaseDates.objects.filter(booking__person=self.person(), booking__is_active=True)
+            .select_related("booking")
+            .first()
+        )
+        if calculation is None:
+            raise Http404("No release dates have been calculated for him: he has no active booking")
+        return Response(serializers.StoredCalculationSerializer(calculation).data)
+
+
+@extend_schema(tags=["readiness"], responses={200: serializers.ReadinessSerializer, **READ_PROBLEMS})
+class PersonReadiness(PersonResource, APIView):
+    """How ready he is for release: the summary and every pre-release step due or overdue."""
+
+    def get(self, request, prison_number):
+        person = self.person()
+        summary = ReadinessSummary.objects.filter(person=person).first()
+        if summary is None:
+            raise Http404("His readiness has not been evaluated: he is not in custody or due for release")
+        findings = ReadinessFinding.objects.filter(person=person).select_related("person")
+        context = {"findings": findings, "today": today()}
+        return Response(serializers.ReadinessSerializer(summary, context=context).data)
+
+
+@extend_schema(tags=["prisons"], responses={200: serializers.PrisonSerializer(many=True), **LIST_PROBLEMS})
+class PrisonList(generics.ListAPIView):
+    """The prisons whose lists you may open."""
+
+    serializer_class = serializers.PrisonSerializer
+
+    def get_queryset(self):
+        return policy.prisons_seen_by(self.request.scope).select_related("region").order_by("code")
+
+
+@extend_schema(
+    tags=["readiness"],
+    parameters=[
+        OpenApiParameter(
+            "name",
+            str,
+            OpenApiParameter.PATH,
+            enum=list(plans_selectors.WORKLISTS),
+            description="The worklist",
+        )
+    ],
+    responses={200: serializers.FindingSerializer(many=True), **LIST_PROBLEMS},
+)
+class Worklist(AuditedList):
+    """A prison's worklist: the pre-release steps it names, soonest deadline first."""
+
+    serializer_class = serializers.FindingSerializer
+
+    def get_queryset(self):
+        prison = get_object_or_404(Prison, code=self.kwargs["prison_code"])
+        if self.kwargs["name"] not in plans_selectors.WORKLISTS:
+            raise Http404(
+                f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
+            )
+        people = policy.people_held_at(self.request.scope, prison)
+        return plans_selectors.worklist(self.kwargs["name"], prison, people, today=today())
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "today": today()}
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        self.audit([finding.person for finding in self.paginator.page.object_list])
+        return response
+
+
+@extend_schema(
+    tags=["release dates"],
+    request=OpenApiTypes.OBJECT,
+    parameters=[
+        OpenApiParameter("profile", str, enum=list(PROFILES), description="Rules to calculate under")
+    ],
+    responses={200: serializers.CalculationSerializer, **problems(400, 401, 403)},
+    description=(
+        "Calculate release dates for a booking in the CRDS shape (its `booking` object, or a whole test "
+        "case with `booking` and `userInputs`). Nothing is stored. A booking the engine does not support "
+        "gets outcome REFUSED with the reason, never a guess."
+    ),
+)
+class Calculation(APIView):
+    def post(self, request):
+        profile = request.query_params.get("profile")
+        if profile is not None and profile not in PROFILES:
+            raise ValidationError({"profile": [f"Unknown rule profile: choose one of {', '.join(PROFILES)}"]})
+        try:
+            booking = booking_from_data(request.data)
+        except PastedBookingInvalid as error:
+            raise ValidationError({"booking": [str(error)]}) from None
+        rules = rules_under(profile) if profile else live_rules()
+        answer = SimpleNamespace(**asdict(run_engine(booking, rules)), rules=rules.label)
+        return Response(serializers.CalculationSerializer(answer).data)
