@@ -7,6 +7,8 @@ import json
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -28,7 +30,18 @@ SCHEMA.config.checks.update(excluded_check_names=["positive_data_acceptance", "n
 
 
 @pytest.fixture
-def secret(estate, man):
+def connection_kept_open():
+    """Django closes its database connection when a request ends, which would end the test's transaction;
+    the test client keeps it open, and so must a WSGI app called in-process."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def secret(estate, man, connection_kept_open):
     return tokens.issue(estate.users[Role.SPO], "schemathesis")[1]
 
 
