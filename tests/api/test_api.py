@@ -406,3 +406,19 @@ def test_only_those_who_may_change_his_case_on_screen_may_write_his_plan(estate,
 
     expected = 412 if role in (Role.POM, Role.COM, Role.SPO) else (404 if role in CASE_ROLES else 403)
     assert response.status_code == expected
+
+
+def test_a_fault_on_our_side_is_still_a_problem_and_shows_nothing_of_it(estate, man, monkeypatch):
+    from resettle.api import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views.PersonDetail, "get", broken)
+    client = token_client(estate.users[Role.SPO])
+    client.raise_request_exception = False
+
+    response = client.get(_person_url(man))
+
+    assert response.status_code == 500 and response["Content-Type"] == PROBLEM
+    assert "secret internals" not in response.content.decode()
