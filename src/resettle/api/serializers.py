@@ -225,20 +225,7 @@ class ReadinessSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReadinessSummary
-        fields = [
-            "evaluated_on",
-            "rag",
-            "earliest_release",
-            "expected_release",
-            "handover_date",
-            "mappa_eligible",
-            "done_count",
-            "due_count",
-            "overdue_count",
-            "blockers_overdue",
-            "next_due_on",
-            "findings",
-        ]
+        exclude = ["id", "person", "prison"]
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, summary) -> list[dict]:
