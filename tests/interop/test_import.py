@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from resettle.audit.models import Action, AuditEntry
 from resettle.interop.importer import import_files
@@ -51,6 +52,31 @@ def test_the_latest_import_of_a_record_wins(moorland, write):
     assert Person.objects.get().last_name == "Royle"
 
 
+def test_a_new_booking_replaces_the_active_one(moorland, write):
+    import_files([write("p.json", prisoner())])
+    report = import_files([write("p.json", prisoner(bookingId="1200009", receptionDate="2026-01-05"))])
+    assert report.counts["prisoner stored"] == 1
+    bookings = dict(Booking.objects.values_list("booking_id", "is_active"))
+    assert bookings == {"1200001": False, "1200009": True}
+
+
+def test_prisoner_records_sharing_a_booking_id_in_one_file_are_all_rejected(moorland, write):
+    report = import_files([write("p.json", [prisoner(), prisoner("B2345CD")])])
+    assert [(r.record, r.field) for r in report.rejections] == [
+        ("record 1 (A1234BC)", "bookingId"),
+        ("record 2 (B2345CD)", "bookingId"),
+    ]
+    assert "1200001 is in this file 2 times" in report.rejections[0].problem
+    assert not Person.objects.exists()
+
+
+def test_a_probation_block_before_a_prisoner_record_of_the_same_man_is_kept(moorland, write):
+    import_files([write("p.json", prisoner())])
+    import_files([write("both.json", [probation_block(), prisoner(lastName="Royle")])])
+    man = Person.objects.get()
+    assert (man.crn, man.last_name) == ("X123456", "Royle")
+
+
 def test_a_probation_block_sets_crn_risk_and_allocates_the_com(moorland, write):
     import_files([write("p.json", prisoner())])
     import_files(
@@ -93,3 +119,15 @@ def test_the_command_prints_a_report_and_writes_the_rejected_records(moorland, w
     assert "record 2 (B2345CD): dateOfBirth" in out.err
     assert json.loads(rejected.read_text())[0]["field"] == "dateOfBirth"
     assert Person.objects.filter(prison_number="A1234BC").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+def test_commits_wait_for_the_disk_again_once_the_records_are_written(moorland, write):
+    def synchronous_commit() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    before = synchronous_commit()
+    import_files([write("p.json", prisoner())])
+    assert synchronous_commit() == before

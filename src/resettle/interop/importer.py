@@ -7,14 +7,17 @@ any problem rolls back. Re-importing a file changes nothing, because every write
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from resettle.audit import recorder
 from resettle.core.freshness import bulk_write
+from resettle.estate.models import Prison
 from resettle.people.release_dates import bookings_for_calculation, recalculate_bookings
 from resettle.plans.services import refresh_readiness
 
@@ -24,6 +27,10 @@ from .reading import FileUnreadable, Item, items
 
 # Which reader and writer a record goes to, told apart by the fields only that kind has.
 KINDS = {"prisoner": prisoners, "probation": probation, "booking": bookings}
+# Records read, and their existing rows looked up, together.
+READ_BATCH = 500
+# People whose dates and readiness are refreshed together after an import: the recalculation's own batch.
+REFRESH_BATCH = 2000
 # Rejected records are kept whole in the rejection list up to this size, so that it stays readable.
 MAX_KEPT_RECORD = 10_000
 
@@ -58,12 +65,17 @@ class ImportReport:
         self.rejections.append(rejection)
         self.counts["rejected"] += 1
 
-    def write_rejections(self, path: Path) -> None:
+    def rejected_records(self) -> list[dict]:
+        """Each rejection: where it was, what was wrong, and the record itself, as JSON holds it (with NaN,
+        which Python's JSON reader lets through but JSON has not, as text)."""
         listed = [
             {"file": r.file, "record": r.record, "field": r.field, "problem": r.problem, "data": r.raw}
             for r in self.rejections
         ]
-        path.write_text(json.dumps(listed, indent=2, default=str), encoding="utf-8")
+        return json.loads(json.dumps(listed, default=str), parse_constant=str)
+
+    def write_rejections(self, path: Path) -> None:
+        path.write_text(json.dumps(self.rejected_records(), indent=2), encoding="utf-8")
 
 
 def _label(item: Item) -> str:
@@ -76,59 +88,130 @@ def _kept(raw) -> object:
     return raw if len(json.dumps(raw, default=str)) <= MAX_KEPT_RECORD else "(too large to keep)"
 
 
-def _duplicates(records: list[Item]) -> dict[int, str]:
-    """Prisoner records whose prison number is in the file more than once: which to believe is not known,
-    so none of them is stored. Maps the record number to the complaint."""
-    seen: dict[str, list[int]] = {}
-    for item in records:
-        if isinstance(item.raw, dict) and kind_of(item.raw) == "prisoner":
-            number = str(item.raw.get("prisonerNumber") or "").upper()
-            if number:
-                seen.setdefault(number, []).append(item.number)
+def _is_prisoner(item: Item) -> bool:
+    return isinstance(item.raw, dict) and kind_of(item.raw) == "prisoner"
+
+
+def _duplicates(records: list[Item]) -> dict[int, Invalid]:
+    """Prisoner records whose prison number, or booking id, is in the file more than once: which to believe
+    is not known, so none of them is stored. Maps the record number to the complaint."""
+    seen: dict[tuple[str, str], list[int]] = {}
+    for item in filter(_is_prisoner, records):
+        for name in ("prisonerNumber", "bookingId"):
+            value = str(item.raw.get(name) or "").strip().upper()
+            if value:
+                seen.setdefault((name, value), []).append(item.number)
     return {
-        n: f"{number} is in this file {len(numbers)} times (records {', '.join(map(str, numbers))})"
-        for number, numbers in seen.items()
+        n: Invalid(
+            name, f"{value} is in this file {len(numbers)} times (records {', '.join(map(str, numbers))})"
+        )
+        for (name, value), numbers in seen.items()
         if len(numbers) > 1
         for n in numbers
     }
 
 
-def _store(raw: dict, person: str | None):
-    kind = kind_of(raw)
-    module = KINDS[kind]
-    record = module.read(raw, person) if kind == "booking" else module.read(raw)
-    with transaction.atomic():
-        stored, changed = module.store(record)
-    return kind, stored, changed
-
-
-def import_record(item: Item, name: str, report: ImportReport, *, person: str | None, duplicate: str) -> None:
-    label = _label(item)
-    if item.raw is None:
-        report.reject(Rejection(name, label, "(record)", item.problem))
+@contextmanager
+def commits_not_waiting_for_the_disk():
+    """On PostgreSQL, each record's commit returns without waiting for the disk, which costs more than the
+    record itself. The import's audit entry, written last with an ordinary commit, waits for every commit
+    before it: once the report is out, all it counts is on disk. A crash in the middle may lose the last
+    records stored, each whole or not at all, and the import can be run again. (SQLite already commits
+    so, in WAL mode with synchronous=NORMAL.)"""
+    if connection.vendor != "postgresql":
+        yield
         return
-    if not isinstance(item.raw, dict):
-        report.reject(Rejection(name, label, "(record)", f"must be an object, not {type(item.raw).__name__}"))
-        return
-    if duplicate:
-        report.reject(Rejection(name, label, "prisonerNumber", duplicate, _kept(item.raw)))
-        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
     try:
-        kind, stored, changed = _store(item.raw, person)
-    except Invalid as error:
-        report.reject(Rejection(name, label, error.field, error.problem, _kept(item.raw)))
-        return
-    except DatabaseError as error:  # a constraint the checks above did not foresee: still one record only
-        report.reject(
-            Rejection(name, label, "(record)", f"the database refused it: {error}", _kept(item.raw))
-        )
-        return
-    report.counts[f"{kind} {'stored' if changed else 'unchanged'}"] += 1
-    if changed:
-        report.changed_people[stored.pk] = stored.prison_number
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
-def import_file(path: Path, report: ImportReport, *, person: str | None = None, progress=None) -> None:
+@dataclass(frozen=True)
+class Context:
+    """What every record of one import is read against, looked up once rather than once a record."""
+
+    person: str | None  # the prison number CRDS bookings belong to (`--person`)
+    prisons: dict[str, Prison]
+
+    @classmethod
+    def load(cls, person: str | None) -> "Context":
+        return cls(person, {prison.code: prison for prison in Prison.objects.all()})
+
+
+@dataclass(frozen=True)
+class Readable:
+    item: Item
+    kind: str
+    record: object
+
+
+def _read(item: Item, context: Context, duplicate: Invalid | None) -> Readable:
+    """The record read and checked in full, or Invalid saying why it cannot be stored."""
+    if item.raw is None:
+        raise Invalid("(record)", item.problem)
+    if not isinstance(item.raw, dict):
+        raise Invalid("(record)", f"must be an object, not {type(item.raw).__name__}")
+    if duplicate:
+        raise duplicate
+    kind = kind_of(item.raw)
+    if kind == "booking":
+        return Readable(item, kind, bookings.read(item.raw, context.person))
+    if kind == "prisoner":
+        return Readable(item, kind, prisoners.read(item.raw, context.prisons))
+    return Readable(item, kind, probation.read(item.raw))
+
+
+def _store(readable: Readable, existing: prisoners.Existing):
+    with transaction.atomic():
+        if readable.kind == "prisoner":
+            return prisoners.store(readable.record, existing)
+        return KINDS[readable.kind].store(readable.record)
+
+
+def _batches(records: list[Item]) -> Iterator[list[Item]]:
+    """Runs of up to READ_BATCH records in file order, prisoner records apart from the others: a probation
+    block or booking between two prisoner records could change a man after the batch had read him."""
+    for _, run in groupby(records, key=_is_prisoner):
+        run = list(run)
+        for start in range(0, len(run), READ_BATCH):
+            yield run[start : start + READ_BATCH]
+
+
+def _import_batch(
+    batch: list[Item], name: str, report: ImportReport, *, context: Context, duplicates
+) -> None:
+    """Read every record of the batch, look up the rows its prisoner records may change in a few queries,
+    then write each record in its own transaction."""
+
+    def reject(item: Item, field: str, problem: str) -> None:
+        report.reject(Rejection(name, _label(item), field, problem, _kept(item.raw)))
+
+    readable = []
+    for item in batch:
+        try:
+            readable.append(_read(item, context, duplicates.get(item.number)))
+        except Invalid as error:
+            reject(item, error.field, error.problem)
+    existing = prisoners.Existing([r.record for r in readable if r.kind == "prisoner"])
+    for one in readable:
+        try:
+            stored, changed = _store(one, existing)
+        except Invalid as error:
+            reject(one.item, error.field, error.problem)
+            continue
+        except DatabaseError as error:  # a constraint the checks above did not foresee: still one record only
+            reject(one.item, "(record)", f"the database refused it: {error}")
+            continue
+        report.counts[f"{one.kind} {'stored' if changed else 'unchanged'}"] += 1
+        if changed:
+            report.changed_people[stored.pk] = stored.prison_number
+
+
+def import_file(path: Path, report: ImportReport, *, context: Context, progress=None) -> None:
     try:
         records = list(items(path))
     except (FileUnreadable, OSError) as error:
@@ -136,19 +219,21 @@ def import_file(path: Path, report: ImportReport, *, person: str | None = None, 
         return
     duplicates = _duplicates(records)
     # refresh_changed() brings every man changed up to date once, after all the files.
-    with bulk_write():
-        for item in records:
-            import_record(item, path.name, report, person=person, duplicate=duplicates.get(item.number, ""))
+    with bulk_write(), commits_not_waiting_for_the_disk():
+        for batch in _batches(records):
+            _import_batch(batch, path.name, report, context=context, duplicates=duplicates)
             if progress is not None:
-                progress.update(1)
+                progress.update(len(batch))
 
 
 def refresh_changed(report: ImportReport) -> None:
-    """Dates first, then the readiness findings that run from them; only for the people changed."""
+    """Dates first, then the readiness findings that run from them; only for the people changed, a batch at
+    a time so that a national file does not hold every man's case in memory at once."""
     ids = list(report.changed_people)
-    if ids:
-        recalculate_bookings(bookings_for_calculation().filter(person_id__in=ids))
-        refresh_readiness(ids)
+    for start in range(0, len(ids), REFRESH_BATCH):
+        batch = ids[start : start + REFRESH_BATCH]
+        recalculate_bookings(bookings_for_calculation().filter(person_id__in=batch))
+        refresh_readiness(batch)
 
 
 def import_files(
@@ -156,8 +241,9 @@ def import_files(
 ) -> ImportReport:
     report = ImportReport()
     paths = list(paths)
+    context = Context.load(person)
     for path in paths:
-        import_file(path, report, person=person, progress=progress)
+        import_file(path, report, context=context, progress=progress)
     refresh_changed(report)
     recorder.imported(
         what=f"{', '.join(p.name for p in paths)}: {dict(report.counts)}"[:500],

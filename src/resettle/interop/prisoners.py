@@ -2,8 +2,11 @@
 and the key dates the prison system holds for it."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import Q
 
 from resettle.core.clock import today
 from resettle.estate.models import Prison
@@ -12,7 +15,7 @@ from resettle.people.vocabulary import CustodyStatus, LegalStatus, SecurityCateg
 
 from . import fields
 from .fields import Invalid
-from .rows import upsert
+from .rows import write
 
 # Prisoner Search date fields with a column of the same name (snake_case) on RecordedKeyDates.
 KEY_DATE_FIELDS = (
@@ -59,13 +62,13 @@ def _booking_id(raw: dict) -> str:
     return value.strip()
 
 
-def _prison(raw: dict, field: str, *, required: bool) -> Prison | None:
+def _prison(raw: dict, field: str, prisons: Mapping[str, Prison], *, required: bool) -> Prison | None:
     code = fields.text(raw, field, required=required, max_length=10).upper()
     if not code or code == "OUT":
         if required:
             raise Invalid(field, "is required for a man in custody")
         return None
-    prison = Prison.objects.filter(code=code).first()
+    prison = prisons.get(code)
     if prison is None:
         raise Invalid(field, f"{code!r} is not a prison Resettle knows")
     return prison
@@ -85,7 +88,8 @@ def _dated_sensibly(born: date, received: date) -> None:
         raise Invalid("receptionDate", f"{received} is before his date of birth ({born})")
 
 
-def read(raw: dict) -> PrisonerRecord:
+def read(raw: dict, prisons: Mapping[str, Prison]) -> PrisonerRecord:
+    """The record checked in full; `prisons` are those Resettle knows, by code."""
     number = fields.prison_number(raw)
     status = _custody(raw)
     born = fields.day(raw, "dateOfBirth", required=True)
@@ -105,7 +109,7 @@ def read(raw: dict) -> PrisonerRecord:
         "pnc_number": fields.text(raw, "pncNumber", max_length=20),
         "status": status,
         "legal_status": fields.choice(raw, "legalStatus", LegalStatus.values) or LegalStatus.SENTENCED,
-        "current_prison": _prison(raw, "prisonId", required=in_custody) if in_custody else None,
+        "current_prison": _prison(raw, "prisonId", prisons, required=in_custody) if in_custody else None,
         "cell_location": fields.text(raw, "cellLocation", max_length=30),
         # NOMIS has categories Resettle does not plan by (young offender, women's, unsentenced): kept blank.
         "security_category": category if category in SecurityCategory.values else "",
@@ -121,30 +125,57 @@ def read(raw: dict) -> PrisonerRecord:
         "book_number": fields.text(raw, "bookNumber", max_length=10),
         "is_active": in_custody,
         "received_on": received,
-        "released_from": None if in_custody else _prison(raw, "lastPrisonId", required=False),
+        "released_from": None if in_custody else _prison(raw, "lastPrisonId", prisons, required=False),
         "released_on": released_on,
     }
     return PrisonerRecord(person, _booking_id(raw), booking, key_dates)
 
 
-def store(record: PrisonerRecord) -> tuple[Person, bool]:
+class Existing:
+    """The people and bookings a batch of prisoner records may change, read in two queries rather than
+    three a record. A batch holds prisoner records only, and a file names each prison number and booking
+    id once (the importer rejects repeats): no record of the batch changes a row another was read with."""
+
+    def __init__(self, records: list[PrisonerRecord]):
+        self.people: dict[str, Person] = {}
+        self.bookings: dict[str, Booking] = {}
+        self.active: dict[int, list[Booking]] = {}
+        if not records:
+            return
+        self.people = {
+            p.prison_number: p
+            for p in Person.objects.filter(prison_number__in=[r.prison_number for r in records])
+        }
+        for booking in Booking.objects.filter(
+            Q(booking_id__in=[r.booking_id for r in records])
+            | Q(person__in=self.people.values(), is_active=True)
+        ).select_related("recorded_dates"):
+            self.bookings[booking.booking_id] = booking
+            if booking.is_active:
+                self.active.setdefault(booking.person_id, []).append(booking)
+
+
+def store(record: PrisonerRecord, existing: Existing) -> tuple[Person, bool]:
     """Write the record (the caller holds the transaction). Returns the person and whether anything changed."""
     values = {name: value for name, value in record.person.items() if name != "prison_number"}
-    person, person_changed = upsert(Person, {"prison_number": record.prison_number}, values)
-    existing = Booking.objects.filter(booking_id=record.booking_id).exclude(person=person).first()
-    if existing is not None:
+    found = existing.people.get(record.prison_number)
+    person, person_changed = write(found, Person, {"prison_number": record.prison_number}, values)
+    this = existing.bookings.get(record.booking_id)
+    if this is not None and this.person_id != person.pk:
         raise Invalid(
-            "bookingId", f"{record.booking_id} is already the booking of {existing.person.prison_number}"
+            "bookingId", f"{record.booking_id} is already the booking of {this.person.prison_number}"
         )
     superseded = False
     if record.booking["is_active"]:
         # A new booking replaces the one he was last received on: at most one is active. Saved one by one
         # so that the change is audited.
-        for old in person.bookings.filter(is_active=True).exclude(booking_id=record.booking_id):
-            old.is_active, superseded = False, True
-            old.save(update_fields=["is_active"])
-    booking, booking_changed = upsert(
-        Booking, {"booking_id": record.booking_id}, {"person": person, **record.booking}
+        for old in existing.active.get(person.pk, []):
+            if old is not this:
+                old.is_active, superseded = False, True
+                old.save(update_fields=["is_active"])
+    booking, booking_changed = write(
+        this, Booking, {"booking_id": record.booking_id}, {"person": person, **record.booking}
     )
-    _, dates_changed = upsert(RecordedKeyDates, {"booking": booking}, record.key_dates)
+    dates = getattr(this, "recorded_dates", None)
+    _, dates_changed = write(dates, RecordedKeyDates, {"booking": booking}, record.key_dates)
     return person, bool(person_changed or superseded or booking_changed or dates_changed)

@@ -37,6 +37,8 @@ def booking_changed(sender, instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=Offence)
 def offence_changed(sender, instance, **kwargs):
+    if not refresh_each_change():
+        return
     booking_id = Sentence.objects.filter(pk=instance.sentence_id).values_list("booking_id", flat=True).first()
     _recalculate_after_commit(booking_id)
 
@@ -46,7 +48,7 @@ def offence_changed(sender, instance, **kwargs):
 def person_facts_changed(sender, instance, update_fields=None, **kwargs):
     # Date of birth and sex-offender notification change the dates (TUSED, HDCED); saving only the
     # derived earliest release date, which this very calculation sets, does not.
-    if update_fields and set(update_fields) <= DERIVED_PERSON_FIELDS:
+    if (update_fields and set(update_fields) <= DERIVED_PERSON_FIELDS) or not refresh_each_change():
         return
     person_id = instance.person_id if isinstance(instance, RiskProfile) else instance.pk
     for booking_id in Booking.objects.filter(person_id=person_id, is_active=True).values_list(
