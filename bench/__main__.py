@@ -10,6 +10,8 @@ import tempfile
 import time
 from datetime import date
 
+from .database import configure_django, recreate_database
+from .importing import import_rows_apart
 from .pages import page_rows
 from .readiness import evaluation_row, worklist_rows
 from .report import Row, print_table
@@ -28,36 +30,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent keep-alive connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--import-records", type=int, default=NATIONAL_PEOPLE, help="records in the national import file"
+    )
     return parser.parse_args()
-
-
-def configure_django(args: argparse.Namespace, data_dir: str) -> dict[str, str]:
-    env = {
-        "DATABASE_URL": args.database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": "benchmark-only-secret-key-never-used-for-real-data",
-        "SECURE_COOKIES": "false",
-        # gunicorn serves plain HTTP on localhost here; production redirects to HTTPS.
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "RESETTLE_DATA_DIR": data_dir,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    return env
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def timed(action) -> float:
@@ -125,7 +101,7 @@ def main() -> None:
     data_dir = tempfile.mkdtemp(prefix="resettle-bench-")
     if not args.reuse:
         recreate_database(args.database_url)
-    env = configure_django(args, data_dir)
+    env = configure_django(args.database_url, data_dir)
     from django.core.management import call_command
 
     from resettle.people.models import Person
@@ -173,6 +149,7 @@ def main() -> None:
             )
         )
         rows.extend(worklist_rows(port, prison=prison, cookie=cookie, label=label, requests=args.requests))
+    rows.extend(import_rows_apart(f"{args.database_url}_import", records=args.import_records))
 
     print_table(
         f"Resettle benchmarks, {date.today():%d %B %Y}",
