@@ -52,6 +52,11 @@ EXPECTED = {
     "readiness-intervention-new": CASE_EDITORS,
     "readiness-intervention": CASE_EDITORS,
     "audit-trail": ADMINISTRATORS,
+    # Importing records; the report and rejected records of one's own last import (without one, each
+    # page leads to the import page).
+    "import": ADMINISTRATORS,
+    "import-report": ADMINISTRATORS,
+    "import-rejected": ADMINISTRATORS,
     # Exports list only the men the user may see, as the screens they come from do.
     "caseload-csv": CASE_ROLES,
     "worklist-csv": CASE_ROLES,

@@ -40,4 +40,13 @@ def _navigation(request, prison) -> list[dict]:
             "active": here[0] in ("calculate", "calculate-json"),
         }
     )
+    scope = getattr(request, "scope", None)
+    if scope is not None and scope.is_administrator:
+        items.append(
+            {
+                "text": "Import records",
+                "href": reverse("import"),
+                "active": here[0] in ("import", "import-report"),
+            }
+        )
     return items

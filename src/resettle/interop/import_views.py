@@ -1,0 +1,76 @@
+"""The import page: an administrator uploads files, the importer stores what it can, and the report says
+what was stored and what was rejected, with the rejected records to download and correct."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from resettle.accounts.access import IMPORT, access
+from resettle.audit import recorder
+
+from .fields import PRISON_NUMBER
+from .forms import ImportForm
+from .models import LastImport
+from .uploads import SizeLimit, import_uploaded, max_megabytes
+
+# The report lists this many rejected records; the download has them all.
+REJECTIONS_SHOWN = 200
+
+
+@access(IMPORT)
+@csrf_exempt
+def import_records(request):
+    # Django reads the upload when the CSRF check asks for the token: the size limit must come first.
+    request.upload_handlers.insert(0, SizeLimit(request))
+    return _import_records(request)
+
+
+@csrf_protect
+def _import_records(request):
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES, too_large=getattr(request, "upload_too_large", False))
+        if form.is_valid():
+            import_uploaded(
+                form.cleaned_data["files"], person=form.cleaned_data["person"] or None, user=request.user
+            )
+            return redirect("import-report")
+    else:
+        form = ImportForm()
+    return render(request, "interop/import.html", {"form": form, "max_megabytes": max_megabytes()})
+
+
+def _last_import(request) -> LastImport | None:
+    return LastImport.objects.filter(user=request.user).first()
+
+
+@access(IMPORT)
+def import_report(request):
+    last = _last_import(request)
+    if last is None:
+        return redirect("import")
+    return render(
+        request,
+        "interop/import_report.html",
+        {"last": last, "rejections": last.rejections[:REJECTIONS_SHOWN], "shown": REJECTIONS_SHOWN},
+    )
+
+
+@access(IMPORT)
+def import_rejected(request):
+    """The rejected records of the user's own last import, whole: each names the man it is about."""
+    last = _last_import(request)
+    if last is None:
+        return redirect("import")
+    response = JsonResponse(last.rejections, safe=False, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = (
+        f'attachment; filename="import-rejected-{last.imported_at:%Y%m%d-%H%M%S}.json"'
+    )
+    recorder.exported(
+        request, what="the rejected records of an import, as JSON", people=_prison_numbers(last.rejections)
+    )
+    return response
+
+
+def _prison_numbers(rejections: list[dict]) -> list[str]:
+    named = {r["data"].get("prisonerNumber") for r in rejections if isinstance(r["data"], dict)}
+    return sorted(n.upper() for n in named if isinstance(n, str) and PRISON_NUMBER.match(n.upper()))
