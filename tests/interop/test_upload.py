@@ -123,6 +123,8 @@ def test_the_service_navigation_leads_an_administrator_to_the_import_page(admin)
     page = admin.get("/audit/").content.decode()
 
     assert '<a class="govuk-service-navigation__link" href="/import/"' in page
+    # and not to case pages he cannot open
+    assert 'href="/my-caseload/"' not in page and 'href="/calculate/"' not in page
 
 
 def test_each_upload_replaces_the_last_report(estate, admin):  # noqa: F811

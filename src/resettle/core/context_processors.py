@@ -12,41 +12,27 @@ def service(request):
 
 
 def _navigation(request, prison) -> list[dict]:
-    """The service navigation's links, marking the one for the page being shown."""
+    """The service navigation's links the user may follow, marking the one for the page being shown."""
     match = getattr(request, "resolver_match", None)
     here = (match.url_name, match.kwargs.get("prison_code")) if match else (None, None)
-    items = []
-    if prison is not None:
-        items.append(
-            {
-                "text": "Caseload",
-                "href": reverse("caseload", args=[prison.code]),
-                "active": here == ("caseload", prison.code),
-            }
-        )
-        items.append(
-            {
-                "text": "Readiness",
-                "href": reverse("dashboard", args=[prison.code]),
-                "active": here == ("dashboard", prison.code) or here[0] == "worklist",
-            }
-        )
-    items.append({"text": "My cases", "href": reverse("my-caseload"), "active": here[0] == "my-caseload"})
-    items.append({"text": "Prisons", "href": reverse("prison-list"), "active": here[0] == "prison-list"})
-    items.append(
-        {
-            "text": "Calculate release dates",
-            "href": reverse("calculate"),
-            "active": here[0] in ("calculate", "calculate-json"),
-        }
-    )
     scope = getattr(request, "scope", None)
+    items = []
+    if scope is not None and scope.sees_case_data:
+        if prison is not None:
+            items.append(
+                _link("Caseload", reverse("caseload", args=[prison.code]), here == ("caseload", prison.code))
+            )
+            readiness = here == ("dashboard", prison.code) or here[0] == "worklist"
+            items.append(_link("Readiness", reverse("dashboard", args=[prison.code]), readiness))
+        items.append(_link("My cases", reverse("my-caseload"), here[0] == "my-caseload"))
+        items.append(_link("Prisons", reverse("prison-list"), here[0] == "prison-list"))
+        calculating = here[0] in ("calculate", "calculate-json")
+        items.append(_link("Calculate release dates", reverse("calculate"), calculating))
     if scope is not None and scope.is_administrator:
-        items.append(
-            {
-                "text": "Import records",
-                "href": reverse("import"),
-                "active": here[0] in ("import", "import-report"),
-            }
-        )
+        items.append(_link("Import records", reverse("import"), here[0] in ("import", "import-report")))
+        items.append(_link("Audit trail", reverse("audit-trail"), here[0] == "audit-trail"))
     return items
+
+
+def _link(text: str, href: str, active: bool) -> dict:
+    return {"text": text, "href": href, "active": active}
