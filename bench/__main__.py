@@ -96,6 +96,16 @@ def recalculation_row(*, workers: int) -> Row:
     )
 
 
+def someone_calculated(prison) -> str:
+    """A man at `prison` whose release dates were calculated, for the API's dates endpoint."""
+    from resettle.people.models import CalculatedReleaseDates
+
+    calculated = CalculatedReleaseDates.objects.filter(
+        booking__person__current_prison=prison, booking__is_active=True, outcome="CALCULATED"
+    )
+    return calculated.values_list("booking__person__prison_number", flat=True).first()
+
+
 def main() -> None:
     args = parse_args()
     data_dir = tempfile.mkdtemp(prefix="resettle-bench-")
@@ -136,6 +146,10 @@ def main() -> None:
             "caseload, due in 12 weeks, by RoSH",
             f"/prisons/{prison.code}/caseload/?release=12-weeks&sort=rosh",
         ),
+        # The API, as a system reading a prison's men, one man's dates and a worklist would use it.
+        ("API: people search, one prison (page of 50)", f"/api/v1/people/?prison={prison.code}"),
+        ("API: one man's release dates", f"/api/v1/people/{someone_calculated(prison)}/release-dates/"),
+        ("API: worklist overdue (page of 50)", f"/api/v1/prisons/{prison.code}/worklists/overdue/"),
     ]
     with gunicorn(env, workers=args.workers) as port:
         rows.extend(
