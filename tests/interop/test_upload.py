@@ -132,3 +132,33 @@ def test_each_upload_replaces_the_last_report(estate, admin):  # noqa: F811
     admin.post("/import/", {"files": [upload("b.json", json.dumps(probation_block()))]})
 
     assert LastImport.objects.get().kinds == [{"name": "Probation blocks", "stored": 1, "unchanged": 0}]
+
+
+def test_imported_people_their_dates_and_their_findings_are_in_the_screens(estate, admin):  # noqa: F811
+    """The issue's end-to-end story: prisoner, probation and booking files uploaded, then the man, the
+    dates calculated from his imported sentences, and what is due before his release, seen by his SPO."""
+    from resettle.rules.readiness.checks import BY_ID
+    from tests.interop.conftest import CRDS_BOOKING
+
+    admin.post(
+        "/import/",
+        {
+            "files": [
+                upload("prisoners.ndjson", [prisoner("A1234BC", prisonId=estate.prison.code)]),
+                upload("probation.json", [probation_block("A1234BC")]),
+            ]
+        },
+    )
+    booking = upload("booking.json", CRDS_BOOKING.read_text())
+    admin.post("/import/", {"files": [booking], "person": "A1234BC"})
+    spo = sign_in(Client(), estate.users[Role.SPO])
+
+    person = spo.get("/people/A1234BC/").content.decode()
+    readiness = spo.get("/people/A1234BC/readiness/").content.decode()
+
+    assert "Release dates calculated by Resettle" in person and "How this date was calculated" in person
+    assert "X123456" in person  # the CRN from the probation block
+    man = Person.objects.get(prison_number="A1234BC")
+    checks = [BY_ID[f.check_id].title for f in man.readiness_findings.all()]
+    assert man.active_booking.calculation.outcome == "CALCULATED"
+    assert checks and all(title in readiness for title in checks)
