@@ -277,7 +277,6 @@ SPECTACULAR_SETTINGS = {
     # The documentation page's scripts and styles are served from here, not a CDN, within the CSP.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "MappaCategory": "resettle.people.vocabulary.MappaCategory",

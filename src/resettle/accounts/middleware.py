@@ -32,10 +32,6 @@ def two_factor_pending(request) -> bool:
     return settings.RESETTLE_REQUIRE_TWO_FACTOR and not request.user.is_verified()
 
 
-def _is_api(request) -> bool:
-    return "api" in request.resolver_match.namespaces
-
-
 def _admin_app(match) -> str:
     """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages)."""
     if "app_label" in match.kwargs:
@@ -70,11 +66,11 @@ class AccessPolicyMiddleware:
         if not rule.sign_in:
             return None
         if not request.user.is_authenticated:
-            if _is_api(request):
+            if problems.is_api(request):
                 return problems.not_signed_in(request)
             return redirect_to_login(request.get_full_path())
         if rule.two_factor and two_factor_pending(request):
-            if _is_api(request):
+            if problems.is_api(request):
                 return problems.not_signed_in(request, "Give your second factor before using the API")
             step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
