@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "resettle.people",
     "resettle.staff",
     "resettle.plans",
+    "resettle.planning",
     "resettle.demo",
     "resettle.interop",
     "resettle.api",
@@ -287,6 +288,8 @@ SPECTACULAR_SETTINGS = {
         "SecurityCategory": "resettle.people.vocabulary.SecurityCategory",
         "ApplicationStatus": "resettle.plans.models.ApplicationStatus",
         "TransferStatus": "resettle.plans.models.TransferStatus",
+        "PlannedTransferStatus": "resettle.planning.models.TransferStatus",
+        "UnplacedReason": "resettle.planning.models.UnplacedReason",
         "CustodyStatus": "resettle.people.vocabulary.CustodyStatus",
     },
 }

@@ -21,3 +21,6 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(  # noqa: F405
     parents=True, exist_ok=True
 )  # WhiteNoise warns on every request otherwise
+
+# Background jobs (a queued transfer plan run) run in the test's own process and database.
+RESETTLE_RUN_JOBS_INLINE = True

@@ -15,6 +15,7 @@ from resettle.accounts.access import rule_for
 from resettle.accounts.roles import CASE_ROLES, Role
 from resettle.core.clock import today
 from resettle.people.release_dates import recalculate
+from resettle.planning.models import Transfer, TransferPlanRun
 from resettle.plans.models import InterventionOffer
 from resettle.plans.sections import SECTIONS
 from resettle.plans.services import refresh_readiness
@@ -29,6 +30,7 @@ COLUMNS = [ANONYMOUS, NO_ROLE, *Role]
 SIGNED_IN = {NO_ROLE, *Role}
 ADMINISTRATORS = {Role.ADMINISTRATOR}
 CASE_EDITORS = {Role.POM, Role.SPO, Role.COM}
+TRANSFER_PLANNERS = {Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR}
 
 EXPECTED = {
     "healthz": {ANONYMOUS, *SIGNED_IN},
@@ -51,6 +53,14 @@ EXPECTED = {
     "readiness-mappa-meeting": CASE_EDITORS,
     "readiness-intervention-new": CASE_EDITORS,
     "readiness-intervention": CASE_EDITORS,
+    # Transfer planning: the plan is read by SPOs, governors, leads and inspectors (lists of men within their
+    # scope); an SPO or governor of either prison decides a move; a national lead runs the plan (POST only:
+    # a GET is refused with 405 after the access check, which counts as allowed).
+    "transfer-plan": TRANSFER_PLANNERS,
+    "transfers-unplaced": TRANSFER_PLANNERS,
+    "prison-transfers": TRANSFER_PLANNERS,
+    "transfer-decide": {Role.SPO, Role.GOVERNOR},
+    "transfer-plan-run": {Role.NATIONAL_LEAD},
     "audit-trail": ADMINISTRATORS,
     # Importing records; the report and rejected records of one's own last import (without one, each
     # page leads to the import page).
@@ -77,6 +87,11 @@ EXPECTED = {
     "api:worklist": CASE_ROLES,
     # POST only: a GET is refused with 405 after the access check, which the matrix counts as allowed.
     "api:calculation": CASE_ROLES,
+    "api:transfer-plan": TRANSFER_PLANNERS,
+    "api:prison-transfers": TRANSFER_PLANNERS,
+    "api:transfers": CASE_ROLES,
+    # POST only, like the calculation.
+    "api:transfer-decision": {Role.SPO, Role.GOVERNOR},
     # Everything held about a man: only for an administrator who could also see him through a case role
     # (test_scope covers that combination); an administrator alone sees no case data.
     "subject-access-export": set(),
@@ -92,6 +107,7 @@ ADMIN_APPS = {
     "people": set(),
     "staff": set(),
     "plans": set(),
+    "planning": set(),
     "estate": set(),
 }
 
@@ -168,7 +184,17 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
     offer = InterventionOffer.objects.create(person=estate.man, offered_on=today(), intervention="Kaizen")
     recalculate(estate.man.active_booking)  # so that his release dates and readiness are there to be read
     refresh_readiness([estate.man.pk])
+    TransferPlanRun.objects.create(as_of=today(), status=TransferPlanRun.Status.FINISHED)
+    move = Transfer.objects.create(
+        person=estate.man,
+        from_prison=estate.prison,
+        to_prison=estate.other_prison,
+        proposed_on=today(),
+        latest_arrival=today(),
+        rank=1,
+    )
     values = {
+        "transfer_id": str(move.pk),
         "prison_code": estate.prison.code,
         "prison_number": estate.man.prison_number,
         "name": "overdue",

@@ -8,7 +8,7 @@ where the URL names a prison or a person, the URL keyword the policy checks agai
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .roles import USER_MANAGEMENT_APPS
+from .roles import USER_MANAGEMENT_APPS, Role
 from .scope import Scope
 
 
@@ -41,6 +41,18 @@ def administrators(scope: Scope) -> bool:
     return scope.is_administrator
 
 
+def transfer_planners(scope: Scope) -> bool:
+    return scope.has(Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR)
+
+
+def transfer_deciders(scope: Scope) -> bool:
+    return scope.has(Role.SPO, Role.GOVERNOR)
+
+
+def national_leads(scope: Scope) -> bool:
+    return scope.has(Role.NATIONAL_LEAD)
+
+
 PUBLIC = Rule("public", anyone, sign_in=False, two_factor=False)
 # Signed in with a password, before the second factor: signing out and the two-factor pages themselves.
 SIGNING_IN = Rule("signing in", anyone, two_factor=False)
@@ -51,6 +63,12 @@ PERSON_RECORD = Rule("a person's record", case_roles, person="prison_number", au
 PERSON_CHANGE = Rule(
     "change a person's record", case_roles, person="prison_number", changes_person=True, audit_as="VIEW"
 )
+# Transfer planning (issue 10): leads, governors, SPOs and inspectors read the plan; an SPO or a governor
+# accepts or rejects the moves out of or into his prison (the service checks which); a national lead runs it.
+TRANSFER_PLAN = Rule("the transfer plan", transfer_planners)
+PRISON_TRANSFERS = Rule("a prison's transfers", transfer_planners, prison="prison_code")
+TRANSFER_DECISION = Rule("accept or reject a transfer", transfer_deciders)
+RUN_TRANSFER_PLAN = Rule("run the national transfer plan", national_leads)
 AUDIT_TRAIL = Rule("the audit trail", administrators)
 # A subject access export is everything held about a man: an administrator may make one only for a man
 # he could also see through a case role.

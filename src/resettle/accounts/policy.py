@@ -2,7 +2,7 @@
 import reads through. Each answer is a queryset filter (for lists) or a predicate built on the same
 filter (for one record), so a list and a record can never disagree.
 
-- POM, SPO, governor: every man in, or released from, his prison. A POM changes the cases allocated to
+- POM, SPO, governor: every man in, or released from, his prison, and every man on an open transfer to it. A POM changes the cases allocated to
   him; an SPO changes any case in his prison; a governor changes none.
 - COM: men allocated to him as COM, and men to be released to his probation delivery unit; he changes the
   ones allocated to him.
@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, Person
+from resettle.planning.models import OPEN_TRANSFER, Transfer
 from resettle.staff.models import Allocation, AllocationRole
 
 from .roles import PRISON_ROLES, Role
@@ -33,10 +34,13 @@ def _allocated_to(scope: Scope, roles) -> Q:
 
 
 def _in_or_released_from(prison_id: int | None) -> Q:
+    """Men held in or released from the prison, and men on an open transfer to it (its staff accept or
+    reject the move and prepare for his arrival)."""
     if prison_id is None:
         return NOTHING
     released = Booking.objects.filter(released_from_id=prison_id).values("person_id")
-    return Q(current_prison_id=prison_id) | Q(pk__in=released)
+    arriving = Transfer.objects.filter(to_prison_id=prison_id, status__in=OPEN_TRANSFER).values("person_id")
+    return Q(current_prison_id=prison_id) | Q(pk__in=released) | Q(pk__in=arriving)
 
 
 def _seen(scope: Scope) -> Q:

@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from resettle.accounts.access import transfer_planners
+
 
 def service(request):
     user = getattr(request, "user", None)
@@ -8,7 +10,13 @@ def service(request):
         "service_name": "Resettle",
         "user_prison": prison,
         "service_navigation": _navigation(request, prison),
+        "can_plan_transfers": _scope_allows(request, transfer_planners),
     }
+
+
+def _scope_allows(request, allows) -> bool:
+    scope = getattr(request, "scope", None)
+    return scope is not None and allows(scope)
 
 
 def _navigation(request, prison) -> list[dict]:
@@ -26,6 +34,9 @@ def _navigation(request, prison) -> list[dict]:
             items.append(_link("Readiness", reverse("dashboard", args=[prison.code]), readiness))
         items.append(_link("My cases", reverse("my-caseload"), here[0] == "my-caseload"))
         items.append(_link("Prisons", reverse("prison-list"), here[0] == "prison-list"))
+        if transfer_planners(scope):
+            planning = here[0] in ("transfer-plan", "transfers-unplaced")
+            items.append(_link("Transfer plan", reverse("transfer-plan"), planning))
         calculating = here[0] in ("calculate", "calculate-json")
         items.append(_link("Calculate release dates", reverse("calculate"), calculating))
     if scope is not None and scope.is_administrator:

@@ -26,6 +26,8 @@ class PduSpec:
     code: str
     name: str
     region: str  # region prefix, such as SW
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class PrisonSpec:
     is_private: bool
     sexual_offence_share: float
     serves: tuple[str, ...]  # PDU codes; a resettlement prison with none listed serves its whole region
+    latitude: float
+    longitude: float
 
 
 @dataclass
@@ -64,7 +68,16 @@ def region_specs() -> tuple[RegionSpec, ...]:
 
 @cache
 def pdu_specs() -> tuple[PduSpec, ...]:
-    return tuple(PduSpec(**row) for row in _rows("pdus.csv"))
+    return tuple(
+        PduSpec(
+            code=row["code"],
+            name=row["name"],
+            region=row["region"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+        )
+        for row in _rows("pdus.csv")
+    )
 
 
 @cache
@@ -82,6 +95,8 @@ def prison_specs() -> tuple[PrisonSpec, ...]:
             is_private=row["private"] == "Y",
             sexual_offence_share=int(row["sexual_offence_percent"]) / 100,
             serves=tuple(code for code in row["serves"].split(";") if code),
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
         )
         for row in _rows("prisons.csv")
     )
@@ -104,7 +119,12 @@ def estate_rows() -> Estate:
     regions = {spec.prefix: Region(code=spec.code, name=spec.name) for spec in region_specs()}
     pdus = {
         spec.code: ProbationDeliveryUnit(
-            code=spec.code, name=spec.name, region=regions[spec.region], email=pdu_email(spec.name)
+            code=spec.code,
+            name=spec.name,
+            region=regions[spec.region],
+            email=pdu_email(spec.name),
+            latitude=spec.latitude,
+            longitude=spec.longitude,
         )
         for spec in pdu_specs()
     }
@@ -119,6 +139,8 @@ def estate_rows() -> Estate:
             is_resettlement_prison=spec.is_resettlement_prison,
             accepts_sexual_offences=spec.accepts_sexual_offences,
             is_private=spec.is_private,
+            latitude=spec.latitude,
+            longitude=spec.longitude,
         )
         for spec in prison_specs()
     }

@@ -30,6 +30,8 @@ from resettle.people.models import (
     Sentence,
 )
 from resettle.people.release_dates import recalculate_bookings
+from resettle.planning.models import TransferPlanRun
+from resettle.planning.services import run_transfer_plan
 from resettle.plans.models import AccommodationPlan
 from resettle.staff.models import Allocation, StaffMember
 
@@ -80,6 +82,14 @@ def headcounts(scale: str, seed: int) -> list[Headcount]:
         in_custody = round(spec.operational_capacity * fill * rng.uniform(0.98, 1.02))
         found.append(Headcount(spec, in_custody, round(in_custody * population_for(spec).releases_per_place)))
     return found
+
+
+def _report_rolls(estate: Estate, seed: int) -> None:
+    """Every prison reports its roll, as NOMIS does, at both scales: at prison scale the other prisons hold
+    men whose records the demo does not make, and the transfer plan must still find them nearly full."""
+    for count in headcounts("national", seed):
+        estate.prisons[count.spec.code].roll = count.in_custody
+    Prison.objects.bulk_update(estate.prisons.values(), ["roll"])
 
 
 def courts_by_region() -> dict[str, list[str]]:
@@ -178,6 +188,7 @@ def wipe() -> None:
         AccommodationPlan.objects.all().delete()
         Allocation.objects.all().delete()
         StaffMember.objects.all().delete()
+        TransferPlanRun.objects.all().delete()
         Offence.objects.all().delete()
         Adjustment.objects.all().delete()
         CalculatedReleaseDates.objects.all().delete()
@@ -204,6 +215,7 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
     plan = headcounts(scale, seed)
     with transaction.atomic():
         estate = build_estate()
+        _report_rolls(estate, seed)
         members = generate_staff(seed, estate, plan)
         StaffMember.objects.bulk_create(members, batch_size=1000)
     summary.counts.update(
@@ -235,5 +247,7 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
     summary.counts.update(generate_plans(seed, today))
     with transaction.atomic():
         summary.users = create_demo_users()
+    planned = run_transfer_plan(as_of=today).run
+    summary.counts.update({"transfers proposed": planned.placed, "men unplaced": planned.unplaced})
     summary.seconds = time.monotonic() - started
     return summary

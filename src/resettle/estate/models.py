@@ -24,6 +24,9 @@ class ProbationDeliveryUnit(models.Model):
     name = models.CharField(max_length=120)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="pdus")
     email = models.EmailField(blank=True)
+    # Coordinates of the area's centre, for the straight-line distances of transfer planning.
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -58,7 +61,10 @@ class Prison(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="prisons")
     category = models.CharField(max_length=20, choices=Category.choices)
     estate = models.CharField(max_length=10, choices=Estate.choices, default=Estate.MALE)
-    operational_capacity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    # Blank when not recorded: transfer planning then offers no place there and says why.
+    operational_capacity = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     is_resettlement_prison = models.BooleanField(
         default=False, help_text="Designated resettlement prison (2013 Transforming Rehabilitation)"
     )
@@ -69,6 +75,14 @@ class Prison(models.Model):
         default=False, help_text="Holds men convicted of sexual offences"
     )
     is_private = models.BooleanField(default=False)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    roll = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Men on the establishment roll, as the prison reports it; transfer planning counts it "
+        "where more men are held than have records here",
+    )
 
     class Meta:
         ordering = ["name"]

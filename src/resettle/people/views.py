@@ -9,6 +9,7 @@ from resettle.accounts.access import CASE_WORK, PERSON_RECORD, PRISON_CASELOAD, 
 from resettle.audit import recorder
 from resettle.core.clock import today
 from resettle.estate.models import Prison
+from resettle.planning.selectors import person_transfer
 
 from . import selectors
 from .forms import CaseloadFilterForm, EnteredBookingForm, PastedBookingForm
@@ -47,7 +48,8 @@ def person(request, prison_number):
         )
     except Person.DoesNotExist:
         raise Http404("No person with that prison number") from None
-    return render(request, "people/person.html", {"record": record, "person": record.person})
+    context = {"record": record, "person": record.person, "transfer": person_transfer(record.person)}
+    return render(request, "people/person.html", context)
 
 
 def _calculation_page(request, form_class, tab: str):

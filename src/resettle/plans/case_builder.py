@@ -12,12 +12,16 @@ from django.db.models import Prefetch, QuerySet
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, CalculatedReleaseDates, Person, Sentence
 from resettle.people.vocabulary import EXTENDED_CALC_TYPES, SentenceCalcType
+from resettle.planning.models import Transfer
 from resettle.rules.accommodation import AccommodationCategory as Mi014
 from resettle.rules.handover import PomType
 from resettle.rules.readiness import case as c
 from resettle.staff.models import Allocation, AllocationRole, StaffRole
 
 from .models import ResettlementPathways
+
+# A proposal nobody has accepted changes nothing in his readiness, so a plan run never needs a refresh.
+AGREED_OR_DONE = ("ACCEPTED", "BOOKED", "COMPLETED")
 
 LIFE_TYPES = {
     SentenceCalcType.LIFE,
@@ -58,6 +62,11 @@ def people_for_cases(people: QuerySet[Person]) -> QuerySet[Person]:
         Prefetch("bookings", queryset=bookings),
         Prefetch("allocations", queryset=current, to_attr="current_allocations"),
         "mappa_meetings",
+        Prefetch(
+            "transfers",
+            queryset=Transfer.objects.filter(status__in=AGREED_OR_DONE).select_related("to_prison"),
+            to_attr="planned_transfers",
+        ),
         "intervention_offers",
     )
 
@@ -265,6 +274,17 @@ def _allocations(person: Person) -> c.Allocations:
     )
 
 
+def _planned_transfer(person: Person) -> c.PlannedTransfer | None:
+    """His latest move in the national plan that is open or completed (prefetched as `planned_transfers`)."""
+    moves = sorted(
+        person.planned_transfers, key=lambda t: (t.status == "COMPLETED", t.created_at), reverse=True
+    )
+    if not moves:
+        return None
+    move = moves[0]
+    return c.PlannedTransfer(move.to_prison.code, move.proposed_on, c.PlannedTransferStatus(move.status))
+
+
 def _plan(person: Person) -> c.Plan:
     accommodation = _one(person, "accommodation_plan")
     ap = _one(person, "approved_premises")
@@ -314,6 +334,7 @@ def _plan(person: Person) -> c.Plan:
         transfer=c.Transfer(transfer.target_prison.code, transfer.due_on, c.TransferStatus(transfer.status))
         if transfer and transfer.target_prison_id and transfer.status
         else None,
+        planned_transfer=_planned_transfer(person),
         in_reach_plan_on=transfer and transfer.in_reach_plan_on,
         pre_release_report_on=resettlement and resettlement.pre_release_report_on,
         pathways=tuple(

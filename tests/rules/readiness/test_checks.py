@@ -22,6 +22,8 @@ from resettle.rules.readiness.case import (
     Pathway,
     PathwayProgress,
     PathwayStatus,
+    PlannedTransfer,
+    PlannedTransferStatus,
     PomAllocation,
     PomType,
     ReleaseOutcome,
@@ -176,6 +178,13 @@ ROWS = {
         },
     ),
     "resettlement-prison-or-in-reach": ({}, AS_OF, Status.DUE, {"plan__in_reach_plan_on": date(2027, 1, 2)}),
+    # Due 12 weeks before his CRD of 1 June 2027: 9 March 2027; an accepted move arriving 1 March does it.
+    "transferred-by-12-weeks": (
+        {},
+        AS_OF,
+        Status.DUE,
+        {"plan__planned_transfer": PlannedTransfer("EXI", date(2027, 3, 1), PlannedTransferStatus.ACCEPTED)},
+    ),
     "pre-release-report": ({}, AS_OF, Status.DUE, {"plan__pre_release_report_on": date(2027, 1, 2)}),
     "resettlement-pathways-assessed": ({}, AS_OF, Status.DUE, {"plan__pathways": ALL_PATHWAYS}),
     "bank-account-application": ({}, AS_OF, Status.DUE, {"plan__bank_account_applied_on": date(2027, 1, 2)}),

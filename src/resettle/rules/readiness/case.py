@@ -262,6 +262,23 @@ class Transfer:
     status: TransferStatus = TransferStatus.REQUESTED
 
 
+class PlannedTransferStatus(StrEnum):
+    """A move from the national transfer plan (planning.Transfer) that an SPO or governor has agreed."""
+
+    ACCEPTED = "ACCEPTED"
+    BOOKED = "BOOKED"
+    COMPLETED = "COMPLETED"
+
+
+@dataclass(frozen=True)
+class PlannedTransfer:
+    """His move in the national transfer plan: where to, arriving when (issue 10)."""
+
+    target_prison: str
+    arrives_on: date
+    status: PlannedTransferStatus
+
+
 @dataclass(frozen=True)
 class Licence:
     conditions: tuple[str, ...] = ()  # e.g. APPROVED_PREMISES_RESIDENCE, EXCLUSION_ZONE, NO_CONTACT
@@ -311,6 +328,7 @@ class Plan:
     cas3_referral_on: date | None = None
     accommodation: AccommodationPlan | None = None
     transfer: Transfer | None = None
+    planned_transfer: PlannedTransfer | None = None  # from the national transfer plan
     in_reach_plan_on: date | None = None  # staying out of area: in-reach by the home-area COM and CRS
     pre_release_report_on: date | None = None  # resettlement plan / BCST3 review
     pathways: tuple[PathwayProgress, ...] = ()

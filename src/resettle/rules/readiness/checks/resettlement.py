@@ -2,7 +2,7 @@
 
 from ...accommodation import HOUSED, AccommodationCategory
 from ...protection import HdcStatus
-from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, TransferStatus
+from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, PlannedTransferStatus, TransferStatus
 from ..check import ALERT, Check, before, on, recorded, to
 from ..facts import Facts, fmt_date
 
@@ -49,6 +49,54 @@ RESETTLEMENT_PRISON_OR_IN_REACH = Check(
     severity=ALERT,
     source="MoJ resettlement prisons announcement 2013; CRC guidance: 12 weeks (rulebook §4.1, §9 #19)",
     explain=_transfer_state,
+)
+
+
+def _out_of_area_without_in_reach(facts: Facts) -> bool:
+    case = facts.case
+    return (
+        not facts.released
+        and not case.person.in_resettlement_prison_for_release_area
+        and not case.plan.in_reach_plan_on
+    )
+
+
+def _arrives_in_time(facts: Facts):
+    """The day he arrives (or arrived) at a resettlement prison, by an agreed move that is in time."""
+    due = TRANSFERRED_BY_12_WEEKS.due.due_on(facts)
+    planned = facts.case.plan.planned_transfer
+    if planned and planned.status in AGREED_MOVES and planned.arrives_on <= due:
+        return planned.arrives_on
+    recorded = facts.case.plan.transfer
+    if recorded and recorded.status in (TransferStatus.AGREED, TransferStatus.COMPLETED) and recorded.due_on:
+        return recorded.due_on if recorded.due_on <= due else None
+    return None
+
+
+def _planned_state(facts: Facts) -> str | None:
+    planned = facts.case.plan.planned_transfer
+    if planned is None:
+        return "No agreed transfer: see the transfer plan for a proposal or why none can be made."
+    due = TRANSFERRED_BY_12_WEEKS.due.due_on(facts)
+    late = planned.arrives_on > due
+    return (
+        f"Transfer to {planned.target_prison} {planned.status.lower()}, arriving {fmt_date(planned.arrives_on)}"
+        + (", after the deadline." if late else ".")
+    )
+
+
+AGREED_MOVES = (PlannedTransferStatus.ACCEPTED, PlannedTransferStatus.BOOKED, PlannedTransferStatus.COMPLETED)
+
+TRANSFERRED_BY_12_WEEKS = Check(
+    id="transferred-by-12-weeks",
+    title="Transferred to a resettlement prison for his release area by release − 12 weeks",
+    applies=to("men held out of their release area with no in-reach plan", _out_of_area_without_in_reach),
+    due=before("earliest_release", configured="resettlement_transfer_days_before_release"),
+    satisfied_by="an accepted, booked or completed transfer (planning.Transfer or plan.transfer) arriving in time",
+    done=_arrives_in_time,
+    severity=ALERT,
+    source="National resettlement strategy: moved at least three months / 12 weeks before release (rulebook §4.1, §9 #19); issue 10",
+    explain=_planned_state,
 )
 
 PRE_RELEASE_REPORT = Check(
@@ -177,6 +225,7 @@ HDC_ASSESSMENT = Check(
 
 CHECKS = (
     RESETTLEMENT_PRISON_OR_IN_REACH,
+    TRANSFERRED_BY_12_WEEKS,
     PRE_RELEASE_REPORT,
     RESETTLEMENT_PATHWAYS_ASSESSED,
     BANK_ACCOUNT_APPLICATION,

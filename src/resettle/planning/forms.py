@@ -1,0 +1,59 @@
+from django import forms
+
+from resettle.people.forms import DateField
+
+from .models import NEXT_STATUSES, TransferStatus
+
+ACTIONS = {
+    TransferStatus.ACCEPTED: "Accept the transfer",
+    TransferStatus.REJECTED: "Reject it",
+    TransferStatus.BOOKED: "Booked: transport arranged",
+    TransferStatus.COMPLETED: "Completed: he has arrived",
+    TransferStatus.CANCELLED: "Cancel it",
+}
+
+
+class RunPlanForm(forms.Form):
+    as_of = DateField("the date to plan from", label="Plan as of", required=True)
+    horizon_weeks = forms.IntegerField(
+        label="Horizon in weeks",
+        min_value=13,
+        max_value=104,
+        error_messages={
+            "required": "Enter the horizon in weeks",
+            "min_value": "The horizon must be at least 13 weeks (12 weeks' notice and one to move in)",
+            "max_value": "The horizon can be at most 104 weeks",
+            "invalid": "Enter the horizon as a whole number of weeks",
+        },
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        widget=forms.RadioSelect, error_messages={"required": "Select what to do with the transfer"}
+    )
+    note = forms.CharField(
+        label="Reason (needed to reject or cancel)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, transfer, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = NEXT_STATUSES.get(transfer.status, set())
+        self.fields["decision"].choices = [
+            (status.value, label) for status, label in ACTIONS.items() if status in allowed
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("decision") in (TransferStatus.REJECTED, TransferStatus.CANCELLED)
+            and not cleaned.get("note", "").strip()
+        ):
+            self.add_error("note", "Give the reason: the next plan will not offer this prison again")
+        return cleaned
+
+    def decision_label(self) -> str:
+        return TransferStatus(self.cleaned_data["decision"]).label.lower()

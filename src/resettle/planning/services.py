@@ -1,0 +1,203 @@
+"""Writes for transfer planning: running the national plan and moving a transfer through its statuses.
+
+Every change goes through here, audited; a completed transfer moves the man to his new prison and
+refreshes his readiness, as calls a reader can follow (no signals).
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from resettle.audit.models import Action
+from resettle.audit.recorder import record as audit
+from resettle.estate.models import Prison
+from resettle.people.models import Person
+from resettle.plans.services import refresh_readiness
+from resettle.rules.planning.needs import Horizon
+from resettle.rules.planning.transfers import Plan, plan_transfers
+from resettle.rules.readiness.settings import DEFAULT_SETTINGS
+
+from .facts import transfer_problem
+from .models import NEXT_STATUSES, Transfer, TransferEvent, TransferOutcome, TransferPlanRun, TransferStatus
+
+DEFAULT_HORIZON_WEEKS = 26
+
+
+class TransferChangeRefused(ValueError):
+    """A status change the transfer's current status does not allow, or a missing reason."""
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: Plan
+    needs: int
+    warnings: list[str]
+    total_seconds: float
+    run: TransferPlanRun | None  # None for a dry run
+
+
+def horizon_for(as_of: date, weeks: int = DEFAULT_HORIZON_WEEKS) -> Horizon:
+    # The same notice the readiness check holds him to (rulebook §4.1: 12 weeks, configurable there).
+    days = DEFAULT_SETTINGS.resettlement_transfer_days_before_release
+    return Horizon(as_of=as_of, weeks=weeks, days_before_release=days)
+
+
+def run_transfer_plan(
+    *,
+    as_of: date,
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
+    user=None,
+    dry_run: bool = False,
+    run: TransferPlanRun | None = None,
+) -> PlanResult:
+    """Plan every man in need nationally; unless a dry run, store the run, its outcomes and its proposals
+    (replacing the proposals nobody acted on)."""
+    started = time.perf_counter()
+    if horizon_weeks < 13:
+        raise ValueError(
+            "horizon-weeks: the horizon must be at least 13 weeks (12 weeks' notice and one to move in)."
+        )
+    problem, warnings = transfer_problem(horizon_for(as_of, horizon_weeks))
+    plan = plan_transfers(problem)
+    if dry_run:
+        return PlanResult(plan, len(problem.needs), warnings, time.perf_counter() - started, None)
+    run = _store(
+        plan, problem, warnings, as_of=as_of, weeks=horizon_weeks, user=user, run=run, started=started
+    )
+    return PlanResult(plan, len(problem.needs), warnings, run.total_seconds, run)
+
+
+def _pressure(plan: Plan, problem) -> dict:
+    return {
+        code: {"free": list(free), "arrivals": list(plan.arrivals.get(code, [0] * len(free)))}
+        for code, free in problem.free_places.items()
+    }
+
+
+@transaction.atomic
+def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> TransferPlanRun:
+    people = dict(
+        Person.objects.filter(prison_number__in=[n.prison_number for n in problem.needs]).values_list(
+            "prison_number", "id"
+        )
+    )
+    prisons = dict(Prison.objects.values_list("code", "id"))
+    if run is None:
+        run = TransferPlanRun(as_of=as_of, horizon_weeks=weeks, run_by=user)
+    Transfer.objects.filter(status=TransferStatus.PROPOSED).delete()
+    TransferOutcome.objects.all().delete()  # only the latest run's outcomes are kept; runs keep their counts
+    run.status = TransferPlanRun.Status.FINISHED
+    run.needs, run.placed, run.unplaced = len(problem.needs), len(plan.placements), len(plan.unplaced)
+    run.unplaced_by_reason = plan.unplaced_by_reason()
+    run.objective, run.solve_seconds = plan.objective, plan.solve_seconds
+    run.pressure, run.warnings = _pressure(plan, problem), warnings
+    run.save()
+    needs = {need.prison_number: need for need in problem.needs}
+    transfers = Transfer.objects.bulk_create(
+        [
+            Transfer(
+                person_id=people[p.prison_number],
+                from_prison_id=prisons[p.from_prison],
+                to_prison_id=prisons[p.to_prison],
+                proposed_on=p.arrives_on,
+                latest_arrival=needs[p.prison_number].latest_arrival,
+                rank=int(p.destination.rank),
+                distance_km=p.destination.distance_km,
+                because=list(p.because),
+                run=run,
+            )
+            for p in plan.placements
+        ],
+        batch_size=2000,
+    )
+    by_man = {t.person_id: t for t in transfers}
+    outcomes = [
+        TransferOutcome(
+            run=run,
+            person_id=people[p.prison_number],
+            from_prison_id=prisons[p.from_prison],
+            transfer=by_man[people[p.prison_number]],
+            release_on=needs[p.prison_number].release_on,
+            latest_arrival=needs[p.prison_number].latest_arrival,
+            because=list(p.because),
+        )
+        for p in plan.placements
+    ] + [
+        TransferOutcome(
+            run=run,
+            person_id=people[u.prison_number],
+            from_prison_id=prisons[u.from_prison],
+            release_on=needs[u.prison_number].release_on,
+            latest_arrival=needs[u.prison_number].latest_arrival,
+            reason=u.reason,
+            because=list(u.because),
+        )
+        for u in plan.unplaced
+    ]
+    TransferOutcome.objects.bulk_create(outcomes, batch_size=2000)
+    run.finished_at = timezone.now()
+    run.total_seconds = time.perf_counter() - started
+    run.save(update_fields=["finished_at", "total_seconds"])
+    audit(
+        Action.CREATE,
+        user=user,
+        record=f"transfer plan run {run.pk}",
+        detail=f"Transfer plan as of {as_of}: {run.needs} in need, {run.placed} proposed, {run.unplaced} unplaced",
+    )
+    return run
+
+
+def change_status(
+    transfer: Transfer, status: TransferStatus, *, by, note: str = "", on: date | None = None
+) -> Transfer:
+    """Move a transfer on (accept, reject, book, complete, cancel), with who and when; a rejection or a
+    cancellation needs its reason. Completing it moves the man to the receiving prison."""
+    with transaction.atomic():
+        locked = (
+            Transfer.objects.select_for_update()
+            .select_related("person", "to_prison", "from_prison")
+            .get(pk=transfer.pk)
+        )
+        if status not in NEXT_STATUSES.get(locked.status, set()):
+            raise TransferChangeRefused(
+                f"status: a {locked.get_status_display().lower()} transfer cannot be {TransferStatus(status).label.lower()}."
+            )
+        if status in (TransferStatus.REJECTED, TransferStatus.CANCELLED) and not note.strip():
+            raise TransferChangeRefused("note: give the reason for rejecting or cancelling the transfer.")
+        before = locked.status
+        locked.status = status
+        locked.note = note.strip() or locked.note
+        locked.status_changed_by = by
+        locked.status_changed_at = timezone.now()
+        if status == TransferStatus.BOOKED and on is not None:
+            locked.proposed_on = on
+        locked.save()
+        TransferEvent.objects.create(transfer=locked, status=status, by=by, note=note.strip())
+        audit(
+            Action.CHANGE,
+            user=by,
+            people=[locked.person.prison_number],
+            record=f"transfer {locked.pk}",
+            changes={"status": [before, status], **({"note": note.strip()} if note.strip() else {})},
+        )
+        if status == TransferStatus.COMPLETED:
+            _move(locked, by)
+    refresh_readiness([locked.person_id])
+    return locked
+
+
+def _move(transfer: Transfer, by) -> None:
+    person = transfer.person
+    before = person.current_prison_id and transfer.from_prison.code
+    Person.objects.filter(pk=person.pk).update(current_prison=transfer.to_prison)
+    audit(
+        Action.CHANGE,
+        user=by,
+        people=[person.prison_number],
+        record=f"person {person.prison_number}",
+        changes={"current_prison": [before, transfer.to_prison.code]},
+        detail=f"Transferred to {transfer.to_prison.name}",
+    )

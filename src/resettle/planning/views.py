@@ -1,0 +1,150 @@
+"""Transfer-planning screens: the national plan, a prison's moves and bed pressure, the unplaced men with
+their reasons, and the decision on one proposal. Thin: parse, call a selector or service, render."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from resettle.accounts import policy
+from resettle.accounts.access import (
+    PRISON_TRANSFERS,
+    RUN_TRANSFER_PLAN,
+    TRANSFER_DECISION,
+    TRANSFER_PLAN,
+    access,
+)
+from resettle.accounts.roles import Role
+from resettle.audit import recorder
+from resettle.core.clock import today
+from resettle.estate.models import Prison
+
+from . import selectors
+from .charts import pressure_chart
+from .forms import DecisionForm, RunPlanForm
+from .jobs import start_plan_run
+from .models import TransferPlanRun, UnplacedReason
+from .services import TransferChangeRefused, change_status
+
+PAGE_SIZE = 50
+
+
+@access(TRANSFER_PLAN)
+def national_plan(request):
+    run = selectors.latest_run()
+    context = {
+        "run": run,
+        "pending": selectors.pending_run(),
+        "regions": selectors.plan_by_region(run),
+        "weeks": selectors.moves_by_week(run),
+        "reasons": [
+            (UnplacedReason(code), count)
+            for code, count in sorted((run.unplaced_by_reason if run else {}).items())
+        ],
+        "can_run": request.scope.has(Role.NATIONAL_LEAD),
+        "form": RunPlanForm(initial={"as_of": today(), "horizon_weeks": 26}),
+    }
+    return render(request, "planning/national_plan.html", context)
+
+
+@access(RUN_TRANSFER_PLAN)
+@require_POST
+def run_plan(request):
+    form = RunPlanForm(request.POST)
+    if not form.is_valid():
+        run = selectors.latest_run()
+        context = {
+            "run": run,
+            "regions": selectors.plan_by_region(run),
+            "weeks": selectors.moves_by_week(run),
+            "reasons": [],
+            "can_run": True,
+            "form": form,
+            "pending": selectors.pending_run(),
+        }
+        return render(request, "planning/national_plan.html", context, status=400)
+    run = TransferPlanRun.objects.create(
+        as_of=form.cleaned_data["as_of"],
+        horizon_weeks=form.cleaned_data["horizon_weeks"],
+        run_by=request.user,
+    )
+    start_plan_run(run)
+    messages.success(
+        request, "The transfer plan is running. Refresh this page to see it when it has finished."
+    )
+    return redirect("transfer-plan")
+
+
+@access(PRISON_TRANSFERS)
+def prison_transfers(request, prison_code):
+    prison = get_object_or_404(Prison, code=prison_code)
+    run = selectors.latest_run()
+    outgoing, incoming = selectors.prison_moves(request.scope, prison)
+    unplaced = list(selectors.unplaced_men(request.scope, run, prison=prison)[:PAGE_SIZE])
+    pressure = selectors.bed_pressure(run, prison)
+    recorder.people_listed(
+        request,
+        [t.person for t in outgoing + incoming] + [o.person for o in unplaced],
+        query={"prison": prison.code, "page": "transfers"},
+    )
+    context = {
+        "prison": prison,
+        "run": run,
+        "outgoing": outgoing,
+        "incoming": incoming,
+        "unplaced": unplaced,
+        "pressure": pressure,
+        "chart": pressure_chart(pressure),
+        "deciding": {t.pk for t in outgoing + incoming if selectors.can_decide(request.scope, t)},
+    }
+    return render(request, "planning/prison_transfers.html", context)
+
+
+@access(TRANSFER_PLAN)
+def unplaced(request):
+    run = selectors.latest_run()
+    reason = request.GET.get("reason", "")
+    if reason and reason not in UnplacedReason.values:
+        reason = ""
+    page = Paginator(selectors.unplaced_men(request.scope, run, reason=reason), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    recorder.people_listed(request, [o.person for o in page], query={"reason": reason, "page": page.number})
+    return render(
+        request,
+        "planning/unplaced.html",
+        {"run": run, "page": page, "reason": reason, "reasons": UnplacedReason.choices},
+    )
+
+
+@access(TRANSFER_DECISION)
+@require_http_methods(["GET", "POST"])
+def decide(request, transfer_id):
+    transfer = get_object_or_404(selectors.transfers_seen(request.scope), pk=transfer_id)
+    if not selectors.can_decide(request.scope, transfer):
+        raise Http404("Only the SPO or governor of either prison decides this transfer")
+    form = DecisionForm(request.POST or None, transfer=transfer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_status(
+                transfer, form.cleaned_data["decision"], by=request.user, note=form.cleaned_data["note"]
+            )
+        except TransferChangeRefused as refused:
+            field, _, problem = str(refused).partition(": ")
+            form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, f"Transfer of {transfer.person.full_name}: {form.decision_label()}.")
+            return redirect(
+                "prison-transfers",
+                prison_code=transfer.from_prison.code
+                if policy.can_see_prison(request.scope, transfer.from_prison.code)
+                else transfer.to_prison.code,
+            )
+    recorder.person_accessed(request, transfer.person.prison_number, "VIEW")
+    return render(
+        request,
+        "planning/decide.html",
+        {"transfer": transfer, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,106 @@
+"""The transfer-planning screens (issue 10): the national plan, a prison's moves and bed pressure, the
+unplaced list, a decision on a proposal, a run started by a national lead, and the man's page."""
+
+import pytest
+from django.urls import reverse
+
+from resettle.accounts.roles import Role
+from resettle.planning.models import Transfer, TransferPlanRun, TransferStatus
+from resettle.planning.services import run_transfer_plan
+from tests.security.users import sign_in
+
+from .conftest import AS_OF, man_at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def planned(planning_estate):
+    man_at(planning_estate.dartmoor, planning_estate.pdu, weeks=10)  # too late
+    run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
+    return planning_estate
+
+
+def as_role(client, estate, role):
+    return sign_in(client, estate.users[role])
+
+
+def test_the_national_plan_shows_the_counts_and_the_reasons(client, planned):
+    page = as_role(client, planned, Role.NATIONAL_LEAD).get(reverse("transfer-plan"))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Men in need of a transfer" in text and "Too late: already inside 12 weeks of release" in text
+    assert "HMP Dartmoor" in text and "Run the transfer plan" in text
+
+
+def test_the_national_plan_page_reads_a_fixed_number_of_queries(
+    client, planned, django_assert_max_num_queries
+):
+    signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
+    with django_assert_max_num_queries(20):
+        signed_in.get(reverse("transfer-plan"))
+
+
+def test_an_spo_sees_his_prisons_moves_with_the_bed_pressure_chart_and_table(client, planned):
+    page = as_role(client, planned, Role.SPO).get(reverse("prison-transfers", args=["DAI"]))
+    text = page.content.decode()
+    assert "Moving out (2)" in text and "HMP Exeter" in text
+    assert "<svg" in text and "Bed pressure as a table" in text
+    assert "Too late" in text  # the unplaced man from Dartmoor
+
+
+def test_the_unplaced_list_filters_by_reason(client, planned):
+    signed_in = as_role(client, planned, Role.SPO)
+    assert "1 man." in signed_in.get(reverse("transfers-unplaced") + "?reason=TOO_LATE").content.decode()
+    assert "0 men." in signed_in.get(reverse("transfers-unplaced") + "?reason=ALL_FULL").content.decode()
+
+
+def test_an_spo_accepts_a_proposal_and_a_rejection_needs_a_reason(client, planned):
+    signed_in = as_role(client, planned, Role.SPO)
+    first, second = Transfer.objects.order_by("pk")
+    url = reverse("transfer-decide", args=[first.pk])
+    assert signed_in.post(url, {"decision": "ACCEPTED"}).status_code == 302
+    assert Transfer.objects.get(pk=first.pk).status == TransferStatus.ACCEPTED
+    refused = signed_in.post(
+        reverse("transfer-decide", args=[second.pk]), {"decision": "REJECTED", "note": ""}
+    )
+    assert refused.status_code == 400 and "Give the reason" in refused.content.decode()
+    assert Transfer.objects.get(pk=second.pk).status == TransferStatus.PROPOSED
+
+
+def test_the_receiving_governor_may_decide_but_a_pom_may_not(client, planned):
+    move = Transfer.objects.first()
+    url = reverse("transfer-decide", args=[move.pk])
+    assert as_role(client, planned, Role.GOVERNOR).get(url).status_code == 200
+    assert as_role(client, planned, Role.POM).get(url).status_code == 403
+
+
+def test_a_national_lead_runs_the_plan_off_the_request(client, planned):
+    signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
+    response = signed_in.post(
+        reverse("transfer-plan-run"),
+        {"as_of_day": "4", "as_of_month": "1", "as_of_year": "2027", "horizon_weeks": "26"},
+    )
+    assert response.status_code == 302
+    newest = TransferPlanRun.objects.first()
+    assert (
+        newest.status == TransferPlanRun.Status.FINISHED
+        and newest.run_by == planned.users[Role.NATIONAL_LEAD]
+    )
+
+
+def test_a_bad_run_request_names_the_field(client, planned):
+    signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
+    response = signed_in.post(
+        reverse("transfer-plan-run"),
+        {"as_of_day": "4", "as_of_month": "1", "as_of_year": "2027", "horizon_weeks": "5"},
+    )
+    assert response.status_code == 400 and "at least 13 weeks" in response.content.decode()
+    assert TransferPlanRun.objects.count() == 1
+
+
+def test_his_page_shows_his_transfer(client, planned):
+    man = planned.men[0]
+    page = as_role(client, planned, Role.SPO).get(reverse("person", args=[man.prison_number]))
+    text = page.content.decode()
+    assert "Transfer to a resettlement prison" in text and "Proposed" in text and "HMP Exeter" in text
