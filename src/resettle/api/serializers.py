@@ -1,6 +1,7 @@
 """What the API shows of each record, read only: people, their bookings, sentences and adjustments, the
-release dates calculated for them, readiness findings, prisons and worklists. Names follow the models (and
-so the screens); codes are the ones NOMIS and nDelius use."""
+release dates calculated for them, readiness findings, prisons and worklists, and transfer planning (the
+latest run, a prison's moves, a man's transfers), with the one body it reads here: a decision on a
+transfer. Names follow the models (and so the screens); codes are the ones NOMIS and nDelius use."""
 
 from typing import Literal
 
@@ -17,6 +18,14 @@ from resettle.people.models import (
     RecordedKeyDates,
     RiskProfile,
     Sentence,
+)
+from resettle.planning.models import (
+    Transfer,
+    TransferEvent,
+    TransferOutcome,
+    TransferPlanRun,
+    TransferStatus,
+    UnplacedReason,
 )
 from resettle.plans.models import ReadinessFinding, ReadinessSummary
 from resettle.rules.readiness.checks import BY_ID
@@ -230,3 +239,209 @@ class ReadinessSerializer(serializers.ModelSerializer):
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, summary) -> list[dict]:
         return FindingSerializer(self.context["findings"], many=True, context=self.context).data
+
+
+# --- transfer planning (resettle.planning) ---------------------------------------------------------------
+
+
+class PlanPrisonSerializer(serializers.Serializer):
+    """One prison's share of the plan: its moves out, in, and the men it holds whom the plan could not
+    place. Figures about the prison, not about any man."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    out_proposed = serializers.IntegerField(help_text="Moves out proposed, not yet accepted")
+    out_agreed = serializers.IntegerField(help_text="Moves out accepted or booked")
+    incoming = serializers.IntegerField(help_text="Open moves in: proposed, accepted or booked")
+    unplaced = serializers.IntegerField(help_text="Men held here in need whom the latest run could not place")
+
+
+class PlanRegionSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    out_proposed = serializers.IntegerField()
+    out_agreed = serializers.IntegerField()
+    incoming = serializers.IntegerField()
+    unplaced = serializers.IntegerField()
+    prisons = PlanPrisonSerializer(many=True, help_text="Only prisons with something to show")
+
+
+class TransferPlanRunSerializer(serializers.ModelSerializer):
+    """The latest finished run of the national transfer plan and its counts, by region and prison."""
+
+    run_by = serializers.CharField(
+        source="run_by.username", allow_null=True, default=None, help_text="Null for the nightly run"
+    )
+    unplaced_by_reason = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Men unplaced, by UnplacedReason"
+    )
+    warnings = serializers.ListField(child=serializers.CharField(), help_text="What the run could not read")
+    regions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TransferPlanRun
+        fields = [
+            "id",
+            "as_of",
+            "horizon_weeks",
+            "requested_at",
+            "finished_at",
+            "run_by",
+            "needs",
+            "placed",
+            "unplaced",
+            "unplaced_by_reason",
+            "solve_seconds",
+            "total_seconds",
+            "warnings",
+            "regions",
+        ]
+
+    @extend_schema_field(PlanRegionSerializer(many=True))
+    def get_regions(self, run) -> list[dict]:
+        return PlanRegionSerializer(self.context["regions"], many=True).data
+
+
+class PlanRunSummarySerializer(serializers.ModelSerializer):
+    """Which run a prison's figures come from."""
+
+    class Meta:
+        model = TransferPlanRun
+        fields = ["id", "as_of", "horizon_weeks", "finished_at"]
+
+
+class TransferEventSerializer(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = TransferEvent
+        fields = ["status", "by", "at", "note"]
+
+
+class PlannedTransferSerializer(serializers.ModelSerializer):
+    """A move to a resettlement prison: proposed by the plan, then accepted, booked and completed (or
+    rejected or cancelled, with the reason)."""
+
+    prison_number = serializers.CharField(source="person.prison_number")
+    from_prison = serializers.CharField(source="from_prison.code")
+    to_prison = serializers.CharField(source="to_prison.code")
+    rank_words = serializers.CharField(source="get_rank_display", help_text="Why this kind of prison")
+    because = serializers.ListField(child=serializers.CharField(), help_text="Why this prison and week")
+    run = serializers.IntegerField(source="run_id", allow_null=True, help_text="The run that proposed it")
+    status_changed_by = serializers.CharField(
+        source="status_changed_by.username", allow_null=True, default=None
+    )
+
+    class Meta:
+        model = Transfer
+        fields = [
+            "id",
+            "prison_number",
+            "from_prison",
+            "to_prison",
+            "status",
+            "proposed_on",
+            "latest_arrival",
+            "rank",
+            "rank_words",
+            "distance_km",
+            "because",
+            "run",
+            "status_changed_by",
+            "status_changed_at",
+            "note",
+            "created_at",
+        ]
+        extra_kwargs = {"proposed_on": {"help_text": "Start of the week he is to arrive"}}
+
+
+class TransferWithEventsSerializer(PlannedTransferSerializer):
+    """A transfer with every change of its status: who, when and why."""
+
+    events = TransferEventSerializer(many=True)
+
+    class Meta(PlannedTransferSerializer.Meta):
+        fields = [*PlannedTransferSerializer.Meta.fields, "events"]
+
+
+class TransferOutcomeSerializer(serializers.ModelSerializer):
+    """What the latest run decided for a man in need: placed (with the transfer it proposed) or not, and
+    why, in words."""
+
+    prison_number = serializers.CharField(source="person.prison_number")
+    from_prison = serializers.CharField(source="from_prison.code")
+    placed = serializers.BooleanField()
+    reason = serializers.ChoiceField(
+        choices=UnplacedReason.choices, allow_null=True, help_text="Why he is unplaced; null if placed"
+    )
+    reason_words = serializers.SerializerMethodField()
+    transfer = serializers.IntegerField(source="transfer_id", allow_null=True, help_text="If placed")
+    because = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = TransferOutcome
+        fields = [
+            "prison_number",
+            "from_prison",
+            "release_on",
+            "latest_arrival",
+            "placed",
+            "reason",
+            "reason_words",
+            "transfer",
+            "because",
+        ]
+
+    def get_reason_words(self, outcome) -> str | None:
+        return outcome.get_reason_display() if outcome.reason else None
+
+    def to_representation(self, outcome):
+        data = super().to_representation(outcome)
+        data["reason"] = data["reason"] or None
+        return data
+
+
+class WeekPressureSerializer(serializers.Serializer):
+    week_starting = serializers.DateField()
+    free = serializers.IntegerField(help_text="Free places before the plan's arrivals")
+    arrivals = serializers.IntegerField(help_text="Men the plan brings in that week")
+    left = serializers.IntegerField(help_text="Free places left after every arrival so far")
+
+
+class PrisonTransfersSerializer(serializers.Serializer):
+    """A prison's open moves out and in, the men it holds whom the plan could not place, and its free
+    places week by week. Only the men you may see are listed."""
+
+    prison = serializers.CharField(source="prison.code")
+    run = PlanRunSummarySerializer(allow_null=True, help_text="The latest run; null if none has finished")
+    outgoing = PlannedTransferSerializer(many=True)
+    incoming = PlannedTransferSerializer(many=True)
+    unplaced = TransferOutcomeSerializer(many=True)
+    bed_pressure = WeekPressureSerializer(many=True, help_text="Empty before the first run")
+
+
+class PersonTransfersSerializer(serializers.Serializer):
+    """His transfer to a resettlement prison: the open one, what the latest run decided, and the rest."""
+
+    open = TransferWithEventsSerializer(allow_null=True, help_text="Proposed, accepted or booked")
+    outcome = TransferOutcomeSerializer(allow_null=True, help_text="Null if he was not in the latest run")
+    history = TransferWithEventsSerializer(many=True, help_text="Closed transfers, newest first")
+
+
+DECISIONS = [
+    TransferStatus.ACCEPTED,
+    TransferStatus.REJECTED,
+    TransferStatus.BOOKED,
+    TransferStatus.COMPLETED,
+    TransferStatus.CANCELLED,
+]
+
+
+class TransferDecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=[(status.value, status.label) for status in DECISIONS],
+        help_text="From PROPOSED: ACCEPTED or REJECTED; from ACCEPTED: BOOKED, COMPLETED or CANCELLED; "
+        "from BOOKED: COMPLETED or CANCELLED",
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Required to reject or cancel: the reason"
+    )

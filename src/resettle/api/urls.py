@@ -9,7 +9,10 @@ from resettle.accounts.access import (
     PERSON_CHANGE,
     PERSON_RECORD,
     PRISON_CASELOAD,
+    PRISON_TRANSFERS,
     SIGNED_IN,
+    TRANSFER_DECISION,
+    TRANSFER_PLAN,
     access,
 )
 
@@ -42,6 +45,7 @@ urlpatterns = [
         name="release-dates",
     ),
     path(f"{PERSON}readiness/", access(PERSON_RECORD)(views.PersonReadiness.as_view()), name="readiness"),
+    path(f"{PERSON}transfers/", access(PERSON_RECORD)(views.PersonTransfers.as_view()), name="transfers"),
     *(
         path(
             f"{PERSON}plan/{slug}/",
@@ -56,5 +60,18 @@ urlpatterns = [
         access(PRISON_CASELOAD)(views.Worklist.as_view()),
         name="worklist",
     ),
+    path(
+        "v1/prisons/<str:prison_code>/transfers/",
+        access(PRISON_TRANSFERS)(views.PrisonTransfers.as_view()),
+        name="prison-transfers",
+    ),
     path("v1/calculations/", access(CASE_WORK)(views.Calculation.as_view()), name="calculation"),
+    # Transfer planning: the plan and a prison's moves for those who plan them; decisions on a transfer for
+    # an SPO or a governor, of the prison he leaves or the one he goes to (the view checks which).
+    path("v1/transfers/plan/", access(TRANSFER_PLAN)(views.TransferPlan.as_view()), name="transfer-plan"),
+    path(
+        "v1/transfers/<int:transfer_id>/decision/",
+        access(TRANSFER_DECISION)(views.TransferDecision.as_view()),
+        name="transfer-decision",
+    ),
 ]

@@ -1,6 +1,7 @@
-"""The REST API's read endpoints and its calculation endpoint. Thin, like the screens: every list chooses
-among the people the caller may see (resettle.accounts.policy), the access gate has already checked any
-prison or person the URL names and audited the use of a man's record, and lists are audited here."""
+"""The REST API's read endpoints, its calculation endpoint and decisions on transfers. Thin, like the
+screens: every list chooses among the people the caller may see (resettle.accounts.policy), the access gate
+has already checked any prison or person the URL names and audited the use of a man's record, and lists are
+audited here. Changes go through their services (resettle.planning.services), which audit them."""
 
 from dataclasses import asdict
 from types import SimpleNamespace
@@ -12,36 +13,43 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resettle.accounts import policy
 from resettle.audit import recorder
+from resettle.core import problems as problem_details
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.calculator import PROFILES, PastedBookingInvalid, booking_from_data, rules_under
 from resettle.people.models import Adjustment, Booking, CalculatedReleaseDates, Person, Sentence
 from resettle.people.release_dates import live_rules, run_engine
+from resettle.planning import selectors as planning
+from resettle.planning.models import Transfer
+from resettle.planning.services import TransferChangeRefused, change_status
 from resettle.plans import selectors as plans_selectors
 from resettle.plans.models import ReadinessFinding, ReadinessSummary
 from resettle.staff.models import Allocation
 
 from . import serializers
-from .errors import problems
+from .errors import field_errors, problems
 from .filters import PersonFilter
 
 READ_PROBLEMS = problems(401, 403, 404)
 LIST_PROBLEMS = problems(400, 401, 403, 404)  # 400: a filter or page that cannot be read
 
 
+def audit_listed(request, people) -> None:
+    """One audit entry for a list: what was asked and every man shown."""
+    recorder.people_listed(request, people, query={"api": request.path, **request.query_params})
+
+
 class AuditedList(generics.ListAPIView):
     """A list whose every page is audited: what was asked and every man shown."""
 
     def audit(self, people: list[Person]) -> None:
-        recorder.people_listed(
-            self.request, people, query={"api": self.request.path, **self.request.query_params}
-        )
+        audit_listed(self.request, people)
 
 
 @extend_schema(
@@ -231,3 +239,117 @@ class Calculation(APIView):
         rules = rules_under(profile) if profile else live_rules()
         answer = SimpleNamespace(**asdict(run_engine(booking, rules)), rules=rules.label)
         return Response(serializers.CalculationSerializer(answer).data)
+
+
+# --- transfer planning -----------------------------------------------------------------------------------
+
+
+@extend_schema(
+    tags=["transfers"], responses={200: serializers.TransferPlanRunSerializer, **problems(401, 403, 404)}
+)
+class TransferPlan(APIView):
+    """The latest finished run of the national transfer plan: when and by whom it was run, how many men
+    needed a move, how many it placed, why the rest could not be, and its moves by region and prison. Counts
+    of prisons, not a list of men. 404 until a run has finished."""
+
+    def get(self, request):
+        run = planning.latest_run()
+        if run is None:
+            raise Http404("No transfer plan has been run yet")
+        context = {"regions": planning.plan_by_region(run)}
+        return Response(serializers.TransferPlanRunSerializer(run, context=context).data)
+
+
+@extend_schema(
+    tags=["transfers"], responses={200: serializers.PrisonTransfersSerializer, **problems(401, 403, 404)}
+)
+class PrisonTransfers(APIView):
+    """A prison's open moves out and in, the men held there whom the latest run could not place (with the
+    reason), and its free places week by week. Only the men you may see are listed, and the list is audited."""
+
+    def get(self, request, prison_code):
+        prison = get_object_or_404(Prison, code=prison_code)
+        run = planning.latest_run()
+        outgoing, incoming = planning.prison_moves(request.scope, prison)
+        unplaced = list(planning.unplaced_men(request.scope, run, prison=prison))
+        listed = {m.person.prison_number: m.person for m in [*outgoing, *incoming, *unplaced]}
+        audit_listed(request, listed.values())
+        answer = SimpleNamespace(
+            prison=prison,
+            run=run,
+            outgoing=outgoing,
+            incoming=incoming,
+            unplaced=unplaced,
+            bed_pressure=planning.bed_pressure(run, prison),
+        )
+        return Response(serializers.PrisonTransfersSerializer(answer).data)
+
+
+@extend_schema(tags=["transfers"], responses={200: serializers.PersonTransfersSerializer, **READ_PROBLEMS})
+class PersonTransfers(PersonResource, APIView):
+    """His transfer to a resettlement prison: the open one, what the latest run decided for him (placed, or
+    why not), and his earlier transfers, each with who moved it on, when and why."""
+
+    def get(self, request, prison_number):
+        found = planning.person_transfer(self.person())
+        return Response(serializers.PersonTransfersSerializer(found).data)
+
+
+# The field of the request a refusal by the service is about: its "status" is the decision asked for.
+REQUEST_FIELD = {"status": "decision"}
+
+
+@extend_schema(
+    tags=["transfers"],
+    request=serializers.TransferDecisionSerializer,
+    responses={
+        200: serializers.TransferWithEventsSerializer,
+        **problems(400, 401, 403, 404, 409),
+    },
+    description=(
+        "Accept or reject a proposed transfer, then book, complete or cancel it: for an SPO or a governor "
+        "of the prison he leaves or the one he goes to. A rejection or a cancellation needs its reason in "
+        "`note` (400 otherwise); a decision the transfer's status does not allow (a rejected one cannot be "
+        "booked) is 409, naming `decision`. Completing it moves him to the receiving prison. Answers the "
+        "transfer with its history."
+    ),
+)
+class TransferDecision(APIView):
+    def post(self, request, transfer_id):
+        transfer = planning.transfers_seen(request.scope).filter(pk=transfer_id).first()
+        if transfer is None:
+            raise Http404("No transfer with that id in your scope")
+        if not planning.can_decide(request.scope, transfer):
+            raise PermissionDenied(
+                "Only an SPO or a governor of the prison he leaves or goes to may decide on this transfer"
+            )
+        asked = serializers.TransferDecisionSerializer(data=request.data)
+        if not asked.is_valid():
+            raise ValidationError(asked.errors)
+        try:
+            change_status(
+                transfer, asked.validated_data["decision"], by=request.user, note=asked.validated_data["note"]
+            )
+        except TransferChangeRefused as refused:  # including a proposal a new run replaced meanwhile
+            return _refused(request, refused)
+        changed = Transfer.objects.select_related(
+            "person", "from_prison", "to_prison", "status_changed_by"
+        ).prefetch_related("events__by")
+        return Response(serializers.TransferWithEventsSerializer(changed.get(pk=transfer.pk)).data)
+
+
+def _refused(request, refused: TransferChangeRefused) -> Response:
+    """The service's refusal ("field: why") as a problem naming the request's field: 400 for what the
+    request lacks, 409 for a decision the transfer's current status does not allow."""
+    field, _, message = str(refused).partition(": ")
+    field = REQUEST_FIELD.get(field, field)
+    if field != "decision":
+        raise ValidationError({field: [message]})
+    data = problem_details.body(
+        request,
+        409,
+        title="The transfer's status does not allow that decision",
+        detail=f"{field}: {message}",
+        errors=field_errors({field: [message]}),
+    )
+    return Response(data, status=409, content_type=problem_details.CONTENT_TYPE)
