@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
-from resettle.planning.models import Transfer, TransferPlanRun, TransferStatus
+from resettle.planning.models import Transfer, TransferOutcome, TransferPlanRun, TransferStatus
 from resettle.planning.services import run_transfer_plan
 from tests.security.users import sign_in
 
@@ -64,7 +64,7 @@ def test_an_spo_accepts_a_proposal_and_a_rejection_needs_a_reason(client, planne
     refused = signed_in.post(
         reverse("transfer-decide", args=[second.pk]), {"decision": "REJECTED", "note": ""}
     )
-    assert refused.status_code == 400 and "Give the reason" in refused.content.decode()
+    assert refused.status_code == 200 and "Give the reason" in refused.content.decode()
     assert Transfer.objects.get(pk=second.pk).status == TransferStatus.PROPOSED
 
 
@@ -95,7 +95,7 @@ def test_a_bad_run_request_names_the_field(client, planned):
         reverse("transfer-plan-run"),
         {"as_of_day": "4", "as_of_month": "1", "as_of_year": "2027", "horizon_weeks": "5"},
     )
-    assert response.status_code == 400 and "at least 13 weeks" in response.content.decode()
+    assert response.status_code == 200 and "at least 13 weeks" in response.content.decode()
     assert TransferPlanRun.objects.count() == 1
 
 
@@ -104,3 +104,18 @@ def test_his_page_shows_his_transfer(client, planned):
     page = as_role(client, planned, Role.SPO).get(reverse("person", args=[man.prison_number]))
     text = page.content.decode()
     assert "Transfer to a resettlement prison" in text and "Proposed" in text and "HMP Exeter" in text
+
+
+def test_an_spo_holds_a_man_from_transfer_and_the_next_plan_excludes_him(client, planned):
+    man = planned.men[0]
+    signed_in = as_role(client, planned, Role.SPO)
+    url = reverse("transfer-hold", args=[man.prison_number])
+    empty = signed_in.post(url, {"reason": " "})
+    assert empty.status_code == 200 and "Enter why he is not to be moved" in empty.content.decode()
+    assert signed_in.post(url, {"reason": "On hold for court: trial 3 March 2027"}).status_code == 302
+    run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
+    outcome = TransferOutcome.objects.get(person=man)
+    assert outcome.reason == "EXCLUDED" and outcome.because == ["Held from transfer: On hold for court: trial 3 March 2027"]
+    assert signed_in.post(url, {"lift": "1"}).status_code == 302
+    run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
+    assert TransferOutcome.objects.get(person=man).reason == ""

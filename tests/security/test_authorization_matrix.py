@@ -61,6 +61,7 @@ EXPECTED = {
     "prison-transfers": TRANSFER_PLANNERS,
     "transfer-decide": {Role.SPO, Role.GOVERNOR},
     "transfer-plan-run": {Role.NATIONAL_LEAD},
+    "transfer-hold": CASE_EDITORS,
     "audit-trail": ADMINISTRATORS,
     # Importing records; the report and rejected records of one's own last import (without one, each
     # page leads to the import page).

@@ -48,7 +48,12 @@ def person(request, prison_number):
         )
     except Person.DoesNotExist:
         raise Http404("No person with that prison number") from None
-    context = {"record": record, "person": record.person, "transfer": person_transfer(record.person)}
+    context = {
+        "record": record,
+        "person": record.person,
+        "transfer": person_transfer(record.person),
+        "can_change": policy.can_edit_person(request.scope, prison_number),
+    }
     return render(request, "people/person.html", context)
 
 

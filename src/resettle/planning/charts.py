@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .selectors import WeekPressure
 
 WIDTH, HEIGHT, AXIS_GAP, BAR = 724, 180, 20, 11
+LEFT = 24  # room for the first week's label, which is centred under its bars
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,11 @@ def pressure_chart(weeks: list[WeekPressure]) -> PressureChart | None:
     bottom = min(0, *(min(w.free, w.left) for w in weeks))
     scale = HEIGHT / (top - bottom)
     axis = top * scale
-    step = WIDTH // len(weeks)
+    step = (WIDTH - LEFT) // len(weeks)
 
     def bar(i: int, value: int, offset: int) -> Bar:
         height = abs(value) * scale
-        return Bar(i * step + offset, axis - height if value >= 0 else axis, height, value)
+        return Bar(LEFT + i * step + offset, axis - height if value >= 0 else axis, height, value)
 
     return PressureChart(
         free=[bar(i, w.free, 1) for i, w in enumerate(weeks)],

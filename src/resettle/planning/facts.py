@@ -140,6 +140,6 @@ def transfer_problem(horizon: Horizon) -> tuple[Problem, list[str]]:
         population=population,
         releasing=releasing,
         agreed=agreed,
-        holds={number: f"On hold: {reason}" for number, reason in holds.items()},
+        holds={number: f"Held from transfer: {reason}" for number, reason in holds.items()},
         rejected={number: frozenset(codes_) for number, codes_ in rejected.items()},
     )

@@ -57,3 +57,15 @@ class DecisionForm(forms.Form):
 
     def decision_label(self) -> str:
         return TransferStatus(self.cleaned_data["decision"]).label.lower()
+
+
+class HoldForm(forms.Form):
+    reason = forms.CharField(
+        label="Why he is not to be moved",
+        max_length=200,
+        error_messages={
+            "required": "Enter why he is not to be moved",
+            "max_length": "Keep the reason to 200 characters",
+        },
+        help_text="For example, on hold for court: trial listed 3 March 2027",
+    )

@@ -13,7 +13,7 @@ from resettle.accounts.roles import Role
 from resettle.accounts.scope import Scope
 from resettle.estate.models import Prison
 
-from .models import OPEN_TRANSFER, Transfer, TransferOutcome, TransferPlanRun, TransferStatus
+from .models import OPEN_TRANSFER, Transfer, TransferHold, TransferOutcome, TransferPlanRun, TransferStatus
 
 OPEN = OPEN_TRANSFER
 
@@ -167,6 +167,7 @@ class PersonTransfer:
     open: Transfer | None
     outcome: TransferOutcome | None
     history: list[Transfer]
+    hold: TransferHold | None = None
 
 
 def person_transfer(person) -> PersonTransfer:
@@ -179,7 +180,8 @@ def person_transfer(person) -> PersonTransfer:
     open_ = next((t for t in transfers if t.status in OPEN), None)
     run = latest_run()
     outcome = TransferOutcome.objects.filter(run=run, person=person).first() if run else None
-    return PersonTransfer(open_, outcome, [t for t in transfers if t is not open_])
+    hold = TransferHold.objects.filter(person=person, lifted_on__isnull=True).first()
+    return PersonTransfer(open_, outcome, [t for t in transfers if t is not open_], hold)
 
 
 def can_decide(scope: Scope, transfer: Transfer) -> bool:

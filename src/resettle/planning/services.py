@@ -21,7 +21,15 @@ from resettle.rules.planning.transfers import Plan, plan_transfers
 from resettle.rules.readiness.settings import DEFAULT_SETTINGS
 
 from .facts import transfer_problem
-from .models import NEXT_STATUSES, Transfer, TransferEvent, TransferOutcome, TransferPlanRun, TransferStatus
+from .models import (
+    NEXT_STATUSES,
+    Transfer,
+    TransferEvent,
+    TransferHold,
+    TransferOutcome,
+    TransferPlanRun,
+    TransferStatus,
+)
 
 DEFAULT_HORIZON_WEEKS = 26
 
@@ -201,3 +209,31 @@ def _move(transfer: Transfer, by) -> None:
         changes={"current_prison": [before, transfer.to_prison.code]},
         detail=f"Transferred to {transfer.to_prison.name}",
     )
+
+
+def record_hold(person: Person, *, reason: str, by, on: date) -> TransferHold:
+    """Record why he is not to be moved (on hold for court, medical...); the next plan excludes him."""
+    if not reason.strip():
+        raise TransferChangeRefused("reason: give the reason he is not to be moved.")
+    hold = TransferHold.objects.create(person=person, reason=reason.strip(), recorded_by=by, recorded_on=on)
+    audit(
+        Action.CREATE,
+        user=by,
+        people=[person.prison_number],
+        record=f"transfer hold {hold.pk}",
+        changes={"reason": hold.reason},
+    )
+    return hold
+
+
+def lift_holds(person: Person, *, by, on: date) -> int:
+    lifted = TransferHold.objects.filter(person=person, lifted_on__isnull=True).update(lifted_on=on)
+    if lifted:
+        audit(
+            Action.CHANGE,
+            user=by,
+            people=[person.prison_number],
+            record="transfer holds",
+            changes={"lifted_on": on},
+        )
+    return lifted

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from resettle.accounts import policy
 from resettle.accounts.access import (
+    PERSON_CHANGE,
     PRISON_TRANSFERS,
     RUN_TRANSFER_PLAN,
     TRANSFER_DECISION,
@@ -22,30 +23,32 @@ from resettle.estate.models import Prison
 
 from . import selectors
 from .charts import pressure_chart
-from .forms import DecisionForm, RunPlanForm
+from .forms import DecisionForm, HoldForm, RunPlanForm
 from .jobs import start_plan_run
 from .models import TransferPlanRun, UnplacedReason
-from .services import TransferChangeRefused, change_status
+from .services import TransferChangeRefused, change_status, lift_holds, record_hold
 
 PAGE_SIZE = 50
 
 
-@access(TRANSFER_PLAN)
-def national_plan(request):
+def _national_plan(request, form: RunPlanForm):
     run = selectors.latest_run()
+    reasons = sorted((run.unplaced_by_reason if run else {}).items())
     context = {
         "run": run,
         "pending": selectors.pending_run(),
         "regions": selectors.plan_by_region(run),
         "weeks": selectors.moves_by_week(run),
-        "reasons": [
-            (UnplacedReason(code), count)
-            for code, count in sorted((run.unplaced_by_reason if run else {}).items())
-        ],
+        "reasons": [(UnplacedReason(code), count) for code, count in reasons],
         "can_run": request.scope.has(Role.NATIONAL_LEAD),
-        "form": RunPlanForm(initial={"as_of": today(), "horizon_weeks": 26}),
+        "form": form,
     }
     return render(request, "planning/national_plan.html", context)
+
+
+@access(TRANSFER_PLAN)
+def national_plan(request):
+    return _national_plan(request, RunPlanForm(initial={"as_of": today(), "horizon_weeks": 26}))
 
 
 @access(RUN_TRANSFER_PLAN)
@@ -53,17 +56,7 @@ def national_plan(request):
 def run_plan(request):
     form = RunPlanForm(request.POST)
     if not form.is_valid():
-        run = selectors.latest_run()
-        context = {
-            "run": run,
-            "regions": selectors.plan_by_region(run),
-            "weeks": selectors.moves_by_week(run),
-            "reasons": [],
-            "can_run": True,
-            "form": form,
-            "pending": selectors.pending_run(),
-        }
-        return render(request, "planning/national_plan.html", context, status=400)
+        return _national_plan(request, form)
     run = TransferPlanRun.objects.create(
         as_of=form.cleaned_data["as_of"],
         horizon_weeks=form.cleaned_data["horizon_weeks"],
@@ -146,5 +139,25 @@ def decide(request, transfer_id):
         request,
         "planning/decide.html",
         {"transfer": transfer, "form": form},
-        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(PERSON_CHANGE)
+@require_http_methods(["GET", "POST"])
+def hold(request, prison_number):
+    """Record (or lift) a hold: a reason he is not to be moved, which the next plan respects."""
+    person = get_object_or_404(policy.people_editable_by(request.scope), prison_number=prison_number)
+    form = HoldForm(request.POST or None)
+    if request.method == "POST" and "lift" in request.POST:
+        lift_holds(person, by=request.user, on=today())
+        messages.success(request, "Hold lifted: the next transfer plan will consider him.")
+        return redirect("person", prison_number=prison_number)
+    if request.method == "POST" and form.is_valid():
+        record_hold(person, reason=form.cleaned_data["reason"], by=request.user, on=today())
+        messages.success(request, "Hold recorded: the next transfer plan will not move him.")
+        return redirect("person", prison_number=prison_number)
+    return render(
+        request,
+        "planning/hold.html",
+        {"person": person, "form": form, "transfer": selectors.person_transfer(person)},
     )
