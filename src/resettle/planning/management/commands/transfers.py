@@ -5,20 +5,13 @@ national plan page, which starts it in the background); `--dry-run` stores nothi
 """
 
 import argparse
-from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
 from resettle.core.clock import today
+from resettle.core.management.arguments import iso_date
 from resettle.planning.models import TransferPlanRun, UnplacedReason
 from resettle.planning.services import DEFAULT_HORIZON_WEEKS, run_transfer_plan
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 class Command(BaseCommand):
@@ -27,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         plan = sub.add_parser("plan", help="plan every man in need, nationally")
-        plan.add_argument("--as-of", type=_iso_date, help="plan as of this day (default today)")
+        plan.add_argument("--as-of", type=iso_date, help="plan as of this day (default today)")
         plan.add_argument("--horizon-weeks", type=int, default=DEFAULT_HORIZON_WEEKS)
         plan.add_argument("--dry-run", action="store_true", help="print the counts, store nothing")
         plan.add_argument("--run", type=int, help=argparse.SUPPRESS)  # a run queued by the plan page

@@ -3,27 +3,18 @@
 Run daily after `resettle refresh`. Uses Django's email backend (console in development, SMTP in
 production); `--since` widens the window after a missed day."""
 
-import argparse
-from datetime import date
-
 from django.core.management.base import BaseCommand
 
 from resettle.core.clock import today
+from resettle.core.management.arguments import iso_date
 from resettle.plans.digest import send_digests
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 class Command(BaseCommand):
     help = "Email the daily readiness digest to every POM, SPO and HOMD with something newly due or overdue."
 
     def add_arguments(self, parser):
-        parser.add_argument("--since", type=_iso_date, help="changes since this day (default yesterday)")
+        parser.add_argument("--since", type=iso_date, help="changes since this day (default yesterday)")
         parser.add_argument("--prison", help="only this prison's staff (code, e.g. DAI)")
         parser.add_argument(
             "--base-url", default="", help="the service's address, for the link in each email"

@@ -5,13 +5,13 @@
 
 The input schema is documented, with an example, in docs/readiness.md."""
 
-import argparse
 import json
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from resettle.core.management.arguments import iso_date
 from resettle.rules.readiness import CATALOGUE, CaseInvalid, case_from_json, evaluate_case, report_to_json
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--input", type=Path, help="a case as JSON (docs/readiness.md)")
         parser.add_argument(
-            "--as-of", type=_iso_date, help="evaluate as on this day, YYYY-MM-DD (default today)"
+            "--as-of", type=iso_date, help="evaluate as on this day, YYYY-MM-DD (default today)"
         )
         parser.add_argument("--json", action="store_true", help="print the report as JSON")
         parser.add_argument(
@@ -54,10 +54,3 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{finding['status']:<15}{due:<12}{finding['severity']:<9}{finding['check']}: {finding['reason']}"
             )
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
