@@ -10,15 +10,15 @@ import tempfile
 import time
 from datetime import date
 
-from .database import configure_django, recreate_database
+from .database import DEFAULT_DATABASE, configure_django, recreate_database
 from .importing import import_rows_apart
 from .pages import page_rows
 from .readiness import evaluation_row, worklist_rows
 from .report import Row, print_table
 from .server import gunicorn
 from .session import busiest_prison, signed_in_cookie
+from .transfers import HIGHS_TIME_LIMIT, transfer_rows
 
-DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/resettle_bench"
 NATIONAL_PEOPLE = 85_000
 
 
@@ -30,6 +30,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent keep-alive connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--highs-time-limit",
+        type=float,
+        default=HIGHS_TIME_LIMIT,
+        help="seconds HiGHS may take on each transfer problem, the baseline of the transfer plan rows",
+    )
     parser.add_argument(
         "--import-records", type=int, default=NATIONAL_PEOPLE, help="records in the national import file"
     )
@@ -136,6 +142,8 @@ def main() -> None:
 
     rows.append(recalculation_row(workers=args.workers))
     rows.append(evaluation_row())
+    transfers = transfer_rows(national=True, time_limit=args.highs_time_limit)
+    rows.extend(transfers.rows)
 
     prison = busiest_prison()
     cookie = signed_in_cookie(prison)
@@ -172,9 +180,13 @@ def main() -> None:
             f"served by gunicorn ({args.workers} workers x 4 threads) with DEBUG off, as `resettle serve` does",
             f"load from this machine: {args.concurrency} keep-alive connections, {args.requests} requests per page, "
             f"signed-in session; {os.cpu_count()} cores shared by server, database and load ({platform.python_version()})",
+            f"transfer plans: HiGHS (SciPy milp, mip_rel_gap 0) on the same problem, limited to "
+            f"{args.highs_time_limit:g} s; the month's cohort is built from the estate's data files, seeded",
         ],
         rows,
     )
+    if transfers.mismatches:
+        raise SystemExit("Transfer plan objectives differ from HiGHS: " + "; ".join(transfers.mismatches))
 
 
 if __name__ == "__main__":

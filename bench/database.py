@@ -2,6 +2,9 @@
 
 import os
 
+# Where `make bench` loads the national demo unless told otherwise (--database-url or BENCH_DATABASE_URL).
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/resettle_bench"
+
 
 def configure_django(database_url: str, data_dir: str) -> dict[str, str]:
     env = {

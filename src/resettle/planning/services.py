@@ -95,8 +95,10 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
     prisons = dict(Prison.objects.values_list("code", "id"))
     if run is None:
         run = TransferPlanRun(as_of=as_of, horizon_weeks=weeks, run_by=user)
+    # Only the latest run's outcomes are kept (runs keep their counts); removed first, so that deleting the
+    # superseded proposals has no links left to clear.
+    TransferOutcome.objects.all().delete()
     Transfer.objects.filter(status=TransferStatus.PROPOSED).delete()
-    TransferOutcome.objects.all().delete()  # only the latest run's outcomes are kept; runs keep their counts
     run.status = TransferPlanRun.Status.FINISHED
     run.needs, run.placed, run.unplaced = len(problem.needs), len(plan.placements), len(plan.unplaced)
     run.unplaced_by_reason = plan.unplaced_by_reason()

@@ -18,9 +18,12 @@ from .transfers import Problem, placement_cost, unplaced_cost
 
 @dataclass(frozen=True)
 class ReferenceSolution:
-    objective: int
+    objective: int | None  # None when HiGHS found no solution (within its time limit)
     placed: int
-    seconds: float
+    seconds: float  # building the programme and solving it
+    optimal: bool = True  # False when it stopped at its time limit, or found no solution
+    solver_seconds: float = 0.0  # of which in HiGHS itself
+    message: str = ""
 
 
 def solve_with_highs(problem: Problem, *, time_limit: float | None = None) -> ReferenceSolution:
@@ -63,6 +66,7 @@ def solve_with_highs(problem: Problem, *, time_limit: float | None = None) -> Re
         options["time_limit"] = time_limit
     if n == 0:
         return ReferenceSolution(big * refused, 0, time.perf_counter() - started)
+    solving = time.perf_counter()
     result = milp(
         np.array(costs, float),
         constraints=constraints,
@@ -70,8 +74,12 @@ def solve_with_highs(problem: Problem, *, time_limit: float | None = None) -> Re
         bounds=Bounds(0, 1),
         options=options,
     )
+    solver_seconds = time.perf_counter() - solving
     if result.x is None:
-        raise RuntimeError(f"HiGHS found no solution: {result.message}")
+        message = f"HiGHS found no solution: {result.message}"
+        return ReferenceSolution(None, 0, time.perf_counter() - started, False, solver_seconds, message)
     x = np.rint(result.x).astype(np.int64)
     objective = int(np.dot(x, np.array(costs, dtype=np.int64))) + big * refused
-    return ReferenceSolution(objective, int(x[:n_moves].sum()), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    placed = int(x[:n_moves].sum())
+    return ReferenceSolution(objective, placed, seconds, result.status == 0, solver_seconds, result.message)
