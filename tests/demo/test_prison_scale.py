@@ -23,6 +23,7 @@ from resettle.people.models import (
 from resettle.people.release_dates import recalculate_bookings
 from resettle.people.services import release_summary_for
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, MappaCategory
+from resettle.planning.models import Transfer, TransferOutcome, TransferPlanRun
 from resettle.plans.models import AccommodationPlan
 from resettle.staff.models import Allocation, AllocationRole, StaffMember
 
@@ -226,3 +227,18 @@ def test_the_pom_and_com_users_have_dartmoor_caseloads():
 def test_the_command_prints_the_users_and_the_password(prison_scale):
     assert DEMO_PASSWORD in prison_scale
     assert "people a second" in prison_scale
+
+
+def test_dartmoor_shows_the_2017_transfer_picture():
+    """Rulebook A5: Dartmoor, not a resettlement prison, could not move men home. The demo ends by running the
+    transfer plan: every Dartmoor man due for release within 26 weeks needs a move, and the plan says how many
+    can still arrive 12 weeks before release and why the others cannot."""
+    run = TransferPlanRun.objects.get()
+    outcomes = TransferOutcome.objects.filter(run=run, from_prison__code="DAI")
+    due = within(26 * 7).count()
+    assert outcomes.count() >= due * 0.9  # all but men with no release area or released already
+    placed = outcomes.filter(reason="").count()
+    reasons = set(outcomes.exclude(reason="").values_list("reason", flat=True))
+    assert placed > 0 and "TOO_LATE" in reasons
+    assert Transfer.objects.filter(from_prison__code="DAI", status="PROPOSED").count() == placed
+    assert all(o.because for o in outcomes)

@@ -115,7 +115,9 @@ def test_an_spo_holds_a_man_from_transfer_and_the_next_plan_excludes_him(client,
     assert signed_in.post(url, {"reason": "On hold for court: trial 3 March 2027"}).status_code == 302
     run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
     outcome = TransferOutcome.objects.get(person=man)
-    assert outcome.reason == "EXCLUDED" and outcome.because == ["Held from transfer: On hold for court: trial 3 March 2027"]
+    assert outcome.reason == "EXCLUDED" and outcome.because == [
+        "Held from transfer: On hold for court: trial 3 March 2027"
+    ]
     assert signed_in.post(url, {"lift": "1"}).status_code == 302
     run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
     assert TransferOutcome.objects.get(person=man).reason == ""
