@@ -138,3 +138,51 @@ def test_a_man_convicted_of_a_sexual_offence_is_offered_only_prisons_that_hold_s
 def test_the_horizon_must_allow_12_weeks_notice(planning_estate):
     with pytest.raises(ValueError, match="^horizon-weeks:"):
         run_transfer_plan(as_of=AS_OF, horizon_weeks=12)
+
+
+def test_a_decision_made_while_the_plan_runs_stands(planning_estate, monkeypatch):
+    """The plan reads the facts, then solves; an SPO accepting a proposal meanwhile keeps his decision and the
+    run proposes nothing more for that man (one open transfer per man)."""
+    from resettle.planning import services
+
+    plan()
+    first = Transfer.objects.order_by("pk").first()
+    solve = services.plan_transfers
+
+    def solve_then_accept(problem):
+        answer = solve(problem)
+        change_status(first, TransferStatus.ACCEPTED, by=planning_estate.users[Role.SPO])
+        return answer
+
+    monkeypatch.setattr(services, "plan_transfers", solve_then_accept)
+    run = plan().run
+    assert run.status == TransferPlanRun.Status.FINISHED
+    assert list(Transfer.objects.filter(person=first.person).values_list("status", flat=True)) == ["ACCEPTED"]
+
+
+def test_an_agreed_move_of_a_man_no_longer_there_is_not_counted_nor_completed(planning_estate):
+    plan()
+    move = Transfer.objects.order_by("pk").first()
+    spo = planning_estate.users[Role.SPO]
+    change_status(move, TransferStatus.ACCEPTED, by=spo)
+    Person.objects.filter(pk=move.person_id).update(current_prison=factories.prison())
+    with pytest.raises(TransferChangeRefused, match="no longer held at HMP Dartmoor"):
+        change_status(move, TransferStatus.COMPLETED, by=spo)
+    # Exeter's 3 places are all free again for the plan: the stale move takes none.
+    assert plan().run.pressure["EXI"]["free"][0] == 3
+
+
+def test_a_queued_run_that_fails_is_marked_failed_with_its_error(planning_estate, monkeypatch):
+    from django.core.management import call_command
+
+    from resettle.planning import services
+
+    def broken(problem):
+        raise RuntimeError("solver exploded")
+
+    monkeypatch.setattr(services, "plan_transfers", broken)
+    queued = TransferPlanRun.objects.create(as_of=AS_OF)
+    with pytest.raises(RuntimeError):
+        call_command("transfers", "plan", "--run", str(queued.pk))
+    queued.refresh_from_db()
+    assert (queued.status, queued.error) == (TransferPlanRun.Status.FAILED, "solver exploded")

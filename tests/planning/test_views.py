@@ -7,7 +7,7 @@ from django.urls import reverse
 from resettle.accounts.roles import Role
 from resettle.planning.models import Transfer, TransferOutcome, TransferPlanRun, TransferStatus
 from resettle.planning.services import run_transfer_plan
-from tests.security.users import sign_in
+from tests.security.users import role_user, sign_in
 
 from .conftest import AS_OF, man_at
 
@@ -79,7 +79,7 @@ def test_a_national_lead_runs_the_plan_off_the_request(client, planned):
     signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
     response = signed_in.post(
         reverse("transfer-plan-run"),
-        {"as_of_day": "4", "as_of_month": "1", "as_of_year": "2027", "horizon_weeks": "26"},
+        {"horizon_weeks": "26"},
     )
     assert response.status_code == 302
     newest = TransferPlanRun.objects.first()
@@ -93,7 +93,7 @@ def test_a_bad_run_request_names_the_field(client, planned):
     signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
     response = signed_in.post(
         reverse("transfer-plan-run"),
-        {"as_of_day": "4", "as_of_month": "1", "as_of_year": "2027", "horizon_weeks": "5"},
+        {"horizon_weeks": "5"},
     )
     assert response.status_code == 200 and "at least 13 weeks" in response.content.decode()
     assert TransferPlanRun.objects.count() == 1
@@ -121,3 +121,22 @@ def test_an_spo_holds_a_man_from_transfer_and_the_next_plan_excludes_him(client,
     assert signed_in.post(url, {"lift": "1"}).status_code == 302
     run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
     assert TransferOutcome.objects.get(person=man).reason == ""
+
+
+def test_a_second_run_is_refused_while_one_is_running(client, planned):
+    TransferPlanRun.objects.create(as_of=AS_OF, status=TransferPlanRun.Status.RUNNING)
+    signed_in = as_role(client, planned, Role.NATIONAL_LEAD)
+    page = signed_in.post(reverse("transfer-plan-run"), {"horizon_weeks": "26"}, follow=True)
+    assert "already running" in page.content.decode()
+    assert TransferPlanRun.objects.count() == 2
+
+
+def test_a_receiving_prisons_pom_sees_a_man_once_his_move_is_agreed_not_while_proposed(client, planned):
+    from resettle.planning.services import change_status
+
+    pom = role_user(Role.POM, prison=planned.exeter)
+    move = Transfer.objects.first()
+    url = reverse("person", args=[move.person.prison_number])
+    assert sign_in(client, pom).get(url).status_code == 404
+    change_status(move, TransferStatus.ACCEPTED, by=planned.users[Role.SPO])
+    assert client.get(url).status_code == 200

@@ -2,7 +2,7 @@
 import reads through. Each answer is a queryset filter (for lists) or a predicate built on the same
 filter (for one record), so a list and a record can never disagree.
 
-- POM, SPO, governor: every man in, or released from, his prison, and every man on an open transfer to it. A POM changes the cases allocated to
+- POM, SPO, governor: every man in, or released from, his prison, and every man on a transfer to it (a proposed one for the SPO and governor only). A POM changes the cases allocated to
   him; an SPO changes any case in his prison; a governor changes none.
 - COM: men allocated to him as COM, and men to be released to his probation delivery unit; he changes the
   ones allocated to him.
@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, Person
-from resettle.planning.models import OPEN_TRANSFER, Transfer
+from resettle.planning.models import OPEN_TRANSFER, PLANNED, Transfer
 from resettle.staff.models import Allocation, AllocationRole
 
 from .roles import PRISON_ROLES, Role
@@ -34,13 +34,20 @@ def _allocated_to(scope: Scope, roles) -> Q:
 
 
 def _in_or_released_from(prison_id: int | None) -> Q:
-    """Men held in or released from the prison, and men on an open transfer to it (its staff accept or
-    reject the move and prepare for his arrival)."""
     if prison_id is None:
         return NOTHING
     released = Booking.objects.filter(released_from_id=prison_id).values("person_id")
-    arriving = Transfer.objects.filter(to_prison_id=prison_id, status__in=OPEN_TRANSFER).values("person_id")
-    return Q(current_prison_id=prison_id) | Q(pk__in=released) | Q(pk__in=arriving)
+    return Q(current_prison_id=prison_id) | Q(pk__in=released)
+
+
+def _arriving(scope: Scope) -> Q:
+    """Men on a transfer to his prison: its SPO and governor see a proposal, to accept or reject it; every
+    POM, SPO and governor there sees an agreed move, to prepare for his arrival."""
+    if scope.prison_id is None:
+        return NOTHING
+    statuses = OPEN_TRANSFER if scope.has(Role.SPO, Role.GOVERNOR) else PLANNED
+    arriving = Transfer.objects.filter(to_prison_id=scope.prison_id, status__in=statuses)
+    return Q(pk__in=arriving.values("person_id"))
 
 
 def _seen(scope: Scope) -> Q:
@@ -48,7 +55,7 @@ def _seen(scope: Scope) -> Q:
         return Q()
     seen = NOTHING
     if scope.roles & PRISON_ROLES:
-        seen |= _in_or_released_from(scope.prison_id)
+        seen |= _in_or_released_from(scope.prison_id) | _arriving(scope)
     if scope.has(Role.COM):
         seen |= _allocated_to(scope, [AllocationRole.COM])
         if scope.pdu_id is not None:

@@ -5,7 +5,7 @@ within the horizon, their sexual offences, holds, rejections and agreed transfer
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from resettle.estate.models import Prison, ProbationDeliveryUnit
 from resettle.people.models import Offence, Person
@@ -18,6 +18,8 @@ from resettle.rules.planning.transfers import Problem
 from .models import PLANNED, Transfer, TransferHold, TransferStatus
 
 IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
+# Releases that free a place on their date for certain (rules.release): not PED, TED or THD.
+AUTOMATIC_RELEASES = frozenset({"CRD", "ARD", "PRRD"})
 SEX = {"male": "MALE", "female": "FEMALE"}
 
 
@@ -91,7 +93,7 @@ def transfer_problem(horizon: Horizon) -> tuple[Problem, list[str]]:
         ).values_list("sentence__booking__person_id", flat=True)
     )
     releasing = []
-    for pk, number, prison_id, area_id, gender, born, category, release_on in releasing_qs.values_list(
+    for pk, number, prison_id, area_id, gender, born, category, release_on, kind in releasing_qs.values_list(
         "id",
         "prison_number",
         "current_prison_id",
@@ -100,6 +102,7 @@ def transfer_problem(horizon: Horizon) -> tuple[Problem, list[str]]:
         "date_of_birth",
         "security_category",
         "earliest_release_date",
+        "earliest_release_type",
     ):
         area, region, location = pdus.get(area_id, (None, None, None))
         releasing.append(
@@ -116,6 +119,7 @@ def transfer_problem(horizon: Horizon) -> tuple[Problem, list[str]]:
                     release_area_location=location,
                 ),
                 release_on,
+                release_is_certain=kind in AUTOMATIC_RELEASES,
             )
         )
     holds = dict(
@@ -130,9 +134,10 @@ def transfer_problem(horizon: Horizon) -> tuple[Problem, list[str]]:
         rejected[number].add(code)
     agreed = [
         AgreedTransfer(*row)
-        for row in Transfer.objects.filter(status__in=PLANNED).values_list(
-            "person__prison_number", "from_prison__code", "to_prison__code", "proposed_on"
-        )
+        # Only moves still to be made: he is held, and still where the move starts.
+        for row in Transfer.objects.filter(
+            status__in=PLANNED, person__status__in=IN_CUSTODY, person__current_prison=F("from_prison")
+        ).values_list("person__prison_number", "from_prison__code", "to_prison__code", "proposed_on")
     ]
     return build_problem(
         horizon=horizon,

@@ -1,7 +1,5 @@
 from django import forms
 
-from resettle.people.forms import DateField
-
 from .models import NEXT_STATUSES, TransferStatus
 
 ACTIONS = {
@@ -14,7 +12,6 @@ ACTIONS = {
 
 
 class RunPlanForm(forms.Form):
-    as_of = DateField("the date to plan from", label="Plan as of", required=True)
     horizon_weeks = forms.IntegerField(
         label="Horizon in weeks",
         min_value=13,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from resettle.accounts.policy import people_seen_by
 from resettle.accounts.roles import Role
@@ -22,10 +23,21 @@ def latest_run() -> TransferPlanRun | None:
     return TransferPlanRun.objects.filter(status=TransferPlanRun.Status.FINISHED).first()
 
 
+# A national plan takes seconds; a run still queued or running after this long has died with its process.
+STALE_AFTER = timedelta(hours=1)
+
+
 def pending_run() -> TransferPlanRun | None:
     return TransferPlanRun.objects.filter(
-        status__in=[TransferPlanRun.Status.QUEUED, TransferPlanRun.Status.RUNNING]
+        status__in=[TransferPlanRun.Status.QUEUED, TransferPlanRun.Status.RUNNING],
+        requested_at__gte=timezone.now() - STALE_AFTER,
     ).first()
+
+
+def failed_run() -> TransferPlanRun | None:
+    """The newest run, if it failed: administrators and leads see its error on the plan page."""
+    newest = TransferPlanRun.objects.first()
+    return newest if newest and newest.status == TransferPlanRun.Status.FAILED else None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from resettle.rules.readiness.settings import DEFAULT_SETTINGS
 from .facts import transfer_problem
 from .models import (
     NEXT_STATUSES,
+    PLANNED,
     Transfer,
     TransferEvent,
     TransferHold,
@@ -106,6 +107,24 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
     run.pressure, run.warnings = _pressure(plan, problem), warnings
     run.save()
     needs = {need.prison_number: need for need in problem.needs}
+    # Decisions made while the plan was being solved stand: no proposal for a man whose move someone has
+    # since agreed, nor to a prison someone has since rejected for him. The next run plans them afresh.
+    agreed_meanwhile = set(
+        Transfer.objects.filter(status__in=PLANNED, person_id__in=people.values()).values_list(
+            "person_id", flat=True
+        )
+    )
+    rejected_meanwhile = set(
+        Transfer.objects.filter(status=TransferStatus.REJECTED, person_id__in=people.values()).values_list(
+            "person_id", "to_prison_id"
+        )
+    )
+    proposed = [
+        p
+        for p in plan.placements
+        if people[p.prison_number] not in agreed_meanwhile
+        and (people[p.prison_number], prisons[p.to_prison]) not in rejected_meanwhile
+    ]
     transfers = Transfer.objects.bulk_create(
         [
             Transfer(
@@ -119,7 +138,7 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
                 because=list(p.because),
                 run=run,
             )
-            for p in plan.placements
+            for p in proposed
         ],
         batch_size=2000,
     )
@@ -129,7 +148,7 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
             run=run,
             person_id=people[p.prison_number],
             from_prison_id=prisons[p.from_prison],
-            transfer=by_man[people[p.prison_number]],
+            transfer=by_man.get(people[p.prison_number]),
             release_on=needs[p.prison_number].release_on,
             latest_arrival=needs[p.prison_number].latest_arrival,
             because=list(p.because),
@@ -200,8 +219,13 @@ def change_status(
 
 
 def _move(transfer: Transfer, by) -> None:
-    person = transfer.person
-    before = person.current_prison_id and transfer.from_prison.code
+    person = Person.objects.select_for_update().select_related("current_prison").get(pk=transfer.person_id)
+    if not person.in_custody or person.current_prison_id != transfer.from_prison_id:
+        where = person.current_prison.name if person.current_prison else "not in custody"
+        raise TransferChangeRefused(
+            f"status: he is no longer held at {transfer.from_prison.name} ({where}); cancel the transfer instead."
+        )
+    before = person.current_prison.code
     Person.objects.filter(pk=person.pk).update(current_prison=transfer.to_prison)
     audit(
         Action.CHANGE,

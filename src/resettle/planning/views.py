@@ -26,7 +26,7 @@ from .charts import pressure_chart
 from .forms import DecisionForm, HoldForm, RunPlanForm
 from .jobs import start_plan_run
 from .models import TransferPlanRun, UnplacedReason
-from .services import TransferChangeRefused, change_status, lift_holds, record_hold
+from .services import DEFAULT_HORIZON_WEEKS, TransferChangeRefused, change_status, lift_holds, record_hold
 
 PAGE_SIZE = 50
 
@@ -37,6 +37,7 @@ def _national_plan(request, form: RunPlanForm):
     context = {
         "run": run,
         "pending": selectors.pending_run(),
+        "failed": selectors.failed_run(),
         "regions": selectors.plan_by_region(run),
         "weeks": selectors.moves_by_week(run),
         "reasons": [(UnplacedReason(code), count) for code, count in reasons],
@@ -48,7 +49,7 @@ def _national_plan(request, form: RunPlanForm):
 
 @access(TRANSFER_PLAN)
 def national_plan(request):
-    return _national_plan(request, RunPlanForm(initial={"as_of": today(), "horizon_weeks": 26}))
+    return _national_plan(request, RunPlanForm(initial={"horizon_weeks": DEFAULT_HORIZON_WEEKS}))
 
 
 @access(RUN_TRANSFER_PLAN)
@@ -57,10 +58,12 @@ def run_plan(request):
     form = RunPlanForm(request.POST)
     if not form.is_valid():
         return _national_plan(request, form)
+    if selectors.pending_run() is not None:
+        messages.error(request, "A transfer plan is already running: wait for it to finish.")
+        return redirect("transfer-plan")
+    # From the page the plan is always of today: a plan of another day would still replace today's proposals.
     run = TransferPlanRun.objects.create(
-        as_of=form.cleaned_data["as_of"],
-        horizon_weeks=form.cleaned_data["horizon_weeks"],
-        run_by=request.user,
+        as_of=today(), horizon_weeks=form.cleaned_data["horizon_weeks"], run_by=request.user
     )
     start_plan_run(run)
     messages.success(

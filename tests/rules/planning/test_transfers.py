@@ -129,3 +129,29 @@ def test_placement_cost_orders_rank_above_week_above_distance():
 def test_an_empty_problem_is_an_empty_plan():
     plan = plan_transfers(problem([], [AREA], {"ARE": flat(3)}))
     assert (plan.placements, plan.unplaced, plan.objective) == ((), (), 0)
+
+
+def test_an_agreed_move_frees_his_place_once_and_only_certain_releases_free_places():
+    """Rulebook §4.1 capacity, cautious: a man moving out in week 2 frees his place from week 3 and his
+    later release there is not counted again; a man whose date is only a PED frees nothing."""
+    from resettle.rules.planning.problem import AgreedTransfer, InCustody, build_problem
+
+    from .builders import HORIZON
+    from .builders import man as man_facts
+
+    home = prison("HOM", serves={"P1"}, capacity=10)
+    movers = [
+        InCustody(man_facts("M1", at="FAR"), release_in_weeks(17)),
+        InCustody(man_facts("P1", at="FAR"), release_in_weeks(5), release_is_certain=False),
+    ]
+    far = prison("FAR", region="R9", resettlement=False, capacity=10)
+    problem_, _ = build_problem(
+        horizon=HORIZON,
+        prisons={"FAR": far, "HOM": home},
+        population={"FAR": 10, "HOM": 0},
+        releasing=movers,
+        agreed=[AgreedTransfer("M1", "FAR", "HOM", release_in_weeks(2))],
+    )
+    assert problem_.free_places["FAR"][:4] == (0, 0, 0, 1)
+    assert max(problem_.free_places["FAR"]) == 1
+    assert problem_.free_places["HOM"][2] == 9  # his arrival takes a place from week 2

@@ -25,7 +25,7 @@ def test_overdue_once_release_minus_12_weeks_passes_with_no_agreed_move():
 
 
 def test_an_accepted_move_that_arrives_in_time_satisfies_it():
-    assert finding(moved(date(2027, 3, 1)), date(2027, 3, 10)).status == Status.DONE
+    assert finding(moved(date(2027, 3, 1)), date(2027, 3, 5)).status == Status.DONE
 
 
 def test_an_accepted_move_arriving_after_the_deadline_does_not():
@@ -38,3 +38,10 @@ def test_a_man_in_a_resettlement_prison_for_his_area_or_with_an_in_reach_plan_is
     in_reach = with_(BASE, plan__in_reach_plan_on=date(2027, 1, 2))
     assert finding(in_area, date(2027, 1, 4)).status == Status.NOT_APPLICABLE
     assert finding(in_reach, date(2027, 1, 4)).status == Status.NOT_APPLICABLE
+
+
+def test_an_agreed_move_whose_week_has_passed_uncompleted_no_longer_counts():
+    result = finding(moved(date(2027, 2, 1)), date(2027, 2, 20))
+    assert result.status == Status.DUE and "not recorded as completed" in result.reason
+    done = moved(date(2027, 2, 1), PlannedTransferStatus.COMPLETED)
+    assert finding(done, date(2027, 2, 20)).status == Status.DONE

@@ -21,6 +21,9 @@ class InCustody:
 
     man: ManFacts
     release_on: date
+    # Whether his release frees his place on that date for certain: an automatic release (CRD, ARD, PRRD)
+    # still ahead. A parole eligibility or tariff date is the earliest he may go, not when he will.
+    release_is_certain: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,10 @@ def build_problem(
     releases, outs, ins = defaultdict(list), defaultdict(list), defaultdict(list)
     needs = []
     for held in releasing:
-        releases[held.man.current_prison].append(horizon.week_of(held.release_on))
         if held.man.prison_number in moving:
-            continue
+            continue  # his place is freed by his agreed move (below); his release from there is not counted
+        if held.release_is_certain and held.release_on >= horizon.as_of:
+            releases[held.man.current_prison].append(horizon.week_of(held.release_on))
         need = transfer_need(
             held.man,
             release_on=held.release_on,

@@ -28,11 +28,14 @@ class Command(BaseCommand):
     def handle(self, *args, action, as_of, horizon_weeks, dry_run, run, **options):
         queued = None
         if run is not None:
-            queued = TransferPlanRun.objects.filter(pk=run, status=TransferPlanRun.Status.QUEUED).first()
-            if queued is None:
+            # Taking the run is one statement, so two workers started for it cannot both run it.
+            taken = TransferPlanRun.objects.filter(pk=run, status=TransferPlanRun.Status.QUEUED).update(
+                status=TransferPlanRun.Status.RUNNING
+            )
+            if not taken:
                 raise CommandError(f"run: no queued transfer plan run {run}")
+            queued = TransferPlanRun.objects.get(pk=run)
             as_of, horizon_weeks = queued.as_of, queued.horizon_weeks
-            TransferPlanRun.objects.filter(pk=run).update(status=TransferPlanRun.Status.RUNNING)
         try:
             result = run_transfer_plan(
                 as_of=as_of or today(),
@@ -41,13 +44,13 @@ class Command(BaseCommand):
                 run=queued,
                 user=queued.run_by if queued else None,
             )
-        except ValueError as error:
-            raise CommandError(str(error)) from error
         except Exception as error:
-            if queued is not None:
+            if queued is not None:  # visible on the plan page, never left running
                 TransferPlanRun.objects.filter(pk=run).update(
                     status=TransferPlanRun.Status.FAILED, error=str(error)
                 )
+            if isinstance(error, ValueError):
+                raise CommandError(str(error)) from error
             raise
         plan = result.plan
         self.stdout.write(f"men in need of a transfer: {result.needs}")

@@ -1,5 +1,7 @@
 """Resettlement checks: where he is held, the pre-release report, ID, bank account, housing duties, HDC."""
 
+from datetime import timedelta
+
 from ...accommodation import HOUSED, AccommodationCategory
 from ...protection import HdcStatus
 from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, PlannedTransferStatus, TransferStatus
@@ -65,7 +67,12 @@ def _arrives_in_time(facts: Facts):
     """The day he arrives (or arrived) at a resettlement prison, by an agreed move that is in time."""
     due = TRANSFERRED_BY_12_WEEKS.due.due_on(facts)
     planned = facts.case.plan.planned_transfer
-    if planned and planned.status in AGREED_MOVES and planned.arrives_on <= due:
+    if (
+        planned
+        and planned.status in AGREED_MOVES
+        and planned.arrives_on <= due
+        and not _overtaken(facts, planned)
+    ):
         return planned.arrives_on
     recorded = facts.case.plan.transfer
     if recorded and recorded.status in (TransferStatus.AGREED, TransferStatus.COMPLETED) and recorded.due_on:
@@ -78,6 +85,11 @@ def _planned_state(facts: Facts) -> str | None:
     if planned is None:
         return "No agreed transfer: see the transfer plan for a proposal or why none can be made."
     due = TRANSFERRED_BY_12_WEEKS.due.due_on(facts)
+    if _overtaken(facts, planned):
+        return (
+            f"Transfer to {planned.target_prison} {planned.status.lower()} for {fmt_date(planned.arrives_on)}, "
+            "but not recorded as completed: record the move, or cancel it and ask for a new one."
+        )
     late = planned.arrives_on > due
     return (
         f"Transfer to {planned.target_prison} {planned.status.lower()}, arriving {fmt_date(planned.arrives_on)}"
@@ -85,6 +97,14 @@ def _planned_state(facts: Facts) -> str | None:
     )
 
 
+def _overtaken(facts: Facts, planned) -> bool:
+    """An agreed move whose week of arrival has gone by without it being recorded as completed."""
+    return (
+        planned.status != PlannedTransferStatus.COMPLETED and planned.arrives_on + ARRIVAL_WEEK < facts.as_of
+    )
+
+
+ARRIVAL_WEEK = timedelta(days=7)
 AGREED_MOVES = (PlannedTransferStatus.ACCEPTED, PlannedTransferStatus.BOOKED, PlannedTransferStatus.COMPLETED)
 
 TRANSFERRED_BY_12_WEEKS = Check(
