@@ -219,7 +219,11 @@ def change_status(
 
 
 def _move(transfer: Transfer, by) -> None:
-    person = Person.objects.select_for_update().select_related("current_prison").get(pk=transfer.person_id)
+    person = (
+        Person.objects.select_for_update(of=("self",))
+        .select_related("current_prison")
+        .get(pk=transfer.person_id)
+    )
     if not person.in_custody or person.current_prison_id != transfer.from_prison_id:
         where = person.current_prison.name if person.current_prison else "not in custody"
         raise TransferChangeRefused(
