@@ -16,8 +16,6 @@ from resettle.estate.models import Prison
 
 from .models import OPEN_TRANSFER, Transfer, TransferHold, TransferOutcome, TransferPlanRun, TransferStatus
 
-OPEN = OPEN_TRANSFER
-
 
 def latest_run() -> TransferPlanRun | None:
     return TransferPlanRun.objects.filter(status=TransferPlanRun.Status.FINISHED).first()
@@ -76,8 +74,8 @@ class RegionRow:
 def plan_by_region(run: TransferPlanRun | None) -> list[RegionRow]:
     """Moves out (proposed and agreed), moves in and unplaced men, per prison within each region; in four
     queries whatever the size of the plan. Prisons with nothing to show are left out."""
-    out = _counts(Transfer.objects.filter(status__in=OPEN), "from_prison_id", "status")
-    incoming = _counts(Transfer.objects.filter(status__in=OPEN), "to_prison_id")
+    out = _counts(Transfer.objects.filter(status__in=OPEN_TRANSFER), "from_prison_id", "status")
+    incoming = _counts(Transfer.objects.filter(status__in=OPEN_TRANSFER), "to_prison_id")
     unplaced = (
         _counts(TransferOutcome.objects.filter(run=run).exclude(reason=""), "from_prison_id") if run else {}
     )
@@ -110,7 +108,7 @@ def moves_by_week(
     """(week starting, men proposed to move out that week, men agreed) for the plan's horizon."""
     if run is None:
         return []
-    transfers = Transfer.objects.filter(status__in=OPEN)
+    transfers = Transfer.objects.filter(status__in=OPEN_TRANSFER)
     if prison is not None:
         transfers = transfers.filter(Q(from_prison=prison) | Q(to_prison=prison))
     counts = _counts(transfers, "proposed_on", "status")
@@ -134,7 +132,7 @@ def transfers_seen(scope: Scope) -> QuerySet[Transfer]:
 
 def prison_moves(scope: Scope, prison: Prison) -> tuple[list[Transfer], list[Transfer]]:
     """Open transfers out of and into `prison` that he may see."""
-    seen = transfers_seen(scope).filter(status__in=OPEN)
+    seen = transfers_seen(scope).filter(status__in=OPEN_TRANSFER)
     return list(seen.filter(from_prison=prison)), list(seen.filter(to_prison=prison))
 
 
@@ -189,7 +187,7 @@ def person_transfer(person) -> PersonTransfer:
         .prefetch_related("events__by")
         .order_by("-created_at")
     )
-    open_ = next((t for t in transfers if t.status in OPEN), None)
+    open_ = next((t for t in transfers if t.status in OPEN_TRANSFER), None)
     run = latest_run()
     outcome = TransferOutcome.objects.filter(run=run, person=person).first() if run else None
     hold = TransferHold.objects.filter(person=person, lifted_on__isnull=True).first()

@@ -20,9 +20,10 @@ assignment (reference.py solves that with HiGHS; tests check they agree).
 """
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 
 from ortools.graph.python import min_cost_flow
 
@@ -62,7 +63,6 @@ class Placement:
     week: int
     arrives_on: date
     destination: Destination
-    cost: int
     because: tuple[str, ...]
 
 
@@ -84,10 +84,7 @@ class Plan:
     solve_seconds: float
 
     def unplaced_by_reason(self) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        for man in self.unplaced:
-            counts[man.reason] += 1
-        return dict(counts)
+        return dict(Counter(man.reason for man in self.unplaced))
 
 
 class SolverFailed(RuntimeError):
@@ -173,7 +170,7 @@ def _explained(problem, placed, weeks_given, usable, objective, elapsed) -> Plan
     arrivals = {code: [0] * horizon.weeks for code in usable}
     for prison_number, destination in placed.items():
         arrivals[destination.prison][weeks_given[prison_number]] += 1
-    taken = {code: _cumulative(counts) for code, counts in arrivals.items()}
+    taken = {code: list(accumulate(counts)) for code, counts in arrivals.items()}
     placements, unplaced = [], []
     for need in problem.needs:
         if need.refused is not None:
@@ -201,7 +198,6 @@ def _explained(problem, placed, weeks_given, usable, objective, elapsed) -> Plan
                 week=week,
                 arrives_on=horizon.week_starts(week),
                 destination=destination,
-                cost=placement_cost(destination, week),
                 because=_placement_words(need, destination, week, usable, taken, names, horizon),
             )
         )
@@ -213,14 +209,6 @@ def _explained(problem, placed, weeks_given, usable, objective, elapsed) -> Plan
         arrivals={code: tuple(counts) for code, counts in arrivals.items()},
         solve_seconds=elapsed,
     )
-
-
-def _cumulative(counts: list[int]) -> list[int]:
-    total, out = 0, []
-    for count in counts:
-        total += count
-        out.append(total)
-    return out
 
 
 def _where(destination: Destination, names) -> str:
