@@ -12,7 +12,9 @@ from math import asin, cos, radians, sin, sqrt
 EARTH_RADIUS_KM = 6371.0088
 
 # Security category of the man → prison categories that may hold him. A man may be held in conditions more
-# secure than his category needs (a category C man in a local category B prison) but never less.
+# secure than his category needs (a category C man in a local category B prison) but never less. The
+# rulebook gives no table for this: it is the estate's ordinary practice, marked [M] (believed right, not
+# verified) like the rulebook's own unverified figures, and kept here as data so it can be corrected.
 # Category A men are not planned here: their moves are decided by the Category A team (see needs.py).
 HOLDS_CATEGORY = {
     "B": frozenset({"A", "B_LOCAL", "B"}),
