@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "resettle.staff",
     "resettle.plans",
     "resettle.planning",
+    "resettle.projections",
     "resettle.demo",
     "resettle.interop",
     "resettle.api",

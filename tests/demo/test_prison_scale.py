@@ -242,3 +242,40 @@ def test_dartmoor_shows_the_2017_transfer_picture():
     assert placed > 0 and "TOO_LATE" in reasons
     assert Transfer.objects.filter(from_prison__code="DAI", status="PROPOSED").count() == placed
     assert all(o.because for o in outcomes)
+
+
+def test_a_projection_of_the_demo_stores_every_scope_and_reproduces_by_seed():
+    from resettle.projections.models import ProjectionFigures
+    from resettle.projections.services import run_projection
+
+    first = run_projection(as_of=TODAY, months=12, paths=40, seed=5)
+    again = run_projection(as_of=TODAY, months=12, paths=40, seed=5)
+    assert first.figures.count() == 120 + 12 + 1
+    national = first.figures.get(scope=ProjectionFigures.Scope.NATIONAL).series["releases_total"]
+    assert national == again.figures.get(scope=ProjectionFigures.Scope.NATIONAL).series["releases_total"]
+    prisons = first.figures.filter(scope=ProjectionFigures.Scope.PRISON)
+    by_prison = sum(sum(f.series["releases_total"]["mean"]) for f in prisons)
+    assert abs(sum(national["mean"]) - by_prison) < 1  # each prison's mean adds up to the country's
+    assert all(lo <= mid <= hi for lo, mid, hi in zip(national["p10"], national["p50"], national["p90"], strict=True))
+    assert first.men > 1000 and first.undated > 0
+    assert "stored history" in first.rates["hdc_approval"]["source"]  # the demo holds enough HDC cases
+
+
+def test_the_project_command_sets_dartmoors_next_year_against_its_last():
+    output = StringIO()
+    call_command("project", "--paths", "20", "--as-of", TODAY.isoformat(), verbosity=0, stdout=output)
+    lines = output.getvalue().splitlines()
+    projected = next(line for line in lines if line.startswith("HMP Dartmoor: releases in the next 12 months"))
+    last = next(line for line in lines if line.startswith("HMP Dartmoor: released in the last 12 months"))
+    next_year = int(projected.split("months ")[1].split(" ")[0].replace(",", ""))
+    last_year = int(last.rsplit(" ", 1)[1].replace(",", ""))
+    assert last_year > 200  # "over 200 men released" (rulebook A4)
+    assert 0.5 * last_year < next_year < 2 * last_year
+
+
+def test_the_backtest_reports_an_error_for_each_month_ahead():
+    from resettle.projections.services import back_test
+
+    results = back_test(as_of=TODAY, origins_months_back=(6,), paths=20)
+    assert [error.months_ahead for error in results[0].national] == [1, 2, 3, 4, 5, 6]
+    assert all(error.cells == 1 and error.mape >= 0 for error in results[0].national)

@@ -1,0 +1,279 @@
+"""Reading the projection's facts from the database in a fixed number of queries: the men held on the
+as-of day with the dates and risk each route and measure needs, the receptions history, and (for the
+back-test) the releases that happened.
+
+Held on a day means received on or before it and not released by it, so the same reading serves a day in
+the past: a man released since is read from his closed booking, at the prison that released him. His
+dates are Resettle's calculation where there is one, else the prison record.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from dateutil.relativedelta import relativedelta
+from django.db.models import F as models_f
+from django.db.models import Q
+
+from resettle.estate.models import Prison, Region
+from resettle.people.models import Booking, CalculatedReleaseDates, Offence
+from resettle.plans.models import ReadinessSummary
+from resettle.rules.projection.cohort import Cohort, Man, Mappa, Rosh, Route
+
+ROSH = {"LOW": Rosh.LOW, "MEDIUM": Rosh.MEDIUM, "HIGH": Rosh.HIGH, "VERY_HIGH": Rosh.VERY_HIGH}
+RECORDED = {
+    "CRD": "conditional_release_date",
+    "ARD": "automatic_release_date",
+    "PED": "parole_eligibility_date",
+    "HDCED": "home_detention_curfew_eligibility_date",
+    "PRRD": "post_recall_release_date",
+    "TED": "tariff_date",
+    "THD": "target_hearing_date",
+    "SLED": "licence_expiry_date",
+    "SED": "sentence_expiry_date",
+}
+
+
+@dataclass(frozen=True)
+class Estate:
+    """Prisons as indices, with their regions."""
+
+    codes: list[str]
+    names: list[str]
+    region_of: np.ndarray  # region index per prison
+    region_codes: list[str]
+    region_names: list[str]
+
+    @classmethod
+    def read(cls) -> "Estate":
+        regions = list(Region.objects.order_by("code").values_list("pk", "code", "name"))
+        index = {pk: i for i, (pk, _, _) in enumerate(regions)}
+        prisons = list(Prison.objects.order_by("code").values_list("code", "name", "region_id"))
+        return cls(
+            codes=[code for code, _, _ in prisons],
+            names=[name for _, name, _ in prisons],
+            region_of=np.array([index[region] for _, _, region in prisons], dtype=np.int64),
+            region_codes=[code for _, code, _ in regions],
+            region_names=[name for _, _, name in regions],
+        )
+
+    def index(self) -> dict[str, int]:
+        return {code: i for i, code in enumerate(self.codes)}
+
+
+def _held_on(day: date):
+    return Booking.objects.filter(received_on__lte=day).filter(
+        Q(is_active=True, released_on__isnull=True) | Q(released_on__gt=day)
+    )
+
+
+def _dates(calculated: dict | None, recorded: dict) -> dict[str, date | None]:
+    if calculated is not None:
+        found = {kind: date.fromisoformat(on) for kind, on in calculated.items()}
+        return {kind: found.get(kind) or recorded.get(RECORDED[kind]) for kind in RECORDED}
+    return {kind: recorded.get(field) for kind, field in RECORDED.items()}
+
+
+def man_of(prison: int, dates: dict, *, rosh, mappa, sexual, handover_on, as_of: date) -> Man:
+    """His route from his dates (cohort.Route), as rules.release.earliest_release would plan it."""
+    automatic = min((d for d in (dates["CRD"], dates["ARD"]) if d), default=None)
+    licence_ends = dates["SLED"] or dates["SED"]
+    risk = {"rosh": rosh, "mappa": mappa, "sexual_offence": sexual}
+    if dates["PRRD"] and (automatic is None or dates["PRRD"] >= automatic):
+        return Man(
+            prison,
+            Route.RECALLED,
+            released_by=dates["PRRD"],
+            licence_ends=licence_ends,
+            com_from_start=True,
+            **risk,
+        )
+    if automatic is None and (dates["TED"] or dates["THD"]):
+        ahead = [d for d in (dates["TED"], dates["THD"]) if d and d >= as_of]
+        hearing = min(ahead) if ahead else max(d for d in (dates["TED"], dates["THD"]) if d)
+        return Man(prison, Route.INDETERMINATE, hearing_on=hearing, handover_on=handover_on, **risk)
+    if automatic is None:
+        return Man(prison, Route.UNDATED)
+    if dates["PED"] and dates["PED"] < automatic:
+        return Man(
+            prison,
+            Route.PAROLE,
+            released_by=automatic,
+            hearing_on=dates["PED"],
+            licence_ends=licence_ends,
+            handover_on=handover_on,
+            **risk,
+        )
+    hdced = dates["HDCED"] if dates["HDCED"] and dates["HDCED"] < automatic else None
+    return Man(
+        prison,
+        Route.AUTOMATIC,
+        released_by=automatic,
+        hdced=hdced,
+        licence_ends=licence_ends,
+        handover_on=handover_on,
+        **risk,
+    )
+
+
+def cohort_on(as_of: date, estate: Estate) -> Cohort:
+    """Every man held on `as_of`, at the prison holding (or that released) him."""
+    index = estate.index()
+    held = _held_on(as_of)
+    sexual = set(
+        Offence.objects.filter(is_sexual=True, sentence__booking__in=held).values_list(
+            "sentence__booking_id", flat=True
+        )
+    )
+    calculated = dict(
+        CalculatedReleaseDates.objects.filter(booking__in=held, outcome="CALCULATED").values_list(
+            "booking_id", "dates"
+        )
+    )
+    handovers = dict(
+        ReadinessSummary.objects.filter(person__bookings__in=held).values_list("person_id", "handover_date")
+    )
+    fields = ["recorded_dates__" + field for field in RECORDED.values()]
+    men = []
+    for row in held.values(
+        "pk",
+        "person_id",
+        "is_active",
+        "person__current_prison__code",
+        "released_from__code",
+        "person__risk__rosh_level",
+        "person__risk__mappa_category",
+        "person__risk__mappa_level",
+        *fields,
+    ):
+        code = row["person__current_prison__code"] if row["is_active"] else row["released_from__code"]
+        if code not in index:
+            continue
+        recorded = {field: row["recorded_dates__" + field] for field in RECORDED.values()}
+        category, level = row["person__risk__mappa_category"], row["person__risk__mappa_level"]
+        mappa = (
+            Mappa.NOT_MAPPA if not category else Mappa(level) if level in (1, 2, 3) else Mappa.LEVEL_NOT_SET
+        )
+        men.append(
+            man_of(
+                index[code],
+                _dates(calculated.get(row["pk"]), recorded),
+                rosh=ROSH.get(row["person__risk__rosh_level"] or "", Rosh.NOT_KNOWN),
+                mappa=mappa,
+                sexual=row["pk"] in sexual,
+                handover_on=handovers.get(row["person_id"]) if row["is_active"] else None,
+                as_of=as_of,
+            )
+        )
+    return Cohort.of(men, as_of=as_of, prisons=len(estate.codes))
+
+
+def _month(day: date, first: date) -> int:
+    return (day.year - first.year) * 12 + day.month - first.month
+
+
+@dataclass(frozen=True)
+class ReceptionHistory:
+    receptions: np.ndarray  # (prisons, months) before the as-of month, oldest first
+    released_by_months_served: np.ndarray  # (prisons, months served) in the window
+    window_months: int
+
+
+def reception_history(
+    as_of: date, estate: Estate, *, months: int = 24, longest_stay: int = 24
+) -> ReceptionHistory:
+    """Receptions per prison for the `months` whole months before `as_of`'s month (counted at the prison
+    holding or that released each man: where his release will fall), and the releases in those months by
+    whole months served."""
+    index, first = estate.index(), as_of.replace(day=1) - relativedelta(months=months)
+    receptions = np.zeros((len(estate.codes), months))
+    served = np.zeros((len(estate.codes), longest_stay))
+    bookings = Booking.objects.filter(received_on__lt=as_of.replace(day=1)).filter(
+        Q(received_on__gte=first) | Q(released_on__gte=first, released_on__lt=as_of.replace(day=1))
+    )
+    for received, released, active, holding, releasing in bookings.values_list(
+        "received_on", "released_on", "is_active", "person__current_prison__code", "released_from__code"
+    ):
+        code = holding if active else releasing
+        if code not in index:
+            continue
+        if received >= first:
+            receptions[index[code], _month(received, first)] += 1
+        if released and first <= released < as_of.replace(day=1):
+            stay = _month(released, received.replace(day=1))
+            if stay < longest_stay:
+                served[index[code], stay] += 1
+    return ReceptionHistory(receptions, served, months)
+
+
+def actual_releases(start: date, months: int, estate: Estate) -> np.ndarray:
+    """Releases that happened, per prison and month from `start` (the back-test's truth)."""
+    index = estate.index()
+    counted = np.zeros((len(estate.codes), months))
+    end = start.replace(day=1) + relativedelta(months=months)
+    for released, code in Booking.objects.filter(released_on__gte=start, released_on__lt=end).values_list(
+        "released_on", "released_from__code"
+    ):
+        if code in index:
+            counted[index[code], _month(released, start)] += 1
+    return counted
+
+
+# Fewer cases than this in the history and the published rate stands.
+MINIMUM_CASES = 30
+
+
+@dataclass(frozen=True)
+class Estimate:
+    rate: str
+    value: float
+    cases: int
+    words: str
+
+
+def estimates_from_history(as_of: date) -> list[Estimate]:
+    """Rates the stored history holds enough cases for, from releases in the year before `as_of`."""
+    year = Booking.objects.filter(released_on__lt=as_of, released_on__gte=as_of - relativedelta(years=1))
+    found = []
+    hdc = year.filter(
+        recorded_dates__home_detention_curfew_eligibility_date__isnull=False,
+        recorded_dates__home_detention_curfew_eligibility_date__lt=models_f("released_on"),
+    )
+    eligible = hdc.count()
+    if eligible >= MINIMUM_CASES:
+        on_hdc = hdc.filter(recorded_dates__home_detention_curfew_actual_date__isnull=False).count()
+        found.append(
+            Estimate(
+                "hdc_approval",
+                round(on_hdc / eligible, 3),
+                eligible,
+                f"{on_hdc} of {eligible} men released in the year with an HDCED left on HDC",
+            )
+        )
+    paroled = year.filter(recorded_dates__actual_parole_date__isnull=False).count()
+    still_held = (
+        _held_on(as_of)
+        .filter(
+            recorded_dates__parole_eligibility_date__lt=as_of,
+            recorded_dates__parole_eligibility_date__gte=as_of - relativedelta(years=1),
+            recorded_dates__actual_parole_date__isnull=True,
+        )
+        .count()
+    )
+    if paroled + still_held >= MINIMUM_CASES:
+        found.append(
+            Estimate(
+                "parole_release_per_hearing",
+                round(paroled / (paroled + still_held), 3),
+                paroled + still_held,
+                f"{paroled} released on parole in the year; {still_held} past their PED still held",
+            )
+        )
+    return found
+
+
+def releases_in_year_before(as_of: date, code: str) -> int:
+    """What a prison released in the year up to `as_of`, to set its projection against."""
+    return Booking.objects.filter(
+        released_from__code=code, released_on__lt=as_of, released_on__gte=as_of - relativedelta(years=1)
+    ).count()

@@ -1,0 +1,75 @@
+"""`resettle project`: project releases, approved-premises beds and offender-manager workload for every
+prison, region and the country, and store the figures as a dated run (issue 11).
+
+`--backtest` projects instead from 12 and 6 months back and prints the error against the releases the
+history holds, by months ahead; nothing is stored.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from resettle.core.clock import today
+from resettle.core.management.arguments import iso_date
+from resettle.projections.facts import releases_in_year_before
+from resettle.projections.models import ProjectionFigures
+from resettle.projections.services import back_test, run_projection
+
+# The inspectorate set Dartmoor's coming releases against its last year's (rulebook A4); so does this.
+DARTMOOR = "DAI"
+
+
+class Command(BaseCommand):
+    help = "Project releases and the work they bring, per prison, region and nationally."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--paths", type=int, default=1000, help="Monte Carlo paths (default 1000)")
+        parser.add_argument("--months", type=int, default=24, help="months ahead (default 24)")
+        parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed reproduces a run")
+        parser.add_argument("--as-of", type=iso_date, help="project from this day (default today)")
+        parser.add_argument("--backtest", action="store_true", help="compare with history; store nothing")
+
+    def handle(self, *args, paths, months, seed, as_of, backtest, **options):
+        as_of = as_of or today()
+        if paths < 1:
+            raise CommandError("--paths: at least 1")
+        if backtest:
+            return self._backtest(as_of, paths, seed)
+        with tqdm(total=4, desc="projecting", unit="step", disable=options["verbosity"] < 1) as bar:
+            try:
+                run = run_projection(as_of=as_of, months=months, paths=paths, seed=seed, progress=bar)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"projection run {run.pk}: {run.men} men projected, {run.undated} held with no date"
+        )
+        for warning in run.warnings:
+            self.stdout.write(f"warning: {warning}")
+        national = run.figures.get(scope=ProjectionFigures.Scope.NATIONAL)
+        self._year("England and Wales", national)
+        for figures in run.figures.filter(scope=ProjectionFigures.Scope.PRISON, code=DARTMOOR):
+            self._year(figures.name, figures)
+            self.stdout.write(
+                f"{figures.name}: released in the last 12 months {releases_in_year_before(run.as_of, DARTMOOR):,}"
+            )
+        self.stdout.write(f"took {run.seconds:.1f} s")
+
+    def _year(self, name, figures):
+        releases = figures.series["releases_total"]
+        mean, low, high = (sum(releases[key][:12]) for key in ("mean", "p10", "p90"))
+        self.stdout.write(
+            f"{name}: releases in the next 12 months {mean:,.0f} (paths' 10th-90th percentiles of each month "
+            f"summed: {low:,.0f}-{high:,.0f})"
+        )
+
+    def _backtest(self, as_of, paths, seed):
+        for result in back_test(as_of=as_of, paths=paths, seed=seed):
+            self.stdout.write(f"back-test from {result.origin:%-d %B %Y}")
+            self.stdout.write(
+                "  months ahead | national APE % | in band | prisons MAPE % | prisons in band %"
+            )
+            for national, prisons in zip(result.national, result.prisons, strict=True):
+                self.stdout.write(
+                    f"  {national.months_ahead:>12} | {national.mape:>14.1f} | "
+                    f"{'yes' if national.coverage == 100 else 'no':>7} | {prisons.mape:>14.1f} | "
+                    f"{prisons.coverage:>17.0f}"
+                )
