@@ -256,7 +256,9 @@ def test_a_projection_of_the_demo_stores_every_scope_and_reproduces_by_seed():
     prisons = first.figures.filter(scope=ProjectionFigures.Scope.PRISON)
     by_prison = sum(sum(f.series["releases_total"]["mean"]) for f in prisons)
     assert abs(sum(national["mean"]) - by_prison) < 1  # each prison's mean adds up to the country's
-    assert all(lo <= mid <= hi for lo, mid, hi in zip(national["p10"], national["p50"], national["p90"], strict=True))
+    assert all(
+        lo <= mid <= hi for lo, mid, hi in zip(national["p10"], national["p50"], national["p90"], strict=True)
+    )
     assert first.men > 1000 and first.undated > 0
     assert "stored history" in first.rates["hdc_approval"]["source"]  # the demo holds enough HDC cases
 
@@ -265,7 +267,9 @@ def test_the_project_command_sets_dartmoors_next_year_against_its_last():
     output = StringIO()
     call_command("project", "--paths", "20", "--as-of", TODAY.isoformat(), verbosity=0, stdout=output)
     lines = output.getvalue().splitlines()
-    projected = next(line for line in lines if line.startswith("HMP Dartmoor: releases in the next 12 months"))
+    projected = next(
+        line for line in lines if line.startswith("HMP Dartmoor: releases in the next 12 months")
+    )
     last = next(line for line in lines if line.startswith("HMP Dartmoor: released in the last 12 months"))
     next_year = int(projected.split("months ")[1].split(" ")[0].replace(",", ""))
     last_year = int(last.rsplit(" ", 1)[1].replace(",", ""))
@@ -279,3 +283,27 @@ def test_the_backtest_reports_an_error_for_each_month_ahead():
     results = back_test(as_of=TODAY, origins_months_back=(6,), paths=20)
     assert [error.months_ahead for error in results[0].national] == [1, 2, 3, 4, 5, 6]
     assert all(error.cells == 1 and error.mape >= 0 for error in results[0].national)
+
+
+def test_a_what_if_rate_is_used_and_recorded_and_a_bad_one_refused_by_name():
+    from django.core.management.base import CommandError
+
+    from resettle.projections.models import ProjectionRun
+
+    call_command(
+        "project",
+        "--paths",
+        "10",
+        "--months",
+        "6",
+        "--rate",
+        "parole_release_per_hearing=1",
+        verbosity=0,
+        stdout=StringIO(),
+    )
+    run = ProjectionRun.objects.latest()
+    assert run.rates["parole_release_per_hearing"] == {"value": 1.0, "source": "changed for this run"}
+    with pytest.raises(CommandError, match="parole_release_per_hearing: a share must be between 0 and 1"):
+        call_command("project", "--paths", "10", "--rate", "parole_release_per_hearing=2", stdout=StringIO())
+    with pytest.raises(CommandError, match="unknown rate 'bail'"):
+        call_command("project", "--rate", "bail=1", stdout=StringIO())

@@ -5,6 +5,9 @@ prison, region and the country, and store the figures as a dated run (issue 11).
 history holds, by months ahead; nothing is stored.
 """
 
+import argparse
+from dataclasses import fields
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -13,6 +16,20 @@ from resettle.core.management.arguments import iso_date
 from resettle.projections.facts import releases_in_year_before
 from resettle.projections.models import ProjectionFigures
 from resettle.projections.services import back_test, run_projection
+from resettle.rules.projection.rates import Rates
+
+
+def rate_change(text: str) -> tuple[str, float | int]:
+    """NAME=VALUE for a rate in rates.yml, typed as the rate is."""
+    name, _, value = text.partition("=")
+    kinds = {field.name: field.type for field in fields(Rates)}
+    if name not in kinds:
+        raise argparse.ArgumentTypeError(f"unknown rate {name!r}; the rates are {', '.join(kinds)}")
+    try:
+        return name, kinds[name](value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{name}: {value!r} is not a {kinds[name].__name__}") from error
+
 
 # The inspectorate set Dartmoor's coming releases against its last year's (rulebook A4); so does this.
 DARTMOOR = "DAI"
@@ -27,8 +44,16 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed reproduces a run")
         parser.add_argument("--as-of", type=iso_date, help="project from this day (default today)")
         parser.add_argument("--backtest", action="store_true", help="compare with history; store nothing")
+        parser.add_argument(
+            "--rate",
+            action="append",
+            default=[],
+            type=rate_change,
+            metavar="NAME=VALUE",
+            help="what-if: run with this rate changed (repeatable), e.g. --rate hdc_approval=0.5",
+        )
 
-    def handle(self, *args, paths, months, seed, as_of, backtest, **options):
+    def handle(self, *args, paths, months, seed, as_of, backtest, rate, **options):
         as_of = as_of or today()
         if paths < 1:
             raise CommandError("--paths: at least 1")
@@ -36,7 +61,9 @@ class Command(BaseCommand):
             return self._backtest(as_of, paths, seed)
         with tqdm(total=4, desc="projecting", unit="step", disable=options["verbosity"] < 1) as bar:
             try:
-                run = run_projection(as_of=as_of, months=months, paths=paths, seed=seed, progress=bar)
+                run = run_projection(
+                    as_of=as_of, months=months, paths=paths, seed=seed, changes=dict(rate), progress=bar
+                )
             except ValueError as error:
                 raise CommandError(str(error)) from error
         self.stdout.write(
