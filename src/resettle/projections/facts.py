@@ -180,12 +180,13 @@ class ReceptionHistory:
 
 
 def reception_history(
-    as_of: date, estate: Estate, *, months: int = 24, longest_stay: int = 24
+    as_of: date, estate: Estate, *, months: int = 24, longest_stay: int = 24, stay_window: int = 12
 ) -> ReceptionHistory:
     """Receptions per prison for the `months` whole months before `as_of`'s month (counted at the prison
-    holding or that released each man: where his release will fall), and the releases in those months by
-    whole months served."""
+    holding or that released each man: where his release will fall), and the releases in the last
+    `stay_window` of those months by whole months served (the same window the stay shares divide by)."""
     index, first = estate.index(), as_of.replace(day=1) - relativedelta(months=months)
+    stays_from = as_of.replace(day=1) - relativedelta(months=stay_window)
     receptions = np.zeros((len(estate.codes), months))
     served = np.zeros((len(estate.codes), longest_stay))
     bookings = Booking.objects.filter(received_on__lt=as_of.replace(day=1)).filter(
@@ -199,11 +200,11 @@ def reception_history(
             continue
         if received >= first:
             receptions[index[code], _month(received, first)] += 1
-        if released and first <= released < as_of.replace(day=1):
+        if released and stays_from <= released < as_of.replace(day=1):
             stay = _month(released, received.replace(day=1))
             if stay < longest_stay:
                 served[index[code], stay] += 1
-    return ReceptionHistory(receptions, served, months)
+    return ReceptionHistory(receptions, served, stay_window)
 
 
 def actual_releases(start: date, months: int, estate: Estate) -> np.ndarray:

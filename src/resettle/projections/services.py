@@ -74,7 +74,7 @@ def _with_receptions(simulated: Simulated, history: facts.ReceptionHistory, rng)
     number still held to the POM caseload."""
     months = simulated.calendar.months
     forecast = forecast_receptions(history.receptions, months)
-    window = history.receptions[:, -12:]
+    window = history.receptions[:, -history.window_months :]
     shares = stay_shares(history.released_by_months_served, window.mean(axis=1), history.window_months)
     expected = releases_of_receptions(forecast, shares)
     noise = rng.poisson(expected, (simulated.paths, *expected.shape)).astype(np.int32)
