@@ -37,7 +37,7 @@ class ProjectionFigures(models.Model):
 
     run = models.ForeignKey(ProjectionRun, on_delete=models.CASCADE, related_name="figures")
     scope = models.CharField(max_length=10, choices=Scope.choices)
-    code = models.CharField(max_length=10)
+    code = models.CharField(max_length=40)
     name = models.CharField(max_length=100)
     months = models.JSONField(help_text="Month labels")
     series = models.JSONField()

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('scope', models.CharField(choices=[('PRISON', 'Prison'), ('REGION', 'Region'), ('NATIONAL', 'England and Wales')], max_length=10)),
-                ('code', models.CharField(max_length=10)),
+                ('code', models.CharField(max_length=40)),
                 ('name', models.CharField(max_length=100)),
                 ('months', models.JSONField(help_text='Month labels')),
                 ('series', models.JSONField()),
