@@ -12,8 +12,7 @@ from datetime import date
 
 import numpy as np
 from dateutil.relativedelta import relativedelta
-from django.db.models import F as models_f
-from django.db.models import Q
+from django.db.models import F, Q
 
 from resettle.estate.models import Prison, Region
 from resettle.people.models import Booking, CalculatedReleaseDates, Offence
@@ -238,7 +237,7 @@ def estimates_from_history(as_of: date) -> list[Estimate]:
     found = []
     hdc = year.filter(
         recorded_dates__home_detention_curfew_eligibility_date__isnull=False,
-        recorded_dates__home_detention_curfew_eligibility_date__lt=models_f("released_on"),
+        recorded_dates__home_detention_curfew_eligibility_date__lt=F("released_on"),
     )
     eligible = hdc.count()
     if eligible >= MINIMUM_CASES:
