@@ -307,3 +307,37 @@ def test_a_what_if_rate_is_used_and_recorded_and_a_bad_one_refused_by_name():
         call_command("project", "--paths", "10", "--rate", "parole_release_per_hearing=2", stdout=StringIO())
     with pytest.raises(CommandError, match="unknown rate 'bail'"):
         call_command("project", "--rate", "bail=1", stdout=StringIO())
+
+
+def test_a_profile_what_if_moves_releases_and_counts_the_deadlines_still_in_time():
+    """sds-50 (release at half) against the live progression model (SDS40): fewer releases in the next
+    12 months under sds-50, and the men the live rules release earlier are counted with their deadlines."""
+    from resettle.projections.models import ProjectionFigures, ProjectionRun
+    from resettle.projections.services import run_projection
+
+    live = run_projection(as_of=TODAY, months=12, paths=20, seed=3)
+    what_if = run_projection(as_of=TODAY, months=12, paths=20, seed=3, profile="sds-50")
+
+    def next_year(run):
+        national = run.figures.get(scope=ProjectionFigures.Scope.NATIONAL)
+        return sum(national.series["releases_total"]["mean"])
+
+    assert next_year(what_if) < next_year(live)
+    surge = what_if.profile_effect["earlier_under_live"]
+    assert surge["earlier"] > 0 and surge["brought_in"] <= surge["earlier"]
+    for deadline in ("mappa_level_set", "com_at_handover", "approved_premises_application"):
+        assert 0 <= surge[deadline]["met"] <= surge[deadline]["applies"] <= surge["earlier"]
+    assert what_if.profile_effect["earlier_under_profile"]["earlier"] == 0
+    assert live.profile_effect == {} and not live.is_what_if and what_if.is_what_if
+    dartmoor = live.figures.get(scope=ProjectionFigures.Scope.PRISON, code="DAI")
+    year = Booking.objects.filter(
+        released_from__code="DAI", released_on__gte=date(2025, 11, 1), released_on__lt=date(2026, 11, 1)
+    )
+    assert dartmoor.months_before == "November 2025 to October 2026"  # the whole months before TODAY's
+    assert sum(dartmoor.series["released_before"]) == year.count() > 200
+
+    with pytest.raises(ValueError, match="no rule profile 'sds-99'"):
+        run_projection(as_of=TODAY, months=6, paths=5, profile="sds-99")
+    failed = ProjectionRun.objects.latest()
+    assert failed.status == ProjectionRun.Status.FAILED and "sds-99" in failed.error
+    assert not failed.figures.exists()

@@ -241,6 +241,18 @@ def recalculate_bookings(
     return counts
 
 
+def dates_under(rules: Rules, bookings: QuerySet[Booking] | None = None, *, batch_size: int = 2000) -> dict:
+    """Booking id -> the dates `rules` give it, calculated and not stored: a what-if of other rules (the
+    projection's). Bookings the rules refuse, or with nothing to calculate, are left out."""
+    found = {}
+    for batch in in_batches(bookings if bookings is not None else bookings_for_calculation(), batch_size):
+        prepared = [prepare(booking, rules) for booking in batch]
+        for item, outcome in zip(prepared, _outcomes(prepared, rules, None), strict=True):
+            if outcome.outcome == Outcome.CALCULATED:
+                found[item.booking.pk] = outcome.dates
+    return found
+
+
 def recalculate(booking: Booking) -> CalculatedReleaseDates | None:
     """Recalculate one booking now (the path every change to a booking takes), and the readiness
     findings that run from its dates. Bulk callers (refresh, the demo, imports) refresh readiness once

@@ -7,8 +7,8 @@ the past: a man released since is read from his closed booking, at the prison th
 dates are Resettle's calculation where there is one, else the prison record.
 """
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import numpy as np
 from dateutil.relativedelta import relativedelta
@@ -16,8 +16,11 @@ from django.db.models import F, Q
 
 from resettle.estate.models import Prison, Region
 from resettle.people.models import Booking, CalculatedReleaseDates, Offence
-from resettle.plans.models import ReadinessSummary
+from resettle.plans.models import ApprovedPremisesApplication, ReadinessSummary
 from resettle.rules.projection.cohort import Cohort, Man, Mappa, Rosh, Route
+from resettle.rules.projection.what_if import Moved, planned_release
+from resettle.rules.readiness.case import CLOSED_APPLICATION
+from resettle.staff.models import Allocation
 
 ROSH = {"LOW": Rosh.LOW, "MEDIUM": Rosh.MEDIUM, "HIGH": Rosh.HIGH, "VERY_HIGH": Rosh.VERY_HIGH}
 RECORDED = {
@@ -115,8 +118,10 @@ def man_of(prison: int, dates: dict, *, rosh, mappa, sexual, handover_on, as_of:
     )
 
 
-def cohort_on(as_of: date, estate: Estate) -> Cohort:
-    """Every man held on `as_of`, at the prison holding (or that released) him."""
+def _held_men(as_of: date, estate: Estate, dates_under: dict[int, dict] | None):
+    """(person id, live man, what-if man) for everyone held on `as_of`. With `dates_under` (booking id ->
+    the engine's dates under other rules) the what-if man has those dates, his handover moved by as many
+    days as his planned release; without it the two are the same man."""
     index = estate.index()
     held = _held_on(as_of)
     sexual = set(
@@ -133,7 +138,6 @@ def cohort_on(as_of: date, estate: Estate) -> Cohort:
         ReadinessSummary.objects.filter(person__bookings__in=held).values_list("person_id", "handover_date")
     )
     fields = ["recorded_dates__" + field for field in RECORDED.values()]
-    men = []
     for row in held.values(
         "pk",
         "person_id",
@@ -153,18 +157,64 @@ def cohort_on(as_of: date, estate: Estate) -> Cohort:
         mappa = (
             Mappa.NOT_MAPPA if not category else Mappa(level) if level in (1, 2, 3) else Mappa.LEVEL_NOT_SET
         )
-        men.append(
-            man_of(
-                index[code],
-                _dates(calculated.get(row["pk"]), recorded),
-                rosh=ROSH.get(row["person__risk__rosh_level"] or "", Rosh.NOT_KNOWN),
-                mappa=mappa,
-                sexual=row["pk"] in sexual,
-                handover_on=handovers.get(row["person_id"]) if row["is_active"] else None,
-                as_of=as_of,
-            )
+        handover_on = handovers.get(row["person_id"]) if row["is_active"] else None
+        facts = {
+            "rosh": ROSH.get(row["person__risk__rosh_level"] or "", Rosh.NOT_KNOWN),
+            "mappa": mappa,
+            "sexual": row["pk"] in sexual,
+            "as_of": as_of,
+        }
+        live = man_of(
+            index[code], _dates(calculated.get(row["pk"]), recorded), handover_on=handover_on, **facts
         )
+        if dates_under is None or row["pk"] not in dates_under:
+            yield row["person_id"], live, live
+            continue
+        what_if = man_of(index[code], _dates(dates_under[row["pk"]], recorded), handover_on=None, **facts)
+        moved_by = _days_between(planned_release(live), planned_release(what_if))
+        if handover_on is not None and moved_by is not None:
+            what_if = replace(what_if, handover_on=handover_on + timedelta(days=moved_by))
+        yield row["person_id"], live, what_if
+
+
+def _days_between(first: date | None, then: date | None) -> int | None:
+    return None if first is None or then is None else (then - first).days
+
+
+def cohort_on(as_of: date, estate: Estate, dates_under: dict[int, dict] | None = None) -> Cohort:
+    """Every man held on `as_of`, at the prison holding (or that released) him; with `dates_under`, each
+    man with the dates other rules give him (see _held_men)."""
+    men = [what_if for _, _, what_if in _held_men(as_of, estate, dates_under)]
     return Cohort.of(men, as_of=as_of, prisons=len(estate.codes))
+
+
+# An application still alive, or placed: the approved-premises work due 6 months before release is done.
+APPLIED = ~Q(status__in=CLOSED_APPLICATION)
+
+
+def moved_under(as_of: date, estate: Estate, dates_under: dict[int, dict]) -> tuple[Cohort, list[Moved]]:
+    """The what-if cohort, and every man whose planned release the other rules move, with the work
+    already done for him (a COM allocated, an approved-premises application made)."""
+    men, moved = [], []
+    for person, live, what_if in _held_men(as_of, estate, dates_under):
+        men.append(what_if)
+        if planned_release(live) != planned_release(what_if):
+            moved.append((person, live, what_if))
+    people = [person for person, _, _ in moved]
+    with_com = set(
+        Allocation.objects.filter(person__in=people, role="COM", ended_on__isnull=True).values_list(
+            "person_id", flat=True
+        )
+    )
+    applied = set(
+        ApprovedPremisesApplication.objects.filter(APPLIED, person__in=people).values_list(
+            "person_id", flat=True
+        )
+    )
+    return Cohort.of(men, as_of=as_of, prisons=len(estate.codes)), [
+        Moved(live, what_if, com_allocated=person in with_com, approved_premises_applied=person in applied)
+        for person, live, what_if in moved
+    ]
 
 
 def _month(day: date, first: date) -> int:
@@ -270,10 +320,3 @@ def estimates_from_history(as_of: date) -> list[Estimate]:
             )
         )
     return found
-
-
-def releases_in_year_before(as_of: date, code: str) -> int:
-    """What a prison released in the year up to `as_of`, to set its projection against."""
-    return Booking.objects.filter(
-        released_from__code=code, released_on__lt=as_of, released_on__gte=as_of - relativedelta(years=1)
-    ).count()

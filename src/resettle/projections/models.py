@@ -1,11 +1,24 @@
 """Projection runs (issue 11): each run's parameters, who ran it and its figures, so that a figure can be
 reproduced (same as-of date, rates, paths and seed on the same records) and runs compared."""
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 
 
 class ProjectionRun(models.Model):
+    """One run: queued from the page (or run at once by the command), then finished or failed.
+
+    A run with `changes` or a `profile` is a what-if: the official projection is the newest finished run
+    with neither, and every what-if is shown against it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "QUEUED", "Queued"
+        RUNNING = "RUNNING", "Running"
+        FINISHED = "FINISHED", "Finished"
+        FAILED = "FAILED", "Failed"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     as_of = models.DateField()
     months = models.PositiveSmallIntegerField(default=24)
     paths = models.PositiveIntegerField(default=1000)
@@ -17,13 +30,24 @@ class ProjectionRun(models.Model):
     men = models.PositiveIntegerField(default=0, help_text="Men projected (with a release date)")
     undated = models.PositiveIntegerField(default=0, help_text="Men held with no release date to project")
     warnings = models.JSONField(default=list, blank=True)
+    changes = models.JSONField(default=dict, blank=True, help_text="What-if: rates changed for this run")
+    profile = models.CharField(
+        max_length=60, blank=True, help_text="What-if: every man's dates recalculated under this rule profile"
+    )
+    # A profile what-if: releases it brings into the horizon, and how many of them still meet their deadlines.
+    profile_effect = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-ran_at", "-pk"]
         get_latest_by = "ran_at"
 
     def __str__(self) -> str:
-        return f"Projection of {self.as_of:%-d %B %Y} ({self.paths} paths, seed {self.seed})"
+        return f"Projection of {self.as_of.isoformat()} ({self.paths} paths, seed {self.seed})"
+
+    @property
+    def is_what_if(self) -> bool:
+        return bool(self.changes or self.profile)
 
 
 class ProjectionFigures(models.Model):
@@ -49,3 +73,9 @@ class ProjectionFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} in {self.run}"
+
+    @property
+    def months_before(self) -> str:
+        """The 12 whole months before the run's first, whose releases `released_before` holds."""
+        first = self.run.as_of.replace(day=1)
+        return f"{first - relativedelta(months=12):%B %Y} to {first - relativedelta(days=1):%B %Y}"

@@ -1,5 +1,8 @@
 """Running a projection: read the facts, simulate the central rates and the two scenarios, add the men
-not yet received, and store each prison's, region's and the country's figures as a dated run."""
+not yet received, and store each prison's, region's and the country's figures as a dated run.
+
+A run is queued (`queue_run`, from the page or the command) and then completed (`complete_run`, off the
+request). A what-if changes rates, or recalculates every man's dates under another rule profile."""
 
 import time
 from dataclasses import dataclass
@@ -9,9 +12,11 @@ import numpy as np
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
+from resettle.people.release_dates import Rules, dates_under, live_rules
 from resettle.rules.projection.backtest import errors_by_horizon
 from resettle.rules.projection.bands import by_scope
 from resettle.rules.projection.calendar import Calendar
+from resettle.rules.projection.cohort import Cohort
 from resettle.rules.projection.rates import Rates, Scenario, published_rates, rate_sources, scenario_rates
 from resettle.rules.projection.receptions import (
     forecast_receptions,
@@ -20,6 +25,8 @@ from resettle.rules.projection.receptions import (
     stay_shares,
 )
 from resettle.rules.projection.simulate import Simulated, simulate
+from resettle.rules.projection.what_if import Effect, deadline_effect, swapped
+from resettle.rules.sentencing import profile_names
 
 from . import facts
 from .models import ProjectionFigures, ProjectionRun
@@ -53,6 +60,14 @@ class Projection:
     warnings: list[str]
     men: int
     undated: int
+    history: np.ndarray  # releases per prison in each of the 12 months before the projection's first
+    # A profile what-if: who it releases earlier within the horizon, and who the live rules release earlier
+    # than it would, each with the deadlines still met.
+    effect: dict[str, Effect] | None = None
+
+
+# What a profile what-if's effect is counted over: the next 12 months (the inspectorate's horizon).
+EFFECT_MONTHS = 12
 
 
 def central_rates(as_of: date, changes: dict | None = None) -> tuple[Rates, dict]:
@@ -86,6 +101,20 @@ def _with_receptions(simulated: Simulated, history: facts.ReceptionHistory, rng)
     )
 
 
+def _cohort(as_of: date, estate: facts.Estate, profile: str) -> tuple[Cohort, dict[str, Effect] | None]:
+    if not profile:
+        return facts.cohort_on(as_of, estate), None
+    if profile not in profile_names():
+        raise ValueError(f"profile: no rule profile {profile!r}; the profiles are {', '.join(profile_names())}")
+    rules = Rules(profile, live_rules().toggles)
+    cohort, moved = facts.moved_under(as_of, estate, dates_under(rules))
+    horizon_end = as_of + relativedelta(months=EFFECT_MONTHS)
+    return cohort, {
+        "earlier_under_profile": deadline_effect(moved, as_of=as_of, horizon_end=horizon_end),
+        "earlier_under_live": deadline_effect(swapped(moved), as_of=as_of, horizon_end=horizon_end),
+    }
+
+
 def project(
     *,
     as_of: date,
@@ -93,11 +122,12 @@ def project(
     paths: int = 1000,
     seed: int = 0,
     changes: dict | None = None,
+    profile: str = "",
     progress=None,
 ) -> Projection:
     calendar = Calendar(as_of, months)
     estate = facts.Estate.read()
-    cohort = facts.cohort_on(as_of, estate)
+    cohort, effect = _cohort(as_of, estate, profile)
     history = facts.reception_history(as_of, estate)
     rates, sources = central_rates(as_of, changes)
     warnings = []
@@ -124,6 +154,7 @@ def project(
         scenarios[scenario.value] = run
         if progress:
             progress.update(1)
+    year_before = as_of.replace(day=1) - relativedelta(months=12)
     return Projection(
         estate,
         calendar,
@@ -134,6 +165,8 @@ def project(
         warnings,
         len(cohort),
         int(cohort.undated_by_prison.sum()),
+        facts.actual_releases(year_before, 12, estate),
+        effect,
     )
 
 
@@ -171,6 +204,9 @@ def figures(projection: Projection) -> list[tuple[str, str, str, dict]]:
                 "low": lo.mean[j].round(1).tolist(),
                 "high": hi.mean[k].round(1).tolist(),
             }
+    history = by_scope(projection.history[None], estate.region_of, regions)
+    for slot, (band, i) in enumerate((b, i) for b in history for i in range(b.mean.shape[0])):
+        found[slot]["released_before"] = band.mean[i].round().astype(int).tolist()
     for name, paths in projection.simulated.breakdowns.items():
         for category in range(paths.shape[2]):
             for slot, (band, i) in enumerate(each(paths[:, :, category, :])):
@@ -180,43 +216,74 @@ def figures(projection: Projection) -> list[tuple[str, str, str, dict]]:
     return [(scope, code, name, series) for (scope, code, name), series in zip(scopes, found, strict=True)]
 
 
-def run_projection(
+def queue_run(
     *,
     as_of: date,
     months: int = 24,
     paths: int = 1000,
     seed: int = 0,
-    user=None,
     changes: dict | None = None,
-    progress=None,
+    profile: str = "",
+    user=None,
 ) -> ProjectionRun:
-    started = time.perf_counter()
-    projection = project(
-        as_of=as_of, months=months, paths=paths, seed=seed, changes=changes, progress=progress
+    return ProjectionRun.objects.create(
+        as_of=as_of,
+        months=months,
+        paths=paths,
+        seed=seed,
+        changes=changes or {},
+        profile=profile,
+        run_by=user,
+        rates={},
     )
-    labels = projection.calendar.labels()
-    with transaction.atomic():
-        run = ProjectionRun.objects.create(
-            as_of=as_of,
-            months=months,
-            paths=paths,
-            seed=seed,
-            run_by=user,
-            rates={
+
+
+def take_run(pk: int) -> ProjectionRun | None:
+    """Mark a queued run as running, in one statement, so two workers started for it cannot both run it."""
+    taken = ProjectionRun.objects.filter(pk=pk, status=ProjectionRun.Status.QUEUED).update(
+        status=ProjectionRun.Status.RUNNING
+    )
+    return ProjectionRun.objects.get(pk=pk) if taken else None
+
+
+def complete_run(run: ProjectionRun, progress=None) -> ProjectionRun:
+    """Project as the run asks and store its figures, all or nothing; a failure is recorded on the run
+    (for the page to show) and raised."""
+    started = time.perf_counter()
+    try:
+        projection = project(
+            as_of=run.as_of,
+            months=run.months,
+            paths=run.paths,
+            seed=run.seed,
+            changes=run.changes,
+            profile=run.profile,
+            progress=progress,
+        )
+        labels = projection.calendar.labels()
+        with transaction.atomic():
+            ProjectionFigures.objects.bulk_create(
+                ProjectionFigures(run=run, scope=scope, code=code, name=name, months=labels, series=series)
+                for scope, code, name, series in figures(projection)
+            )
+            run.rates = {
                 name: {"value": value, "source": projection.sources[name]}
                 for name, value in projection.rates.as_dict().items()
-            },
-            men=projection.men,
-            undated=projection.undated,
-            warnings=projection.warnings,
-        )
-        ProjectionFigures.objects.bulk_create(
-            ProjectionFigures(run=run, scope=scope, code=code, name=name, months=labels, series=series)
-            for scope, code, name, series in figures(projection)
-        )
-        run.seconds = round(time.perf_counter() - started, 2)
-        run.save(update_fields=["seconds"])
+            }
+            run.men, run.undated, run.warnings = projection.men, projection.undated, projection.warnings
+            run.profile_effect = {name: e.as_dict() for name, e in (projection.effect or {}).items()}
+            run.status = ProjectionRun.Status.FINISHED
+            run.seconds = round(time.perf_counter() - started, 2)
+            run.save()
+    except Exception as error:
+        ProjectionRun.objects.filter(pk=run.pk).update(status=ProjectionRun.Status.FAILED, error=str(error))
+        raise
     return run
+
+
+def run_projection(*, progress=None, **asked) -> ProjectionRun:
+    """Queue a run and complete it here and now (the command's way)."""
+    return complete_run(take_run(queue_run(**asked).pk), progress)
 
 
 @dataclass(frozen=True)

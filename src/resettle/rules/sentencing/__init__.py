@@ -7,7 +7,7 @@ service (CRDS) and explaining every date. Pure Python: no Django here.
 """
 
 from .engine import calculate
-from .legislation import PRODUCTION_TOGGLES, Profile, Toggles, load_profile
+from .legislation import PRODUCTION_TOGGLES, Profile, Toggles, load_profile, profile_names
 from .parse import BookingInvalid, parse_booking
 from .result import Calculation, Refused
 
@@ -21,4 +21,5 @@ __all__ = [
     "calculate",
     "load_profile",
     "parse_booking",
+    "profile_names",
 ]

@@ -179,6 +179,11 @@ def _scheme(name: str, raw: dict) -> EarlyRelease:
     )
 
 
+def profile_names(directory: Path = PROFILE_DIR) -> list[str]:
+    """The rule profiles held, by name (`application-NAME.yml`)."""
+    return sorted(path.stem.removeprefix("application-") for path in directory.glob("application-*.yml"))
+
+
 def _read(name: str, directory: Path) -> dict:
     path = directory / f"application-{name}.yml"
     if not path.is_file():

@@ -1,6 +1,10 @@
 """`resettle project`: project releases, approved-premises beds and offender-manager workload for every
 prison, region and the country, and store the figures as a dated run (issue 11).
 
+`--profile NAME` is a what-if of the release rules: every man's dates are recalculated (not stored) under
+that CRDS rule profile, and the run counts the releases it brings earlier and whether their MAPPA, handover
+and approved-premises deadlines can still be met. `--rate NAME=VALUE` is a what-if of a rate.
+
 `--backtest` projects instead from 12 and 6 months back and prints the error against the releases the
 history holds, by months ahead; nothing is stored.
 """
@@ -13,10 +17,10 @@ from tqdm import tqdm
 
 from resettle.core.clock import today
 from resettle.core.management.arguments import iso_date
-from resettle.projections.facts import releases_in_year_before
 from resettle.projections.models import ProjectionFigures
-from resettle.projections.services import back_test, run_projection
+from resettle.projections.services import back_test, complete_run, run_projection, take_run
 from resettle.rules.projection.rates import Rates
+from resettle.rules.sentencing import profile_names
 
 
 def rate_change(text: str) -> tuple[str, float | int]:
@@ -30,6 +34,12 @@ def rate_change(text: str) -> tuple[str, float | int]:
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{name}: {value!r} is not a {kinds[name].__name__}") from error
 
+
+DEADLINE_WORDS = {
+    "mappa_level_set": "MAPPA level set 6 months before release",
+    "com_at_handover": "COM allocated by the handover",
+    "approved_premises_application": "approved-premises application 6 months before release",
+}
 
 # The inspectorate set Dartmoor's coming releases against its last year's (rulebook A4); so does this.
 DARTMOOR = "DAI"
@@ -52,8 +62,15 @@ class Command(BaseCommand):
             metavar="NAME=VALUE",
             help="what-if: run with this rate changed (repeatable), e.g. --rate hdc_approval=0.5",
         )
+        parser.add_argument(
+            "--profile",
+            default="",
+            choices=["", *profile_names()],
+            help="what-if: every man's dates under this rule profile, e.g. sds-50",
+        )
+        parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # a run queued by the page
 
-    def handle(self, *args, paths, months, seed, as_of, backtest, rate, **options):
+    def handle(self, *args, paths, months, seed, as_of, backtest, rate, profile, run, **options):
         as_of = as_of or today()
         if paths < 1:
             raise CommandError("--paths: at least 1")
@@ -61,9 +78,21 @@ class Command(BaseCommand):
             return self._backtest(as_of, paths, seed)
         with tqdm(total=4, desc="projecting", unit="step", disable=options["verbosity"] < 1) as bar:
             try:
-                run = run_projection(
-                    as_of=as_of, months=months, paths=paths, seed=seed, changes=dict(rate), progress=bar
-                )
+                if run is not None:
+                    queued = take_run(run)
+                    if queued is None:
+                        raise CommandError(f"run: no queued projection run {run}")
+                    run = complete_run(queued, progress=bar)
+                else:
+                    run = run_projection(
+                        as_of=as_of,
+                        months=months,
+                        paths=paths,
+                        seed=seed,
+                        changes=dict(rate),
+                        profile=profile,
+                        progress=bar,
+                    )
             except ValueError as error:
                 raise CommandError(str(error)) from error
         self.stdout.write(
@@ -71,14 +100,31 @@ class Command(BaseCommand):
         )
         for warning in run.warnings:
             self.stdout.write(f"warning: {warning}")
+        if run.profile:
+            self._effect(run.profile, run.profile_effect)
         national = run.figures.get(scope=ProjectionFigures.Scope.NATIONAL)
         self._year("England and Wales", national)
         for figures in run.figures.filter(scope=ProjectionFigures.Scope.PRISON, code=DARTMOOR):
             self._year(figures.name, figures)
             self.stdout.write(
-                f"{figures.name}: released in the last 12 months {releases_in_year_before(run.as_of, DARTMOOR):,}"
+                f"{figures.name}: released in the last 12 months ({figures.months_before}) "
+                f"{sum(figures.series['released_before']):,}"
             )
         self.stdout.write(f"took {run.seconds:.1f} s")
+
+    def _effect(self, profile, effects):
+        for key, words in (
+            ("earlier_under_profile", f"{profile} releases earlier than the live rules"),
+            ("earlier_under_live", f"the live rules release earlier than {profile} would"),
+        ):
+            effect = effects[key]
+            self.stdout.write(
+                f"{words}: {effect['earlier']:,} men within 12 months "
+                f"({effect['brought_in']:,} of them brought into the 12 months)"
+            )
+            for name, deadline in DEADLINE_WORDS.items():
+                counted = effect[name]
+                self.stdout.write(f"  {deadline}: {counted['met']:,} of {counted['applies']:,} still in time")
 
     def _year(self, name, figures):
         releases = figures.series["releases_total"]
