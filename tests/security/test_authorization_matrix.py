@@ -19,6 +19,7 @@ from resettle.planning.models import Transfer, TransferPlanRun
 from resettle.plans.models import InterventionOffer
 from resettle.plans.sections import SECTIONS
 from resettle.plans.services import refresh_readiness
+from resettle.projections.services import run_projection
 
 from .users import role_user, sign_in
 
@@ -30,7 +31,7 @@ COLUMNS = [ANONYMOUS, NO_ROLE, *Role]
 SIGNED_IN = {NO_ROLE, *Role}
 ADMINISTRATORS = {Role.ADMINISTRATOR}
 CASE_EDITORS = {Role.POM, Role.SPO, Role.COM}
-TRANSFER_PLANNERS = {Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR}
+PLANNERS = {Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR}
 
 EXPECTED = {
     "healthz": {ANONYMOUS, *SIGNED_IN},
@@ -56,12 +57,22 @@ EXPECTED = {
     # Transfer planning: the plan is read by SPOs, governors, leads and inspectors (lists of men within their
     # scope); an SPO or governor of either prison decides a move; a national lead runs the plan (POST only:
     # a GET is refused with 405 after the access check, which counts as allowed).
-    "transfer-plan": TRANSFER_PLANNERS,
-    "transfers-unplaced": TRANSFER_PLANNERS,
-    "prison-transfers": TRANSFER_PLANNERS,
+    "transfer-plan": PLANNERS,
+    "transfers-unplaced": PLANNERS,
+    "prison-transfers": PLANNERS,
     "transfer-decide": {Role.SPO, Role.GOVERNOR},
     "transfer-plan-run": {Role.NATIONAL_LEAD},
     "transfer-hold": CASE_EDITORS,
+    # Projections: counts, read by the same planners (a prison's only within their scope, which test_views
+    # checks); a national lead runs one (POST only) and starts a what-if (the page's POST).
+    "projections": PLANNERS,
+    "projections-csv": PLANNERS,
+    "projection-region": PLANNERS,
+    "projection-region-csv": PLANNERS,
+    "projection-prison": PLANNERS,
+    "projection-prison-csv": PLANNERS,
+    "projection-what-if": PLANNERS,
+    "projection-run": {Role.NATIONAL_LEAD},
     "audit-trail": ADMINISTRATORS,
     # Importing records; the report and rejected records of one's own last import (without one, each
     # page leads to the import page).
@@ -88,9 +99,14 @@ EXPECTED = {
     "api:worklist": CASE_ROLES,
     # POST only: a GET is refused with 405 after the access check, which the matrix counts as allowed.
     "api:calculation": CASE_ROLES,
-    "api:transfer-plan": TRANSFER_PLANNERS,
-    "api:prison-transfers": TRANSFER_PLANNERS,
+    "api:transfer-plan": PLANNERS,
+    "api:prison-transfers": PLANNERS,
     "api:transfers": CASE_ROLES,
+    # Projections: read by the planners; a POST to the runs (a national lead's) is tested in tests/projections.
+    "api:projection-runs": PLANNERS,
+    "api:projection-national": PLANNERS,
+    "api:projection-region": PLANNERS,
+    "api:projection-prison": PLANNERS,
     # POST only, like the calculation.
     "api:transfer-decision": {Role.SPO, Role.GOVERNOR},
     # Everything held about a man: only for an administrator who could also see him through a case role
@@ -186,6 +202,8 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
     recalculate(estate.man.active_booking)  # so that his release dates and readiness are there to be read
     refresh_readiness([estate.man.pk])
     TransferPlanRun.objects.create(as_of=today(), status=TransferPlanRun.Status.FINISHED)
+    if "projection" in route:  # the figures pages answer 404 until a projection has run
+        run_projection(as_of=today(), months=12, paths=5)
     move = Transfer.objects.create(
         person=estate.man,
         from_prison=estate.prison,
@@ -197,6 +215,7 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
     values = {
         "transfer_id": str(move.pk),
         "prison_code": estate.prison.code,
+        "region_code": estate.prison.region.code,
         "prison_number": estate.man.prison_number,
         "name": "overdue",
         "section": "mappa",

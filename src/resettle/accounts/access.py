@@ -41,7 +41,8 @@ def administrators(scope: Scope) -> bool:
     return scope.is_administrator
 
 
-def transfer_planners(scope: Scope) -> bool:
+def planners(scope: Scope) -> bool:
+    """Those who plan a prison's resources: its SPO and governor, the leads over it, and its inspectors."""
     return scope.has(Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR)
 
 
@@ -65,10 +66,16 @@ PERSON_CHANGE = Rule(
 )
 # Transfer planning (issue 10): leads, governors, SPOs and inspectors read the plan; an SPO or a governor
 # accepts or rejects the moves out of or into his prison (the service checks which); a national lead runs it.
-TRANSFER_PLAN = Rule("the transfer plan", transfer_planners)
-PRISON_TRANSFERS = Rule("a prison's transfers", transfer_planners, prison="prison_code")
+TRANSFER_PLAN = Rule("the transfer plan", planners)
+PRISON_TRANSFERS = Rule("a prison's transfers", planners, prison="prison_code")
 TRANSFER_DECISION = Rule("accept or reject a transfer", transfer_deciders)
 RUN_TRANSFER_PLAN = Rule("run the national transfer plan", national_leads)
+# Projections (issue 11): the same planners read them. The figures are counts, never a man's record: a
+# region's or the country's are open to every planner, a prison's to those who may see that prison. A
+# national lead runs the projection and its what-ifs.
+PROJECTIONS = Rule("the projections", planners)
+PRISON_PROJECTION = Rule("a prison's projection", planners, prison="prison_code")
+RUN_PROJECTION = Rule("run a projection", national_leads)
 AUDIT_TRAIL = Rule("the audit trail", administrators)
 # A subject access export is everything held about a man: an administrator may make one only for a man
 # he could also see through a case role.

@@ -9,14 +9,17 @@ from resettle.accounts.access import (
     PERSON_CHANGE,
     PERSON_RECORD,
     PRISON_CASELOAD,
+    PRISON_PROJECTION,
     PRISON_TRANSFERS,
+    PROJECTIONS,
+    RUN_PROJECTION,
     SIGNED_IN,
     TRANSFER_DECISION,
     TRANSFER_PLAN,
     access,
 )
 
-from . import views
+from . import projections, views
 from .plan_records import views_for
 
 app_name = "api"
@@ -73,5 +76,26 @@ urlpatterns = [
         "v1/transfers/<int:transfer_id>/decision/",
         access(TRANSFER_DECISION)(views.TransferDecision.as_view()),
         name="transfer-decision",
+    ),
+    # Projections: figures for the planners (a prison's for those who may see it); a national lead runs one.
+    path(
+        "v1/projections/runs/",
+        access(PROJECTIONS, writes=RUN_PROJECTION)(projections.ProjectionRuns.as_view()),
+        name="projection-runs",
+    ),
+    path(
+        "v1/projections/national/",
+        access(PROJECTIONS)(projections.NationalProjection.as_view()),
+        name="projection-national",
+    ),
+    path(
+        "v1/projections/regions/<str:region_code>/",
+        access(PROJECTIONS)(projections.RegionProjection.as_view()),
+        name="projection-region",
+    ),
+    path(
+        "v1/prisons/<str:prison_code>/projection/",
+        access(PRISON_PROJECTION)(projections.PrisonProjection.as_view()),
+        name="projection-prison",
     ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from resettle.accounts.access import transfer_planners
+from resettle.accounts.access import planners
 
 
 def service(request):
@@ -10,7 +10,7 @@ def service(request):
         "service_name": "Resettle",
         "user_prison": prison,
         "service_navigation": _navigation(request, prison),
-        "can_plan_transfers": _scope_allows(request, transfer_planners),
+        "can_plan_transfers": _scope_allows(request, planners),
     }
 
 
@@ -34,9 +34,11 @@ def _navigation(request, prison) -> list[dict]:
             items.append(_link("Readiness", reverse("dashboard", args=[prison.code]), readiness))
         items.append(_link("My cases", reverse("my-caseload"), here[0] == "my-caseload"))
         items.append(_link("Prisons", reverse("prison-list"), here[0] == "prison-list"))
-        if transfer_planners(scope):
+        if planners(scope):
             planning = here[0] in ("transfer-plan", "transfers-unplaced")
             items.append(_link("Transfer plan", reverse("transfer-plan"), planning))
+            projecting = here[0] is not None and here[0].startswith("projection")
+            items.append(_link("Projections", reverse("projections"), projecting))
         calculating = here[0] in ("calculate", "calculate-json")
         items.append(_link("Calculate release dates", reverse("calculate"), calculating))
     if scope is not None and scope.is_administrator:

@@ -3,10 +3,9 @@ the engine's booking without touching the database. Pure: no queries, no writes.
 
 import json
 
-from resettle.rules.sentencing import BookingInvalid, parse_booking
+from resettle.rules.sentencing import BookingInvalid, parse_booking, profile_names
 from resettle.rules.sentencing import model as engine
 from resettle.rules.sentencing.durations import Duration
-from resettle.rules.sentencing.legislation import PROFILE_DIR
 
 from .booking_input import KIND, RECALL_OF_TYPE, SECTION_250
 from .release_dates import Rules, live_rules
@@ -14,9 +13,7 @@ from .vocabulary import SentenceCalcType as T
 
 # The rule profiles shipped with the engine, so that a CRDS case can be checked under the profile it was
 # calculated with rather than only under the one in force.
-PROFILES = tuple(
-    sorted(path.stem.removeprefix("application-") for path in PROFILE_DIR.glob("application-*.yml"))
-)
+PROFILES = tuple(profile_names())
 
 # The whole-booking adjustments the form offers, by the name of their field.
 ADJUSTMENT_FIELDS = {

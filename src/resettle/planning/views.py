@@ -19,12 +19,12 @@ from resettle.accounts.access import (
 from resettle.accounts.roles import Role
 from resettle.audit import recorder
 from resettle.core.clock import today
+from resettle.core.jobs import start_command
 from resettle.estate.models import Prison
 
 from . import selectors
 from .charts import pressure_chart
 from .forms import DecisionForm, HoldForm, RunPlanForm
-from .jobs import start_plan_run
 from .models import TransferPlanRun, UnplacedReason
 from .services import DEFAULT_HORIZON_WEEKS, TransferChangeRefused, change_status, lift_holds, record_hold
 
@@ -65,7 +65,7 @@ def run_plan(request):
     run = TransferPlanRun.objects.create(
         as_of=today(), horizon_weeks=form.cleaned_data["horizon_weeks"], run_by=request.user
     )
-    start_plan_run(run)
+    start_command("transfers", "plan", "--run", str(run.pk))
     messages.success(
         request, "The transfer plan is running. Refresh this page to see it when it has finished."
     )

@@ -46,6 +46,12 @@ class ProjectionRun(models.Model):
         return f"Projection of {self.as_of.isoformat()} ({self.paths} paths, seed {self.seed})"
 
     @property
+    def run_by_name(self) -> str:
+        if self.run_by is None:
+            return "the command line"
+        return self.run_by.get_full_name() or self.run_by.username
+
+    @property
     def is_what_if(self) -> bool:
         return bool(self.changes or self.profile)
 
@@ -75,7 +81,12 @@ class ProjectionFigures(models.Model):
         return f"{self.name} in {self.run}"
 
     @property
-    def months_before(self) -> str:
+    def months_before_labels(self) -> list[str]:
         """The 12 whole months before the run's first, whose releases `released_before` holds."""
+        first = self.run.as_of.replace(day=1)
+        return [f"{first - relativedelta(months=back):%b %Y}" for back in range(12, 0, -1)]
+
+    @property
+    def months_before(self) -> str:
         first = self.run.as_of.replace(day=1)
         return f"{first - relativedelta(months=12):%B %Y} to {first - relativedelta(days=1):%B %Y}"

@@ -105,7 +105,9 @@ def _cohort(as_of: date, estate: facts.Estate, profile: str) -> tuple[Cohort, di
     if not profile:
         return facts.cohort_on(as_of, estate), None
     if profile not in profile_names():
-        raise ValueError(f"profile: no rule profile {profile!r}; the profiles are {', '.join(profile_names())}")
+        raise ValueError(
+            f"profile: no rule profile {profile!r}; the profiles are {', '.join(profile_names())}"
+        )
     rules = Rules(profile, live_rules().toggles)
     cohort, moved = facts.moved_under(as_of, estate, dates_under(rules))
     horizon_end = as_of + relativedelta(months=EFFECT_MONTHS)
