@@ -22,8 +22,10 @@ run: install
 install: $(VENV)/.synced build/static/.built
 	$(DEMO_ENV) $(BIN)/resettle migrate --noinput -v 0
 
+# The suite runs in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in this one.
+TEST_PROCESSES ?= auto
 test: $(VENV)/.synced build/static/.built
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 bench: $(VENV)/.synced build/static/.built
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -13,6 +13,7 @@ from datetime import date
 from .database import DEFAULT_DATABASE, configure_django, recreate_database
 from .importing import import_rows_apart
 from .pages import page_rows
+from .projection import projection_rows, simulation_row
 from .readiness import evaluation_row, worklist_rows
 from .report import Row, print_table
 from .server import gunicorn
@@ -69,7 +70,7 @@ def bare_person_insert_seconds(count: int) -> float:
     return seconds
 
 
-def recalculation_row(*, workers: int) -> Row:
+def recalculation_row(*, workers: int) -> tuple[Row, float]:
     """Full recalculation of every active booking, against just loading the same bookings into the
     engine's input objects with the query the recalculation itself uses."""
     from resettle.people.models import CalculatedReleaseDates
@@ -93,13 +94,14 @@ def recalculation_row(*, workers: int) -> Row:
     counts = {}
     full_seconds = timed(lambda: counts.update(recalculate_bookings(workers=workers)))
     bookings = counts["bookings"]
-    return Row(
+    row = Row(
         f"recalculate all release dates ({workers} processes)",
         "bookings/s",
         f"{bookings / full_seconds:,.0f} ({bookings:,} in {full_seconds:.0f} s)",
         f"load into engine input only {bookings / load_seconds:,.0f}/s",
         f"{full_seconds / load_seconds:.2f}x",
     )
+    return row, full_seconds
 
 
 def someone_calculated(prison) -> str:
@@ -140,8 +142,11 @@ def main() -> None:
             )
         )
 
-    rows.append(recalculation_row(workers=args.workers))
+    recalculation, recalculation_seconds = recalculation_row(workers=args.workers)
+    rows.append(recalculation)
     rows.append(evaluation_row())
+    rows.append(simulation_row())
+    rows.extend(projection_rows(recalculation_seconds=recalculation_seconds))
     transfers = transfer_rows(national=True, time_limit=args.highs_time_limit)
     rows.extend(transfers.rows)
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 
@@ -215,6 +216,17 @@ def in_batches(bookings: QuerySet[Booking], size: int) -> Iterator[list[Booking]
         last = batch[-1].pk
 
 
+@contextmanager
+def engine_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A second process for half of each batch when workers > 1 (see _outcomes), else none."""
+    pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
 def recalculate_bookings(
     bookings: QuerySet[Booking] | None = None,
     *,
@@ -227,29 +239,28 @@ def recalculate_bookings(
     rules, on = live_rules(), today or clock_today()
     bookings = bookings if bookings is not None else bookings_for_calculation()
     counts = {"bookings": 0, "changed": 0}
-    pool = ProcessPoolExecutor(max_workers=workers - 1) if workers > 1 else None
-    try:
+    with engine_pool(workers) as pool:
         for batch in in_batches(bookings, batch_size):
             prepared = [prepare(booking, rules) for booking in batch]
             counts["changed"] += _store(prepared, _outcomes(prepared, rules, pool), rules, today=on)
             counts["bookings"] += len(batch)
             if progress is not None:
                 progress.update(len(batch))
-    finally:
-        if pool is not None:
-            pool.shutdown()
     return counts
 
 
-def dates_under(rules: Rules, bookings: QuerySet[Booking] | None = None, *, batch_size: int = 2000) -> dict:
+def dates_under(
+    rules: Rules, bookings: QuerySet[Booking] | None = None, *, workers: int = 1, batch_size: int = 2000
+) -> dict:
     """Booking id -> the dates `rules` give it, calculated and not stored: a what-if of other rules (the
     projection's). Bookings the rules refuse, or with nothing to calculate, are left out."""
     found = {}
-    for batch in in_batches(bookings if bookings is not None else bookings_for_calculation(), batch_size):
-        prepared = [prepare(booking, rules) for booking in batch]
-        for item, outcome in zip(prepared, _outcomes(prepared, rules, None), strict=True):
-            if outcome.outcome == Outcome.CALCULATED:
-                found[item.booking.pk] = outcome.dates
+    with engine_pool(workers) as pool:
+        for batch in in_batches(bookings if bookings is not None else bookings_for_calculation(), batch_size):
+            prepared = [prepare(booking, rules) for booking in batch]
+            for item, outcome in zip(prepared, _outcomes(prepared, rules, pool), strict=True):
+                if outcome.outcome == Outcome.CALCULATED:
+                    found[item.booking.pk] = outcome.dates
     return found
 
 

@@ -4,6 +4,7 @@ not yet received, and store each prison's, region's and the country's figures as
 A run is queued (`queue_run`, from the page or the command) and then completed (`complete_run`, off the
 request). A what-if changes rates, or recalculates every man's dates under another rule profile."""
 
+import os
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -66,6 +67,8 @@ class Projection:
     effect: dict[str, Effect] | None = None
 
 
+# A profile what-if recalculates every man: in as many processes as `resettle refresh` uses.
+WHAT_IF_WORKERS = min(2, os.cpu_count() or 1)
 # What a profile what-if's effect is counted over: the next 12 months (the inspectorate's horizon).
 EFFECT_MONTHS = 12
 
@@ -109,7 +112,7 @@ def _cohort(as_of: date, estate: facts.Estate, profile: str) -> tuple[Cohort, di
             f"profile: no rule profile {profile!r}; the profiles are {', '.join(profile_names())}"
         )
     rules = Rules(profile, live_rules().toggles)
-    cohort, moved = facts.moved_under(as_of, estate, dates_under(rules))
+    cohort, moved = facts.moved_under(as_of, estate, dates_under(rules, workers=WHAT_IF_WORKERS))
     horizon_end = as_of + relativedelta(months=EFFECT_MONTHS)
     return cohort, {
         "earlier_under_profile": deadline_effect(moved, as_of=as_of, horizon_end=horizon_end),
@@ -139,7 +142,8 @@ def project(
         )
     if progress:
         progress.update(1)
-    simulated = simulate(cohort, rates, calendar, paths=paths, seed=seed)
+    doubt = (scenario_rates(rates, Scenario.LOW), scenario_rates(rates, Scenario.HIGH))
+    simulated = simulate(cohort, rates, calendar, paths=paths, seed=seed, doubt=doubt)
     _with_receptions(simulated, history, np.random.default_rng([seed, 1]))
     if progress:
         progress.update(1)

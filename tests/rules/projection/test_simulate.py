@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from resettle.rules.projection.bands import band, by_scope
 from resettle.rules.projection.calendar import Calendar
 from resettle.rules.projection.cohort import Cohort, Man, Mappa, Rosh, Route
-from resettle.rules.projection.rates import Rates, Scenario, published_rates, scenario_rates
+from resettle.rules.projection.rates import Rates, Scenario, drawn_rates, published_rates, scenario_rates
 from resettle.rules.projection.simulate import planned_releases, simulate
 
 AS_OF = date(2027, 1, 1)
@@ -178,3 +178,32 @@ def test_the_low_scenario_releases_no_more_than_the_high():
 def test_a_share_outside_0_to_1_is_refused_by_name():
     with pytest.raises(ValueError, match="hdc_approval"):
         published_rates().with_changes(hdc_approval=1.5)
+
+
+@given(st.integers(min_value=0, max_value=2**32 - 1))
+def test_drawn_rates_stay_between_the_scenarios(seed):
+    """The doubt about a rate reaches its low and high figures and no further; a rate the scenarios leave
+    alone (approved-premises days: 84 in all three) is never drawn."""
+    central = published_rates()
+    low, high = scenario_rates(central, Scenario.LOW), scenario_rates(central, Scenario.HIGH)
+    drawn = drawn_rates(central, low, high, np.random.default_rng(seed))
+    for name, value in drawn.as_dict().items():
+        left, right = sorted((getattr(low, name), getattr(high, name)))
+        assert min(left, getattr(central, name)) <= value <= max(right, getattr(central, name)), name
+    assert drawn.approved_premises_days == central.approved_premises_days == 84
+
+
+def test_doubt_about_the_rates_widens_the_band_and_leaves_the_mean_near():
+    """Parole cases at one hearing: with p = 0.3 fixed the spread of releases is binomial; drawing p
+    between 0.2 and 0.4 per chunk of paths adds the doubt about p to it."""
+    men = [Man(prison=0, route=Route.PAROLE, released_by=on(30), hearing_on=on(2))] * 300
+    cohort = Cohort.of(men, as_of=AS_OF, prisons=1)
+    central = certain(parole_release_per_hearing=0.3)
+    doubt = (
+        central.with_changes(parole_release_per_hearing=0.2),
+        central.with_changes(parole_release_per_hearing=0.4),
+    )
+    fixed = simulate(cohort, central, CALENDAR, paths=500, seed=2).series["releases"][:, 0, 2]
+    doubted = simulate(cohort, central, CALENDAR, paths=500, seed=2, doubt=doubt).series["releases"][:, 0, 2]
+    assert doubted.std() > 1.5 * fixed.std()
+    assert abs(doubted.mean() - fixed.mean()) < 0.05 * 300

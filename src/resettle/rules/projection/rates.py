@@ -101,3 +101,19 @@ def scenario_rates(central: Rates, scenario: Scenario) -> Rates:
             else max(round(value), 0)
         )
     return central.with_changes(**changes)
+
+
+def drawn_rates(central: Rates, low: Rates, high: Rates, rng) -> Rates:
+    """One draw of every rate from a triangular distribution peaking at `central` and reaching the low
+    and high scenarios' figures: the doubt about the rates themselves, drawn once a chunk of paths so that
+    the band holds it as well as the chance of each man's route. A rate the scenarios leave where it is
+    stays fixed."""
+    changes = {}
+    for name, value in central.as_dict().items():
+        left, right = sorted((getattr(low, name), getattr(high, name)))
+        left, right = min(left, value), max(right, value)
+        if left == right:
+            continue
+        drawn = rng.triangular(left, value, right)
+        changes[name] = float(drawn) if isinstance(value, float) else round(drawn)
+    return central.with_changes(**changes)

@@ -17,6 +17,9 @@ due are deterministic: they run from the planning date, not from the day he actu
 
 Men whose release day cannot vary (an automatic release with no HDC in reach, a PRRD) are tallied once and
 added to every path; only the others are drawn path by path.
+
+Given the low and high scenarios' rates (`doubt`), each chunk of paths first draws its own rates between
+them (rates.drawn_rates), so the spread of the paths holds the doubt about the rates as well as chance.
 """
 
 from dataclasses import dataclass, field
@@ -25,7 +28,7 @@ import numpy as np
 
 from .calendar import Calendar
 from .cohort import NEVER, Cohort, Mappa, Route
-from .rates import Rates
+from .rates import Rates, drawn_rates
 
 FIXED_TERM_DAYS = 28
 # MAPPA level to be set six months before the earliest release (rulebook R1.5/R1.6), in days.
@@ -100,9 +103,17 @@ def _varies(cohort: Cohort) -> np.ndarray:
     return _hdc_in_reach(cohort) | (cohort.route == Route.PAROLE) | (cohort.route == Route.INDETERMINATE)
 
 
-def simulate(cohort: Cohort, rates: Rates, calendar: Calendar, *, paths: int, seed: int) -> Simulated:
-    """The whole projection for the cohort. The same cohort, rates, calendar, paths and seed give the same
-    figures: each chunk of paths draws from its own stream spawned from the seed."""
+def simulate(
+    cohort: Cohort,
+    rates: Rates,
+    calendar: Calendar,
+    *,
+    paths: int,
+    seed: int,
+    doubt: tuple[Rates, Rates] | None = None,
+) -> Simulated:
+    """The whole projection for the cohort. The same cohort, rates, calendar, paths, seed and doubt give
+    the same figures: each chunk of paths draws from its own stream spawned from the seed."""
     if paths < 1:
         raise ValueError(f"paths: at least 1, not {paths}")
     prisons, months = cohort.prisons, calendar.months
@@ -115,12 +126,13 @@ def simulate(cohort: Cohort, rates: Rates, calendar: Calendar, *, paths: int, se
     parts: dict[str, list[np.ndarray]] = {}
     for size, stream in zip(chunks, streams, strict=True):
         rng = np.random.default_rng(stream)
-        day = release_days(drawn, rates, rng, size)
-        for name, value in _split(_tally(drawn, rates, calendar, day), once).items():
+        chunk_rates = drawn_rates(rates, *doubt, rng) if doubt else rates
+        day = release_days(drawn, chunk_rates, rng, size)
+        for name, value in _split(_tally(drawn, chunk_rates, calendar, day), once).items():
             parts.setdefault(name, []).append(value)
         # Recalls are drawn on every path for everyone out on licence, fixed release day or not.
         found = [
-            _recalls(part, rates, rng, np.broadcast_to(on, (size, len(part))), calendar)
+            _recalls(part, chunk_rates, rng, np.broadcast_to(on, (size, len(part))), calendar)
             for part, on in ((drawn, day), (fixed, fixed_day))
         ]
         for name in ("recalls", "re_releases"):
