@@ -189,6 +189,15 @@ def give_the_second_factor(page, user) -> None:
     page.get_by_role("button", name="Continue").click()
 
 
+def sign_in_as(page, live_server, user) -> None:
+    """Both steps of signing in, as `user` does: password, then the authenticator's code."""
+    page.goto(f"{live_server.url}/sign-in")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    give_the_second_factor(page, user)
+
+
 def _record_the_calculated_expiry_dates(but_not: str) -> None:
     """The prison system agrees with Resettle on everyone's expiry dates except one man's, whose record
     shows what a disagreement looks like."""
@@ -204,11 +213,7 @@ def _record_the_calculated_expiry_dates(but_not: str) -> None:
 @pytest.fixture
 def signed_in(page, live_server, caseload):
     """The POM signed in, on her caseload."""
-    page.goto(f"{live_server.url}/sign-in")
-    page.get_by_label("Username").fill("sarah.hughes")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    give_the_second_factor(page, caseload)
+    sign_in_as(page, live_server, caseload)
     page.wait_for_url("**/caseload/")
     return page
 

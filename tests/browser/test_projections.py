@@ -12,7 +12,7 @@ from resettle.projections.models import ProjectionRun
 from resettle.projections.services import run_projection
 from tests.security.users import role_user
 
-from .conftest import PASSWORD, TODAY, check_accessibility, give_the_second_factor, save_screenshot
+from .conftest import TODAY, check_accessibility, save_screenshot, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,11 +26,7 @@ def national_lead(caseload):
 
 
 def test_the_projection_pages_and_a_what_if(national_lead, page, live_server):
-    page.goto(f"{live_server.url}/sign-in")
-    page.get_by_label("Username").fill("alison.lead")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    give_the_second_factor(page, national_lead)
+    sign_in_as(page, live_server, national_lead)
 
     page.get_by_role("link", name="Projections").click()
     page.wait_for_url(re.compile(r"/projections/$"))

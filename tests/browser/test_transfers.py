@@ -14,7 +14,7 @@ from resettle.planning.models import Transfer
 from resettle.planning.services import run_transfer_plan
 from tests.security.users import role_user
 
-from .conftest import PASSWORD, TODAY, check_accessibility, give_the_second_factor, save_screenshot
+from .conftest import TODAY, check_accessibility, save_screenshot, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,11 +42,7 @@ def planned(caseload):
 
 
 def test_the_plan_a_prisons_moves_and_a_decision(planned, page, live_server):
-    page.goto(f"{live_server.url}/sign-in")
-    page.get_by_label("Username").fill("sam.spo")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    give_the_second_factor(page, planned)
+    sign_in_as(page, live_server, planned)
 
     page.get_by_role("link", name="Transfer plan").click()
     page.wait_for_url(re.compile(r"/transfers/$"))

@@ -113,8 +113,14 @@ class ProjectionFiguresSerializer(serializers.ModelSerializer):
         fields = ["run", "scope", "code", "name", "months", "months_before", "series"]
 
 
-RUN_PARAMETER = OpenApiParameter(
-    "run", OpenApiTypes.INT, description="A finished run's id (default: the official run)"
+FIGURES = extend_schema(
+    tags=["projections"],
+    parameters=[
+        OpenApiParameter(
+            "run", OpenApiTypes.INT, description="A finished run's id (default: the official run)"
+        )
+    ],
+    responses={200: ProjectionFiguresSerializer, **problems(400, 401, 403, 404)},
 )
 
 
@@ -161,32 +167,20 @@ def _figures(request, scope: str, code: str) -> Response:
     return Response(ProjectionFiguresSerializer(figures).data)
 
 
-@extend_schema(
-    tags=["projections"],
-    parameters=[RUN_PARAMETER],
-    responses={200: ProjectionFiguresSerializer, **problems(400, 401, 403, 404)},
-)
+@FIGURES
 class NationalProjection(APIView):
     def get(self, request):
         return _figures(request, Scope.NATIONAL, "ENW")
 
 
-@extend_schema(
-    tags=["projections"],
-    parameters=[RUN_PARAMETER],
-    responses={200: ProjectionFiguresSerializer, **problems(400, 401, 403, 404)},
-)
+@FIGURES
 class RegionProjection(APIView):
     def get(self, request, region_code):
         get_object_or_404(Region, code=region_code)
         return _figures(request, Scope.REGION, region_code)
 
 
-@extend_schema(
-    tags=["projections"],
-    parameters=[RUN_PARAMETER],
-    responses={200: ProjectionFiguresSerializer, **problems(400, 401, 403, 404)},
-)
+@FIGURES
 class PrisonProjection(APIView):
     def get(self, request, prison_code):
         get_object_or_404(Prison, code=prison_code)

@@ -103,10 +103,26 @@ def _children(request, run, scope: str, code: str) -> tuple[str, list, int]:
     return kind, shown, len(found) - len(shown)
 
 
+def _caseload(series: dict, labels: list, *, kind: str, title: str, staff: int | None, per: int, none: str):
+    """A caseload chart against what the staff on file can hold, and the months it is over."""
+    capacity = staff * per if staff else None
+    measure = f"{kind.lower()}_caseload"
+    mean = series[measure]["mean"]
+    return {
+        "id": f"{kind.lower()}-caseload",
+        "title": title,
+        "what": "cases",
+        "measure": measure,
+        "capacity": capacity,
+        "capacity_words": f"{staff} {kind}s on file × {per} cases each" if staff else none,
+        "chart": band_chart(labels, series[measure], capacity=capacity),
+        "over": [label for label, value in zip(labels, mean, strict=True) if capacity and value > capacity],
+    }
+
+
 def _charts(figures: ProjectionFigures, run: ProjectionRun, staffing: selectors.Staffing) -> list[dict]:
     series, labels = figures.series, figures.months
-    cases_per_pom = run.rates["cases_per_pom"]["value"]
-    cases_per_com = run.rates["cases_per_com"]["value"]
+    history = series.get("released_before", [])
     charts = [
         {
             "id": "releases",
@@ -114,14 +130,9 @@ def _charts(figures: ProjectionFigures, run: ProjectionRun, staffing: selectors.
             "what": "men released",
             "measure": "releases_total",
             "chart": band_chart(
-                labels,
-                series["releases_total"],
-                history_labels=figures.months_before_labels,
-                history=series.get("released_before", []),
+                labels, series["releases_total"], history_labels=figures.months_before_labels, history=history
             ),
-            "history": list(
-                zip(figures.months_before_labels, series.get("released_before", []), strict=True)
-            ),
+            "history": list(zip(figures.months_before_labels, history, strict=True)),
         },
         {
             "id": "approved-premises",
@@ -130,37 +141,27 @@ def _charts(figures: ProjectionFigures, run: ProjectionRun, staffing: selectors.
             "measure": "approved_premises_beds",
             "chart": band_chart(labels, series["approved_premises_beds"]),
         },
-        {
-            "id": "pom-caseload",
-            "title": "POM caseload",
-            "what": "cases",
-            "measure": "pom_caseload",
-            "capacity": staffing.poms * cases_per_pom if staffing.poms else None,
-            "capacity_words": f"{staffing.poms} POMs on file × {cases_per_pom} cases each"
-            if staffing.poms
-            else "No POMs on file for this prison: no capacity to set the caseload against",
-        },
-        {
-            "id": "com-caseload",
-            "title": "COM caseload of the men it releases",
-            "what": "cases",
-            "measure": "com_caseload",
-            "capacity": staffing.coms * cases_per_com if staffing.coms else None,
-            "capacity_words": f"{staffing.coms} COMs on file × {cases_per_com} cases each"
-            if staffing.coms
-            else "COMs work in probation delivery units, not prisons: see the region for their capacity"
+        _caseload(
+            series,
+            labels,
+            kind="POM",
+            title="POM caseload",
+            staff=staffing.poms,
+            per=run.rates["cases_per_pom"]["value"],
+            none="No POMs on file for this prison: no capacity to set the caseload against",
+        ),
+        _caseload(
+            series,
+            labels,
+            kind="COM",
+            title="COM caseload of the men it releases",
+            staff=staffing.coms,
+            per=run.rates["cases_per_com"]["value"],
+            none="COMs work in probation delivery units, not prisons: see the region for their capacity"
             if staffing.coms is None
             else "No COMs on file in this region",
-        },
+        ),
     ]
-    for chart in charts[2:]:
-        chart["chart"] = band_chart(labels, series[chart["measure"]], capacity=chart["capacity"])
-        mean = series[chart["measure"]]["mean"]
-        chart["over"] = [
-            label
-            for label, value in zip(labels, mean, strict=True)
-            if chart["capacity"] and value > chart["capacity"]
-        ]
     for chart in charts:
         figures_of = series[chart["measure"]]
         chart["rows"] = [
