@@ -1,0 +1,61 @@
+"""The period a report covers: a month, a quarter, or the 12 months to a day (the inspectorate's rolling
+year). Both ends are inclusive: a man released on the last day is in it, and the men held are those held
+on that day."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError(f"period: ends {self.end.isoformat()} before it starts {self.start.isoformat()}")
+
+    @classmethod
+    def twelve_months_to(cls, end: date) -> "Period":
+        return cls(end - relativedelta(years=1) + timedelta(days=1), end)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> "Period":
+        start = date(year, month, 1)
+        return cls(start, start + relativedelta(months=1) - timedelta(days=1))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> "Period":
+        if quarter not in (1, 2, 3, 4):
+            raise ValueError(f"quarter: 1 to 4, not {quarter}")
+        start = date(year, 3 * quarter - 2, 1)
+        return cls(start, start + relativedelta(months=3) - timedelta(days=1))
+
+    @classmethod
+    def parse(cls, text: str, *, today: date) -> "Period":
+        """`12m` (the 12 months to today), `12m:2026-11-30`, `2026-11` (a month), `2026-Q3` (a quarter)."""
+        text = text.strip()
+        try:
+            if text == "12m":
+                return cls.twelve_months_to(today)
+            if text.startswith("12m:"):
+                return cls.twelve_months_to(date.fromisoformat(text[4:]))
+            if "-Q" in text.upper():
+                year, quarter = text.upper().split("-Q")
+                return cls.quarter(int(year), int(quarter))
+            year, month = text.split("-")
+            return cls.month(int(year), int(month))
+        except ValueError as error:
+            raise ValueError(
+                f"period: {text!r} is not 12m, 12m:YYYY-MM-DD, YYYY-MM or YYYY-Qn ({error})"
+            ) from None
+
+    @property
+    def words(self) -> str:
+        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
