@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "resettle.plans",
     "resettle.planning",
     "resettle.projections",
+    "resettle.reports",
     "resettle.demo",
     "resettle.interop",
     "resettle.api",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("resettle.plans.urls")),
     path("", include("resettle.planning.urls")),
     path("", include("resettle.projections.urls")),
+    path("", include("resettle.reports.urls")),
     path("", include("resettle.audit.urls")),
     path("", include("resettle.interop.urls")),
     path("api/", include("resettle.api.urls")),

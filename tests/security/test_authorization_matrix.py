@@ -20,6 +20,8 @@ from resettle.plans.models import InterventionOffer
 from resettle.plans.sections import SECTIONS
 from resettle.plans.services import refresh_readiness
 from resettle.projections.services import run_projection
+from resettle.reports.report import default_period
+from resettle.reports.services import take_snapshot
 
 from .users import role_user, sign_in
 
@@ -32,6 +34,7 @@ SIGNED_IN = {NO_ROLE, *Role}
 ADMINISTRATORS = {Role.ADMINISTRATOR}
 CASE_EDITORS = {Role.POM, Role.SPO, Role.COM}
 PLANNERS = {Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Role.INSPECTOR}
+REPORT_READERS = {Role.INSPECTOR, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD}
 
 EXPECTED = {
     "healthz": {ANONYMOUS, *SIGNED_IN},
@@ -73,6 +76,19 @@ EXPECTED = {
     "projection-prison-csv": PLANNERS,
     "projection-what-if": PLANNERS,
     "projection-run": {Role.NATIONAL_LEAD},
+    # Inspection reports: inspectors, governors and leads read them (a prison's within their scope, the men
+    # behind a figure only as far as they may see them: tests/reports); a national lead takes a snapshot.
+    "reports": REPORT_READERS,
+    "report-national-csv": REPORT_READERS,
+    "report-national-pdf": REPORT_READERS,
+    "report-region": REPORT_READERS,
+    "report-region-csv": REPORT_READERS,
+    "report-region-pdf": REPORT_READERS,
+    "report-prison": REPORT_READERS,
+    "report-prison-csv": REPORT_READERS,
+    "report-prison-pdf": REPORT_READERS,
+    "report-men-behind": REPORT_READERS,
+    "report-snapshot": {Role.NATIONAL_LEAD},
     "audit-trail": ADMINISTRATORS,
     # Importing records; the report and rejected records of one's own last import (without one, each
     # page leads to the import page).
@@ -107,6 +123,9 @@ EXPECTED = {
     "api:projection-national": PLANNERS,
     "api:projection-region": PLANNERS,
     "api:projection-prison": PLANNERS,
+    "api:report-national": REPORT_READERS,
+    "api:report-region": REPORT_READERS,
+    "api:report-prison": REPORT_READERS,
     # POST only, like the calculation.
     "api:transfer-decision": {Role.SPO, Role.GOVERNOR},
     # Everything held about a man: only for an administrator who could also see him through a case role
@@ -204,6 +223,8 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
     TransferPlanRun.objects.create(as_of=today(), status=TransferPlanRun.Status.FINISHED)
     if "projection" in route:  # the figures pages answer 404 until a projection has run
         run_projection(as_of=today(), months=12, paths=5)
+    if "report" in route:  # a region's and the country's CSV and PDF answer 404 until a snapshot is taken
+        take_snapshot(default_period(today()))
     move = Transfer.objects.create(
         person=estate.man,
         from_prison=estate.prison,
@@ -220,6 +241,7 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
         "name": "overdue",
         "section": "mappa",
         "offer_id": str(offer.pk),
+        "measure_id": "releases",
         "app_label": "accounts",
         "url": "nothing-here/",
     }

@@ -50,6 +50,10 @@ def transfer_deciders(scope: Scope) -> bool:
     return scope.has(Role.SPO, Role.GOVERNOR)
 
 
+def report_readers(scope: Scope) -> bool:
+    return scope.has(Role.INSPECTOR, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD)
+
+
 def national_leads(scope: Scope) -> bool:
     return scope.has(Role.NATIONAL_LEAD)
 
@@ -76,6 +80,12 @@ RUN_TRANSFER_PLAN = Rule("run the national transfer plan", national_leads)
 PROJECTIONS = Rule("the projections", planners)
 PRISON_PROJECTION = Rule("a prison's projection", planners, prison="prison_code")
 RUN_PROJECTION = Rule("run a projection", national_leads)
+# Inspection reports (issue 12): read by inspectors, governors and the leads; a region's and the country's
+# by all of them (counts, for comparison), a prison's within their scope; the men behind a figure are
+# listed only as far as he may see them, and audited. A national lead takes a snapshot of every scope.
+REPORTS = Rule("the inspection reports", report_readers)
+PRISON_REPORT = Rule("a prison's inspection report", report_readers, prison="prison_code")
+TAKE_REPORT_SNAPSHOT = Rule("take a snapshot of the inspection measures", national_leads)
 AUDIT_TRAIL = Rule("the audit trail", administrators)
 # A subject access export is everything held about a man: an administrator may make one only for a man
 # he could also see through a case role.

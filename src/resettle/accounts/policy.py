@@ -7,8 +7,10 @@ filter (for one record), so a list and a record can never disagree.
 - COM: men allocated to him as COM, and men to be released to his probation delivery unit; he changes the
   ones allocated to him.
 - MAPPA coordinator: MAPPA-eligible men (a MAPPA category recorded) held in or released to his region.
-- Regional lead: men held in his region's prisons. National lead: everyone. Both read only.
-- Inspector: men held in the prison he is inspecting, while the inspection lasts; read only.
+- Regional lead: men held in, or released from, his region's prisons. National lead: everyone. Both read
+  only.
+- Inspector: men held in, or released from, the prison he is inspecting, while the inspection lasts (the
+  inspection measures are of the men it released as much as of those it holds); read only.
 - Administrator: nobody, unless he also holds one of the roles above.
 """
 
@@ -64,9 +66,10 @@ def _seen(scope: Scope) -> Q:
         in_region = Q(current_prison__region_id=scope.region_id) | Q(release_area__region_id=scope.region_id)
         seen |= Q(risk__mappa_category__isnull=False) & in_region
     if scope.has(Role.REGIONAL_LEAD) and scope.region_id is not None:
-        seen |= Q(current_prison__region_id=scope.region_id)
+        released = Booking.objects.filter(released_from__region_id=scope.region_id).values("person_id")
+        seen |= Q(current_prison__region_id=scope.region_id) | Q(pk__in=released)
     if scope.has(Role.INSPECTOR) and scope.inspected_prison_id is not None:
-        seen |= Q(current_prison_id=scope.inspected_prison_id)
+        seen |= _in_or_released_from(scope.inspected_prison_id)
     return seen
 
 

@@ -10,8 +10,10 @@ from resettle.accounts.access import (
     PERSON_RECORD,
     PRISON_CASELOAD,
     PRISON_PROJECTION,
+    PRISON_REPORT,
     PRISON_TRANSFERS,
     PROJECTIONS,
+    REPORTS,
     RUN_PROJECTION,
     SIGNED_IN,
     TRANSFER_DECISION,
@@ -19,7 +21,7 @@ from resettle.accounts.access import (
     access,
 )
 
-from . import projections, views
+from . import projections, reports, views
 from .plan_records import views_for
 
 app_name = "api"
@@ -97,5 +99,17 @@ urlpatterns = [
         "v1/prisons/<str:prison_code>/projection/",
         access(PRISON_PROJECTION)(projections.PrisonProjection.as_view()),
         name="projection-prison",
+    ),
+    # Inspection reports: inspectors, governors and leads read them (a prison's within their scope).
+    path("v1/reports/national/", access(REPORTS)(reports.NationalReport.as_view()), name="report-national"),
+    path(
+        "v1/reports/regions/<str:region_code>/",
+        access(REPORTS)(reports.RegionReport.as_view()),
+        name="report-region",
+    ),
+    path(
+        "v1/prisons/<str:prison_code>/report/",
+        access(PRISON_REPORT)(reports.PrisonReport.as_view()),
+        name="report-prison",
     ),
 ]

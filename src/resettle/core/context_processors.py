@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from resettle.accounts.access import planners
+from resettle.accounts.access import planners, report_readers
+from resettle.accounts.roles import Role
 
 
 def service(request):
@@ -39,6 +40,11 @@ def _navigation(request, prison) -> list[dict]:
             items.append(_link("Transfer plan", reverse("transfer-plan"), planning))
             projecting = here[0] is not None and here[0].startswith("projection")
             items.append(_link("Projections", reverse("projections"), projecting))
+        if report_readers(scope):
+            reporting = here[0] is not None and here[0].startswith("report")
+            national = scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD) or prison is None
+            href = reverse("reports") if national else reverse("report-prison", args=[prison.code])
+            items.append(_link("Inspection report", href, reporting))
         calculating = here[0] in ("calculate", "calculate-json")
         items.append(_link("Calculate release dates", reverse("calculate"), calculating))
     if scope is not None and scope.is_administrator:

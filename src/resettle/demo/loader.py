@@ -11,13 +11,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 
+from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from tqdm import tqdm
 
-from resettle.accounts.models import User
+from resettle.accounts.models import InspectionGrant, User
+from resettle.audit.models import AuditEntry
 from resettle.estate.models import Prison, ProbationDeliveryUnit, Region
 from resettle.people.models import (
     Adjustment,
@@ -33,6 +35,12 @@ from resettle.people.release_dates import recalculate_bookings
 from resettle.planning.models import TransferPlanRun
 from resettle.planning.services import run_transfer_plan
 from resettle.plans.models import AccommodationPlan
+from resettle.projections.models import ProjectionRun
+from resettle.projections.services import run_projection
+from resettle.reports.models import ReportSnapshot
+from resettle.reports.report import default_period
+from resettle.reports.services import take_snapshot
+from resettle.rules.inspection.period import Period
 from resettle.staff.models import Allocation, StaffMember
 
 from . import staff
@@ -48,6 +56,8 @@ PRISON_SCALE = ("DAI", "EXI", "CWI")  # Dartmoor and two resettlement prisons ne
 NATIONAL_IN_CUSTODY = 85_000
 BATCH = 2_000
 WORKERS = 2  # processes the engine runs in, at both scales
+DEMO_PROJECTION_PATHS = 200
+TREND_MONTHS = 11  # snapshots of the 12 months to each of the 11 month ends before the latest
 
 
 @dataclass(frozen=True)
@@ -198,7 +208,15 @@ def wipe() -> None:
         Booking.objects.all().delete()
         RiskProfile.objects.all().delete()
         Person.objects.all().delete()
-        User.objects.filter(username__in=DEMO_USERNAMES).delete()
+        ProjectionRun.objects.all().delete()
+        ReportSnapshot.objects.all().delete()
+        # A demo user the audit trail names stays (the trail keeps its actors); the rest go. The load
+        # that follows gives each kept user his role and scope again.
+        demo_users = User.objects.filter(username__in=DEMO_USERNAMES)
+        InspectionGrant.objects.filter(inspector__in=demo_users).delete()
+        demo_users.exclude(pk__in=AuditEntry.objects.values("actor_id")).delete()
+        for kept in demo_users:
+            kept.groups.clear()
         Prison.release_areas_served.through.objects.all().delete()
         Prison.objects.all().delete()
         ProbationDeliveryUnit.objects.all().delete()
@@ -249,5 +267,14 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
         summary.users = create_demo_users()
     planned = run_transfer_plan(as_of=today).run
     summary.counts.update({"transfers proposed": planned.placed, "men unplaced": planned.unplaced})
+    # The screens a lead opens first: the projection, and the inspection report with a year of its trend
+    # (at prison scale; nationally only the latest year, to keep the load quick).
+    run_projection(as_of=today, paths=DEMO_PROJECTION_PATHS)
+    months = TREND_MONTHS if scale == "prison" else 0
+    latest_month = default_period(today).end.replace(day=1)
+    for back in range(months, -1, -1):
+        month = latest_month - relativedelta(months=back)
+        take_snapshot(Period.twelve_months_to(month + relativedelta(months=1) - timedelta(days=1)))
+    summary.counts["inspection snapshots"] = months + 1
     summary.seconds = time.monotonic() - started
     return summary

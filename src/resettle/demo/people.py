@@ -237,7 +237,7 @@ class PrisonPopulation:
         released_on = custody.booking.released_on
         person = self._person(custody, draft.born, in_custody=False)
         person.release_area = person.release_area or self._release_area()
-        risk = self._risk(person, custody, 0)
+        risk = self._risk(person, custody, (released_on - self.today).days)
         record = PersonRecord(person, custody, risk)
         arrived = self._arrival(custody.booking.received_on, until=released_on)
         if rng.random() < self.practice.pom_allocated:

@@ -41,12 +41,14 @@ from resettle.plans.models import (
     TransferPlan,
     TransferStatus,
 )
-from resettle.plans.services import KEEP_RELEASED_DAYS, refresh_all_readiness
+from resettle.plans.services import refresh_all_readiness
 
 BATCH = 5000
 HIGH = (RoshLevel.HIGH, RoshLevel.VERY_HIGH)
 # How reliably each step is done in time (assumption): Dartmoor's is the inspectorate's picture.
 DILIGENCE = {"resettlement": 0.95, "other": 0.9, "DAI": 0.45}
+# Released men keep their outcome records for the inspection year (the readiness cache keeps them less).
+RELEASED_OUTCOMES_DAYS = 365
 
 
 def _diligence(prison: Prison | None) -> float:
@@ -235,24 +237,80 @@ class Generator:
             )
 
     def released(self, rng, person, booking) -> None:
-        if not booking.released_on or booking.released_on < self.today - timedelta(days=KEEP_RELEASED_DAYS):
+        """What became of a man released in the last year: where he slept the first night (his plan's
+        category, else a draw that a diligent prison tilts towards settled or approved accommodation), where
+        he was 3 months on, his day-one appointment and any approved-premises application."""
+        if not booking.released_on or booking.released_on < self.today - timedelta(
+            days=RELEASED_OUTCOMES_DAYS
+        ):
             return
-        plan = getattr(person, "accommodation_plan", None)
         q = _diligence(booking.released_from)
+        risk = getattr(person, "risk", None)
+        if risk and (risk.rosh_level in HIGH or risk.tier[:1] in ("A", "B")) and rng.random() < max(q, 0.5):
+            # The notice a prison gives grows with its diligence: Dartmoor's come late (rulebook A6-A7).
+            notice = rng.randint(180, 240) if rng.random() < q else rng.randint(3, 150)
+            self.rows[ApprovedPremisesApplication].append(
+                ApprovedPremisesApplication(
+                    person=person,
+                    submitted_on=booking.released_on - timedelta(days=notice),
+                    arrival_on=booking.released_on,
+                    status=ApplicationStatus.PLACEMENT_ALLOCATED,
+                )
+            )
+        if rng.random() < q:
+            self.rows[DayOneAppointment].append(
+                DayOneAppointment(
+                    person=person, appointment_on=booking.released_on, location="Probation office"
+                )
+            )
         if rng.random() >= max(q, 0.7):
             return  # outcome not recorded
-        category = plan.category if plan and plan.category else AccommodationCategory.HOMELESS
+        plan = getattr(person, "accommodation_plan", None)
+        first_night = plan.category if plan and plan.category else _first_night(rng, q)
+        three_months_on = ""
+        if booking.released_on <= self.today - timedelta(days=91):
+            settled = SETTLES.get(first_night, 0.2) * (0.5 + q / 2)
+            three_months_on = AccommodationCategory.SETTLED if rng.random() < settled else first_night
         self.rows[ReleaseOutcome].append(
             ReleaseOutcome(
                 person=person,
-                accommodation_on_release=category,
+                accommodation_on_release=first_night,
                 recorded_on=min(booking.released_on + timedelta(days=rng.randint(1, 3)), self.today),
+                settled_at_3_months=three_months_on,
             )
         )
 
 
+# Where a man with no accommodation plan slept the first night: a release planned in time goes mostly to
+# settled or approved accommodation; the rest mostly to temporary accommodation or none (assumptions).
+PLANNED_FIRST_NIGHT = {
+    AccommodationCategory.SETTLED: 0.65,
+    AccommodationCategory.OTHER_HOUSED: 0.15,
+    AccommodationCategory.APPROVED_PREMISES: 0.1,
+    AccommodationCategory.CAS: 0.1,
+}
+UNPLANNED_FIRST_NIGHT = {
+    AccommodationCategory.OTHER_HOUSED: 0.4,
+    AccommodationCategory.HOMELESS: 0.4,
+    AccommodationCategory.ROUGH_SLEEPING: 0.1,
+    AccommodationCategory.SETTLED: 0.1,
+}
+# The chance a first night's accommodation has become settled 3 months on, at a fully diligent prison.
+SETTLES = {
+    AccommodationCategory.SETTLED: 0.9,
+    AccommodationCategory.APPROVED_PREMISES: 0.6,
+    AccommodationCategory.CAS: 0.5,
+    AccommodationCategory.OTHER_HOUSED: 0.4,
+}
+
+
+def _first_night(rng: random.Random, q: float) -> str:
+    table = PLANNED_FIRST_NIGHT if rng.random() < q else UNPLANNED_FIRST_NIGHT
+    return rng.choices(list(table), weights=list(table.values()))[0]
+
+
 def _people(today: date):
-    recent = Booking.objects.filter(released_on__gte=today - timedelta(days=KEEP_RELEASED_DAYS))
+    recent = Booking.objects.filter(released_on__gte=today - timedelta(days=RELEASED_OUTCOMES_DAYS))
     bookings = Booking.objects.select_related("released_from").order_by("-is_active", "-received_on")
     return (
         Person.objects.filter(

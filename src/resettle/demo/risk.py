@@ -91,7 +91,13 @@ def risk_profile(
     managed_level = set_on = review_on = None
     if category and level_is_set(rng, days_to_release, practice):
         managed_level = mappa_level(rng, level)
-        set_on = today - timedelta(days=rng.randint(0, 120))
+        lead = rng.randint(0, 120)
+        set_on = today - timedelta(days=lead)
+        if days_to_release < 0:
+            # Released: the level was set before release, 6 months or more ahead as often as the prison
+            # sets levels 6 to 9 months out (the same draw decides, so no other man's figures move).
+            in_time = lead / 120 < practice.mappa_level_6_to_9_months
+            set_on = today + timedelta(days=days_to_release) - timedelta(days=lead + (183 if in_time else 0))
         weeks = {MappaLevel.LEVEL_2: 16, MappaLevel.LEVEL_3: 8}.get(managed_level)
         review_on = set_on + timedelta(weeks=weeks) if weeks else None
     sexual = bool(offence and offence.sexual)

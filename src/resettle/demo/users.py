@@ -96,17 +96,21 @@ def create_demo_users() -> list[tuple[User, DemoUser]]:
     for demo in DEMO_USERS:
         member = _staff_for(demo.username, dartmoor)
         first, last = (member.first_name, member.last_name) if member else (demo.first_name, demo.last_name)
-        user = User.objects.create_user(
+        # A user kept from an earlier load (the audit trail names him) is given his role and scope again.
+        user, _ = User.objects.update_or_create(
             username=demo.username,
-            password=DEMO_PASSWORD,
-            first_name=first,
-            last_name=last,
-            caseload_prison=dartmoor,
-            region=dartmoor.region if demo.group in REGIONAL_GROUPS else None,
-            pdu=member.pdu if member and demo.group == "COM" else None,
-            is_staff=demo.username == "admin",
-            is_superuser=demo.username == "admin",
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "caseload_prison": dartmoor,
+                "region": dartmoor.region if demo.group in REGIONAL_GROUPS else None,
+                "pdu": member.pdu if member and demo.group == "COM" else None,
+                "is_staff": demo.username == "admin",
+                "is_superuser": demo.username == "admin",
+            },
         )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
         user.groups.add(groups[demo.group])
         if demo.group == "Inspector":
             # An inspection under way: a week in, three weeks to go.

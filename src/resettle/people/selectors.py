@@ -62,6 +62,14 @@ class CaseloadQuery:
     descending: bool = False
 
 
+def bookings_held_on(day: date) -> QuerySet[Booking]:
+    """Bookings of men in custody on `day`: received on or before it and not released by it, so that a day
+    in the past reads a man released since from his closed booking."""
+    return Booking.objects.filter(received_on__lte=day).filter(
+        Q(is_active=True, released_on__isnull=True) | Q(released_on__gt=day)
+    )
+
+
 def prisons_with_population(prisons: QuerySet[Prison] | None = None) -> QuerySet[Prison]:
     prisons = Prison.objects.all() if prisons is None else prisons
     return prisons.select_related("region").annotate(

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 
 from resettle.estate.models import Prison, Region
 from resettle.people.models import Booking, CalculatedReleaseDates, Offence
+from resettle.people.selectors import bookings_held_on
 from resettle.plans.models import ApprovedPremisesApplication, ReadinessSummary
 from resettle.rules.projection.cohort import Cohort, Man, Mappa, Rosh, Route
 from resettle.rules.projection.what_if import Moved, planned_release
@@ -61,12 +62,6 @@ class Estate:
 
     def index(self) -> dict[str, int]:
         return {code: i for i, code in enumerate(self.codes)}
-
-
-def _held_on(day: date):
-    return Booking.objects.filter(received_on__lte=day).filter(
-        Q(is_active=True, released_on__isnull=True) | Q(released_on__gt=day)
-    )
 
 
 def _dates(calculated: dict | None, recorded: dict) -> dict[str, date | None]:
@@ -123,7 +118,7 @@ def _held_men(as_of: date, estate: Estate, dates_under: dict[int, dict] | None):
     the engine's dates under other rules) the what-if man has those dates, his handover moved by as many
     days as his planned release; without it the two are the same man."""
     index = estate.index()
-    held = _held_on(as_of)
+    held = bookings_held_on(as_of)
     sexual = set(
         Offence.objects.filter(is_sexual=True, sentence__booking__in=held).values_list(
             "sentence__booking_id", flat=True
@@ -302,7 +297,7 @@ def estimates_from_history(as_of: date) -> list[Estimate]:
         )
     paroled = year.filter(recorded_dates__actual_parole_date__isnull=False).count()
     still_held = (
-        _held_on(as_of)
+        bookings_held_on(as_of)
         .filter(
             recorded_dates__parole_eligibility_date__lt=as_of,
             recorded_dates__parole_eligibility_date__gte=as_of - relativedelta(years=1),

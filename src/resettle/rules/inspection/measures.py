@@ -110,7 +110,7 @@ ACCOMMODATION = {
     "SETTLED": "Settled",
     "OTHER_HOUSED": "Other housed (transient or temporary)",
     "APPROVED_PREMISES": "Approved premises",
-    "CAS": "Bail or probation accommodation (CAS2, CAS3)",
+    "CAS": "CAS2 or CAS3 (bail or probation)",
     "HOMELESS": "Homeless, not rough sleeping",
     "ROUGH_SLEEPING": "Rough sleeping",
     "UNKNOWN": "Not recorded",

@@ -35,9 +35,13 @@ class Period:
 
     @classmethod
     def parse(cls, text: str, *, today: date) -> "Period":
-        """`12m` (the 12 months to today), `12m:2026-11-30`, `2026-11` (a month), `2026-Q3` (a quarter)."""
+        """`12m` (the 12 months to today), `12m:2026-11-30`, `2026-11` (a month), `2026-Q3` (a quarter),
+        `2026-01-01:2026-06-30` (any two days)."""
         text = text.strip()
         try:
+            if text.count(":") == 1 and not text.startswith("12m"):
+                start, end = text.split(":")
+                return cls(date.fromisoformat(start), date.fromisoformat(end))
             if text == "12m":
                 return cls.twelve_months_to(today)
             if text.startswith("12m:"):
@@ -49,12 +53,25 @@ class Period:
             return cls.month(int(year), int(month))
         except ValueError as error:
             raise ValueError(
-                f"period: {text!r} is not 12m, 12m:YYYY-MM-DD, YYYY-MM or YYYY-Qn ({error})"
+                f"period: {text!r} is not 12m, 12m:YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY-MM-DD:YYYY-MM-DD ({error})"
             ) from None
 
     @property
     def words(self) -> str:
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+    @property
+    def text(self) -> str:
+        """The period as `parse` reads it back."""
+        if self == Period.twelve_months_to(self.end):
+            return f"12m:{self.end.isoformat()}"
+        if self.start.day == 1 and self == Period.month(self.start.year, self.start.month):
+            return f"{self.start:%Y-%m}"
+        if self.start.day == 1 and self.start.month % 3 == 1:
+            quarter = Period.quarter(self.start.year, (self.start.month + 2) // 3)
+            if self == quarter:
+                return f"{self.start.year}-Q{(self.start.month + 2) // 3}"
+        return f"{self.start.isoformat()}:{self.end.isoformat()}"
 
     @property
     def key(self) -> str:
