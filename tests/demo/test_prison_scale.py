@@ -341,3 +341,26 @@ def test_a_profile_what_if_moves_releases_and_counts_the_deadlines_still_in_time
     failed = ProjectionRun.objects.latest()
     assert failed.status == ProjectionRun.Status.FAILED and "sds-99" in failed.error
     assert not failed.figures.exists()
+
+
+def test_the_dartmoor_report_reproduces_the_2017_findings_from_the_records():
+    """Rulebook A3-A10, each computed by its measure from the generated records, not written in: over 200
+    released in the year with more projected; none released from a resettlement prison for his area (it is
+    not one); nearly one in five held not under MAPPA; many released homeless or to temporary accommodation;
+    few men maintaining innocence offered anything."""
+    from resettle.reports.models import ReportSnapshot
+    from resettle.reports.report import Scope, build, default_period
+
+    assert ReportSnapshot.objects.filter(status="FINISHED").count() == 12  # a year of trend, from the load
+    report = build(Scope.PRISON, "DAI", "HMP Dartmoor", default_period(TODAY))
+    released = report.line("releases").here["men"]
+    assert released > 200 and report.projected_next_12_months > 150
+    assert report.line("released-from-resettlement-prison").here["value"] < 0.1
+    not_under_mappa = 1 - report.line("under-mappa").here["value"]
+    assert 0.1 < not_under_mappa < 0.3
+    nights = report.line("accommodation-on-release").here["categories"]
+    recorded = sum(count for key, count in nights.items() if key != "UNKNOWN")
+    unsettled = nights["HOMELESS"] + nights["ROUGH_SLEEPING"] + nights["OTHER_HOUSED"]
+    assert unsettled / recorded > 0.3
+    assert report.line("maintaining-innocence-offered").here["value"] < 0.3
+    assert len(report.line("under-mappa").trend) == 12
