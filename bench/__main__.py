@@ -104,6 +104,31 @@ def recalculation_row(*, workers: int) -> tuple[Row, float]:
     return row, full_seconds
 
 
+def report_rows(port: int, *, prison, concurrency: int, requests: int) -> list[Row]:
+    """The inspection report (issue 12) as a national lead reads it, from the snapshot the demo load took:
+    the country's and the busiest prison's pages, and the country's PDF (fewer requests: each is a render)."""
+    cookie = signed_in_cookie(prison, role="National lead")
+    pages = [
+        ("inspection report, England and Wales", "/reports/"),
+        (f"inspection report, {prison.code}", f"/prisons/{prison.code}/report/"),
+    ]
+    rows = page_rows(
+        port, pages, cookie=cookie, label="national lead", concurrency=concurrency, requests=requests
+    )
+    rows += page_rows(
+        port,
+        [("inspection report PDF, England and Wales", "/reports/national.pdf")],
+        cookie=cookie,
+        label="national lead",
+        concurrency=2,
+        requests=PDF_REQUESTS,
+    )
+    return rows
+
+
+PDF_REQUESTS = 10
+
+
 def someone_calculated(prison) -> str:
     """A man at `prison` whose release dates were calculated, for the API's dates endpoint."""
     from resettle.people.models import CalculatedReleaseDates
@@ -176,6 +201,7 @@ def main() -> None:
             )
         )
         rows.extend(worklist_rows(port, prison=prison, cookie=cookie, label=label, requests=args.requests))
+        rows.extend(report_rows(port, prison=prison, concurrency=args.concurrency, requests=args.requests))
     rows.extend(import_rows_apart(f"{args.database_url}_import", records=args.import_records))
 
     print_table(

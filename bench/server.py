@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -20,24 +21,27 @@ def free_port() -> int:
 def gunicorn(env: dict[str, str], *, workers: int):
     port = free_port()
     resettle = Path(sys.executable).with_name("resettle")
-    process = subprocess.Popen(
-        [str(resettle), "serve", "--port", str(port), "--workers", str(workers)],
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not start: {process.stderr.read()}") from None
-                time.sleep(0.3)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    # Its log goes to a file, not a pipe: a pipe nobody reads fills up under load and stalls the server.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            [str(resettle), "serve", "--port", str(port), "--workers", str(workers)],
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(f"gunicorn did not start: {log.read()[-4000:]}") from None
+                    time.sleep(0.3)
+            yield port
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -13,8 +13,9 @@ def busiest_prison():
     )
 
 
-def signed_in_cookie(prison) -> str:
-    """A session cookie for an SPO of `prison`, as a browser would hold it after signing in with a code."""
+def signed_in_cookie(prison, role: str = "SPO") -> str:
+    """A session cookie for a user of `role` at `prison` (an SPO by default), as a browser would hold it
+    after signing in with a code."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.test import Client
@@ -23,10 +24,11 @@ def signed_in_cookie(prison) -> str:
 
     from resettle.accounts.roles import Role
 
+    role = Role(role)
     user, _ = get_user_model().objects.update_or_create(
-        username="bench-spo", defaults={"caseload_prison": prison, "is_active": True}
+        username=f"bench-{role.name.lower()}", defaults={"caseload_prison": prison, "is_active": True}
     )
-    user.groups.add(Group.objects.get_or_create(name=Role.SPO)[0])
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
     device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "bench", "confirmed": True})
     client = Client()
     client.force_login(user)
