@@ -12,8 +12,18 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import models
 
 logger = logging.getLogger(__name__)
+
+
+class RunStatus(models.TextChoices):
+    """Where a queued run is: each model of runs (transfer plans, projections, report snapshots) uses it."""
+
+    QUEUED = "QUEUED", "Queued"
+    RUNNING = "RUNNING", "Running"
+    FINISHED = "FINISHED", "Finished"
+    FAILED = "FAILED", "Failed"
 
 
 def start_command(*arguments: str) -> None:

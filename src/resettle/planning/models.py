@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from resettle.core.jobs import RunStatus
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.rules.planning.needs import RANK_WORDS, UNPLACED_WORDS, Rank
@@ -55,11 +56,7 @@ class DestinationRank(models.IntegerChoices):
 class TransferPlanRun(models.Model):
     """One run of the national plan: its parameters, who ran it, and what it found."""
 
-    class Status(models.TextChoices):
-        QUEUED = "QUEUED", "Queued"
-        RUNNING = "RUNNING", "Running"
-        FINISHED = "FINISHED", "Finished"
-        FAILED = "FAILED", "Failed"
+    Status = RunStatus
 
     as_of = models.DateField()
     horizon_weeks = models.PositiveSmallIntegerField(default=26)

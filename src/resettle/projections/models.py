@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 
+from resettle.core.jobs import RunStatus
+
 
 class ProjectionRun(models.Model):
     """One run: queued from the page (or run at once by the command), then finished or failed.
@@ -12,11 +14,7 @@ class ProjectionRun(models.Model):
     A run with `changes` or a `profile` is a what-if: the official projection is the newest finished run
     with neither, and every what-if is shown against it."""
 
-    class Status(models.TextChoices):
-        QUEUED = "QUEUED", "Queued"
-        RUNNING = "RUNNING", "Running"
-        FINISHED = "FINISHED", "Finished"
-        FAILED = "FAILED", "Failed"
+    Status = RunStatus
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     as_of = models.DateField()

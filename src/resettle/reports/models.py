@@ -4,15 +4,13 @@ period, kept as taken, so that trends still show after the records change."""
 from django.conf import settings
 from django.db import models
 
+from resettle.core.jobs import RunStatus
+
 
 class ReportSnapshot(models.Model):
     """One taking of the measures for one period; queued by a page, completed off the request."""
 
-    class Status(models.TextChoices):
-        QUEUED = "QUEUED", "Queued"
-        RUNNING = "RUNNING", "Running"
-        FINISHED = "FINISHED", "Finished"
-        FAILED = "FAILED", "Failed"
+    Status = RunStatus
 
     period_start = models.DateField()
     period_end = models.DateField()
