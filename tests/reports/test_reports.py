@@ -176,3 +176,14 @@ def test_the_command_prints_writes_and_refuses_by_name(report_estate, tmp_path):
         call_command("report", "--national", "--period", YEAR.text, stdout=StringIO())
     call_command("report", "--snapshot", "--period", YEAR.text, "--trend", "2", stdout=StringIO())
     assert ReportSnapshot.objects.count() == 3
+
+
+def test_the_report_page_from_a_snapshot_reads_a_fixed_number_of_queries(
+    client, report_estate, django_assert_max_num_queries
+):
+    take_snapshot(YEAR)
+    lead = sign_in(client, report_estate.users[Role.NATIONAL_LEAD])
+    with django_assert_max_num_queries(25):
+        assert lead.get(reverse("report-prison", args=["DAI"]) + PERIOD).status_code == 200
+    with django_assert_max_num_queries(25):
+        assert lead.get(reverse("reports") + PERIOD).status_code == 200
