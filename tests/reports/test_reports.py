@@ -187,3 +187,11 @@ def test_the_report_page_from_a_snapshot_reads_a_fixed_number_of_queries(
         assert lead.get(reverse("report-prison", args=["DAI"]) + PERIOD).status_code == 200
     with django_assert_max_num_queries(25):
         assert lead.get(reverse("reports") + PERIOD).status_code == 200
+
+
+def test_a_failed_snapshot_is_shown_with_its_error(client, report_estate):
+    ReportSnapshot.objects.create(
+        period_start=YEAR.start, period_end=YEAR.end, status=ReportSnapshot.Status.FAILED, error="disk full"
+    )
+    page = sign_in(client, report_estate.users[Role.INSPECTOR]).get(reverse("reports")).content.decode()
+    assert "The last snapshot failed" in page and "disk full" in page

@@ -73,9 +73,9 @@ def _respond(request, scope: str, code: str, name: str, output: str):
         "period": period,
         "problem": problem,
         "charts": charts_for(report) if report else {},
-        "query": f"?period={request.GET['period']}" if request.GET.get("period") and not problem else "",
         "can_snapshot": request.scope.has(Role.NATIONAL_LEAD),
         "link": scope == Scope.PRISON,  # the men behind a figure are listed for a prison
+        "failed": _failed_snapshot(),
         "pending": ReportSnapshot.objects.filter(
             status__in=[ReportSnapshot.Status.QUEUED, ReportSnapshot.Status.RUNNING]
         ).first(),
@@ -85,6 +85,12 @@ def _respond(request, scope: str, code: str, name: str, output: str):
         else [],
     }
     return render(request, "reports/report.html", context)
+
+
+def _failed_snapshot() -> ReportSnapshot | None:
+    """The newest snapshot, if it failed: the page shows its error."""
+    newest = ReportSnapshot.objects.first()
+    return newest if newest and newest.status == ReportSnapshot.Status.FAILED else None
 
 
 def _download(content, content_type: str, report, suffix: str) -> HttpResponse:
