@@ -1,13 +1,14 @@
 """Agreement with CRDS's own test cases (the fixtures beside the repository, or RESETTLE_CRD_FIXTURES).
 
-The floor is the measured pass rate, rounded down: it only ever rises."""
+The floor is the measured pass rate, rounded down: it only ever rises, except when a pass is made harder to
+earn (issue 13: a refusal passes only for CRDS's reason, which took it from 99.1% to 98.9%)."""
 
 import pytest
 
-from resettle.rules.sentencing.conformance import FixturesMissing, run
+from resettle.rules.sentencing.conformance import FixturesMissing, code_of, run
 from tests.crd_fixtures import CRD_FIXTURES as FIXTURES
 
-PASS_RATE_FLOOR = 0.99
+PASS_RATE_FLOOR = 0.989
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,9 @@ def test_every_applicable_refusal_case_is_refused(report):
     missed = [
         o.name
         for o in report.outcomes
-        if o.expects_refusal and o.status == "failed" and not set(o.expected_codes) <= NOT_YET_IMPLEMENTED
+        if o.expects_refusal
+        and o.detail.startswith("calculated")
+        and not set(o.expected_codes) <= NOT_YET_IMPLEMENTED
     ]
     assert not missed, f"calculated instead of refused: {missed}"
 
@@ -40,3 +43,23 @@ def test_last_line_is_the_passed_failed_count(report):
 def test_missing_directory_is_an_error_naming_it(tmp_path):
     with pytest.raises(FixturesMissing, match="no overall_calculation/"):
         run(tmp_path)
+
+
+def test_an_exception_name_is_read_as_the_code_it_spells():
+    assert code_of("NoValidReturnToCustodyDateException") == "NO_VALID_RETURN_TO_CUSTODY_DATE"
+    assert code_of("REMAND_OVERLAPS_WITH_SENTENCE") == "REMAND_OVERLAPS_WITH_SENTENCE"
+
+
+def test_a_refusal_passes_only_for_the_reason_crds_gives(report):
+    """Issue 13: a refusal for another reason is a failure, and says both reasons."""
+    for outcome in report.outcomes:
+        if outcome.expects_refusal and outcome.status == "passed":
+            code = outcome.detail.removeprefix("refused: ").split(":")[0]
+            assert code in {code_of(expected) for expected in outcome.expected_codes}, outcome.name
+        if outcome.expects_refusal and outcome.status == "failed" and outcome.detail.startswith("refused"):
+            assert "CRDS refuses with" in outcome.detail
+
+
+def test_a_failing_date_says_by_how_many_days(report):
+    dated = [o for o in report.outcomes if o.status == "failed" and " want 20" in o.detail]
+    assert dated and all(" day" in o.detail for o in dated)

@@ -85,3 +85,14 @@ def test_release_before_sentence_is_calculated_while_another_sentence_holds_him(
         adjustments=remand(20, "2020-10-01", fromDate="2020-09-10", toDate="2020-09-30"),
     )
     assert "CRD" in dates(raw, "calculation-params")
+
+
+def test_an_unsupported_shpo_breach_is_refused_as_such_even_when_its_remand_overlaps():
+    """CRDS runs its unsupported checks (order 1) before its invalid-data ones (order 2): a booking that is
+    both an SHPO breach of unknown release provisions and has remand running into the sentence is refused
+    for the SHPO (ValidationService.validate; hard cases §8.1). Alone, the overlap is refused as such."""
+    overlapping = remand(10, "2024-02-06", fromDate="2024-01-30", toDate="2024-02-08")
+    both = booking(shpo_breach("2024-02-06", "2020-12-29", months=19), adjustments=overlapping)
+    assert refusal_code(both) == SHPO
+    plain = booking(sentence("2024-02-06", offence="2023-06-01", months=19), adjustments=overlapping)
+    assert refusal_code(plain) == "REMAND_OVERLAPS_WITH_SENTENCE"

@@ -28,7 +28,7 @@ from .legislation import (
 )
 from .model import Booking
 from .recall import post_recall_release
-from .refusals import check_booking, check_results
+from .refusals import INVALID_DATA, check_booking, check_results
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
 from .timeline import allocate
@@ -50,10 +50,31 @@ def calculate(
     working_days = (
         ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
     )
-    check_booking(booking)
+
+    def releases(each: Booking):
+        return _Calculator(each, profile, toggles, working_days).releases()
+
+    try:
+        check_booking(booking)
+    except Refused as refused:
+        if refused.code in INVALID_DATA:
+            _unsupported_first(booking, releases)
+        raise
     calculation = _Calculator(booking, profile, toggles, working_days).run()
-    shpo.check(booking, lambda b: _Calculator(b, profile, toggles, working_days).releases())
+    shpo.check(booking, releases)
     return calculation
+
+
+def _unsupported_first(booking: Booking, releases) -> None:
+    """Refuse as CRDS does when invalid data hides an unsupported booking: its unsupported post-calculation
+    check (the SHPO release provisions) runs before any invalid-data check (ValidationService.validate,
+    hard cases §8.1). A calculation the invalid data breaks says nothing, and the invalid refusal stands."""
+    try:
+        shpo.check(booking, releases)
+    except Refused:
+        raise
+    except Exception:  # noqa: BLE001 - broken by the invalid data: the caller's refusal stands
+        return
 
 
 @dataclass

@@ -9,6 +9,10 @@ from .result import Refused
 from .sentence_dates import UnitDates
 from .tracks import TERM_TRACKS, DateType
 
+# Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
+# (order 1) first, so a booking both unsupported and invalid is refused as unsupported (hard cases §8.1).
+INVALID_DATA = frozenset({"NO_VALID_RETURN_TO_CUSTODY_DATE", "REMAND_OVERLAPS_WITH_SENTENCE"})
+
 
 def check_booking(booking: Booking) -> None:
     for adjustment in booking.adjustments:
