@@ -118,3 +118,40 @@ def test_refresh_in_two_processes_gives_the_same_answers_as_one():
     CalculatedReleaseDates.objects.all().delete()
     recalculate_bookings(workers=2, today=TODAY)
     assert dict(CalculatedReleaseDates.objects.values_list("booking_id", "dates")) == single
+
+
+def test_refresh_force_writes_every_calculation_again(capsys):
+    for _ in range(2):
+        man_with_sentence()
+    call_command("refresh", workers=1, verbosity=0)
+    capsys.readouterr()
+    call_command("refresh", workers=1, verbosity=0, force=True)
+    assert "2 calculations changed" in capsys.readouterr().out
+
+
+def test_a_change_to_the_engine_or_the_profile_numbers_changes_the_fingerprint(monkeypatch):
+    """Issue 13 §5: a stored date follows the rules it was made by, so a fix to the engine's code or to a
+    profile's numbers makes the next refresh calculate it again."""
+    from resettle.people import release_dates
+
+    man = man_with_sentence()
+    first = recalculate(man.active_booking)
+    monkeypatch.setattr(release_dates, "engine_digest", lambda: "another engine")
+    assert recalculate_bookings(today=TODAY)["changed"] == 1
+    monkeypatch.setattr(release_dates, "profile_digest", lambda name: "other numbers")
+    assert recalculate_bookings(today=TODAY)["changed"] == 1
+    assert CalculatedReleaseDates.objects.get().input_fingerprint != first.input_fingerprint
+
+
+def test_an_unknown_toggle_or_profile_in_the_settings_fails_the_checks(settings):
+    """Issue 13 §6: one misspelt toggle would switch every production toggle off; it stops start-up."""
+    from resettle.people.apps import calculation_settings
+
+    assert calculation_settings() == []
+    settings.RESETTLE_CALCULATION_TOGGLES = ["applyPostRecallRepealRule"]
+    settings.RESETTLE_CALCULATION_PROFILE = "sds-99"
+    messages = [message.msg for message in calculation_settings()]
+    assert messages == [
+        "RESETTLE_CALCULATION_TOGGLES: unknown toggle applyPostRecallRepealRule",
+        "RESETTLE_CALCULATION_PROFILE: no rule profile 'sds-99'",
+    ]

@@ -29,6 +29,7 @@ from resettle.rules.sentencing import (
     load_profile,
 )
 from resettle.rules.sentencing import model as engine
+from resettle.rules.sentencing.legislation import engine_digest, profile_digest
 
 from .booking_input import booking_input
 from .models import Booking, CalculatedReleaseDates, Person, Sentence
@@ -68,9 +69,13 @@ def _canonical(value):
 
 
 def fingerprint(booking: engine.Booking | None, rules: Rules, refusal: str = "") -> str:
+    """What a stored calculation was made from: the engine input, the profile's name and its numbers, the
+    toggles, and the engine's own code; when any changes, the next refresh calculates it again."""
     payload = {
         "booking": dataclasses.asdict(booking) if booking else None,
         "rules": rules.label,
+        "profile": profile_digest(rules.profile_name),
+        "engine": engine_digest(),
         "refusal": refusal,
     }
     return hashlib.sha256(json.dumps(payload, default=_canonical, sort_keys=True).encode()).hexdigest()
@@ -152,14 +157,16 @@ def bookings_for_calculation() -> QuerySet[Booking]:
     )
 
 
-def _store(prepared: list[Prepared], outcomes: list[Outcomes], rules: Rules, *, today: date) -> int:
-    """Write the calculations that changed, and every earliest release date that moved (with the rules or
-    with the passing of time). Returns how many calculations changed."""
+def _store(
+    prepared: list[Prepared], outcomes: list[Outcomes], rules: Rules, *, today: date, force: bool = False
+) -> int:
+    """Write the calculations that changed (every one, with `force`), and every earliest release date that
+    moved (with the rules or with the passing of time). Returns how many calculations were written."""
     now = timezone.now()
     rows, people = [], []
     for item, outcome in zip(prepared, outcomes, strict=True):
         calculation = getattr(item.booking, "calculation", None)
-        if calculation is None or calculation.input_fingerprint != item.fingerprint:
+        if force or calculation is None or calculation.input_fingerprint != item.fingerprint:
             calculation = CalculatedReleaseDates(
                 booking=item.booking,
                 **dataclasses.asdict(outcome),
@@ -234,15 +241,18 @@ def recalculate_bookings(
     batch_size: int = 2000,
     today: date | None = None,
     progress: Iterable | None = None,
+    force: bool = False,
 ) -> dict[str, int]:
-    """Recalculate many bookings. With workers > 1, half of each batch is calculated in a second process."""
+    """Recalculate many bookings. With workers > 1, half of each batch is calculated in a second process.
+    With `force`, every calculation is written again, changed or not."""
     rules, on = live_rules(), today or clock_today()
     bookings = bookings if bookings is not None else bookings_for_calculation()
     counts = {"bookings": 0, "changed": 0}
     with engine_pool(workers) as pool:
         for batch in in_batches(bookings, batch_size):
             prepared = [prepare(booking, rules) for booking in batch]
-            counts["changed"] += _store(prepared, _outcomes(prepared, rules, pool), rules, today=on)
+            outcomes = _outcomes(prepared, rules, pool)
+            counts["changed"] += _store(prepared, outcomes, rules, today=on, force=force)
             counts["bookings"] += len(batch)
             if progress is not None:
                 progress.update(len(batch))

@@ -5,6 +5,7 @@
 Feature toggles are separate and explicit: every one is off unless it is given.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, fields
 from datetime import date
@@ -46,8 +47,15 @@ class Toggles:
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> "Toggles":
+        """CRDS's feature toggles by name; a name CRDS has but the engine does not read is ignored (the
+        fixtures carry them all). For a toggle Resettle is set to, see `unknown_names`."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: bool(v) for k, v in (values or {}).items() if k in known})
+
+    @classmethod
+    def unknown_names(cls, names) -> list[str]:
+        known = {f.name for f in fields(cls)}
+        return sorted(set(names) - known)
 
 
 PRODUCTION_TOGGLES = Toggles(
@@ -177,6 +185,21 @@ def _scheme(name: str, raw: dict) -> EarlyRelease:
         BY_NAME[multipliers["SDS_PLUS"]] if "SDS_PLUS" in multipliers else None,
         _tranches(raw["tranches"]),
     )
+
+
+@cache
+def profile_digest(name: str, directory: Path = PROFILE_DIR) -> str:
+    """A hash of the profile's rules as written (its file over `calculation-params`): it changes whenever
+    a number in them does, so dates calculated under the old numbers are calculated again."""
+    files = [directory / f"application-{BASE_PROFILE}.yml", directory / f"application-{name}.yml"]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in dict.fromkeys(files))).hexdigest()
+
+
+@cache
+def engine_digest() -> str:
+    """A hash of the engine's own source: a rule fixed in code reaches the dates already stored."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()
 
 
 def profile_names(directory: Path = PROFILE_DIR) -> list[str]:

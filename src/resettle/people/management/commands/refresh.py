@@ -23,8 +23,11 @@ class Command(BaseCommand):
             default=min(2, os.cpu_count() or 1),
             help="processes to calculate in (default: up to 2)",
         )
+        parser.add_argument(
+            "--force", action="store_true", help="write every calculation again, even where nothing changed"
+        )
 
-    def handle(self, *args, prison, workers, **options):
+    def handle(self, *args, prison, workers, force, **options):
         bookings = bookings_for_calculation()
         if prison:
             bookings = bookings.filter(person__current_prison__code=prison)
@@ -32,7 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Recalculating {total:,} bookings under {live_rules().label}")
         started = time.perf_counter()
         with tqdm(total=total, unit="booking", disable=options["verbosity"] == 0) as bar:
-            counts = recalculate_bookings(bookings, workers=workers, progress=bar)
+            counts = recalculate_bookings(bookings, workers=workers, progress=bar, force=force)
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"{counts['bookings']:,} bookings, {counts['changed']:,} calculations changed, "
