@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
-from . import ersed, fixed_term_recall, hdced, movements, shpo, tused
+from . import ersed, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit, build_units
 from .durations import long_date, plus_months
@@ -62,7 +62,20 @@ def calculate(
         raise
     calculation = _Calculator(booking, profile, toggles, working_days).run()
     shpo.check(booking, releases)
+    lawful_order.check(calculation.dates, returned_to_custody=_first_return_to_custody(booking))
     return calculation
+
+
+def _first_return_to_custody(booking: Booking) -> date | None:
+    """The earliest day he came back to custody on a recall, where the booking says."""
+    days = [
+        sentence.recall.return_to_custody_date
+        or booking.return_to_custody_date
+        or booking.ftr_return_to_custody_date
+        for sentence in booking.sentences
+        if sentence.recall
+    ]
+    return min((day for day in days if day), default=None)
 
 
 def _unsupported_first(booking: Booking, releases) -> None:
