@@ -60,3 +60,27 @@ def test_remand_overlapping_the_sentence_is_refused():
     )
     with pytest.raises(Refused, match="REMAND_OVERLAPS_WITH_SENTENCE"):
         dates(raw)
+
+
+def test_a_toggle_routing_the_2026_schedule_to_manual_refuses_rather_than_calculates():
+    """Issue 13 §6; hard cases §8.2 (RouteProgressionModelExclusionToManualValidator): with
+    `routeProgressionModelScheduleExclusionToManual` on, a standard sentence carrying the Sentencing Act
+    2026 schedule marker is calculated by hand. With the toggle off it is calculated."""
+    raw = booking(
+        sentence(
+            "2026-03-02",
+            offence="2025-06-01",
+            years=3,
+            releaseArrangements={"sdsEarlyReleaseExclusions": ["SA2026_PROGRESSION_MODEL_SCHEDULE"]},
+        )
+    )
+    toggles = {
+        "progressionModelScheduleExclusionEnabled": True,
+        "routeProgressionModelScheduleExclusionToManual": True,
+    }
+    with pytest.raises(Refused) as refused:
+        run(raw, "sds-progression-model-october", toggles)
+    assert refused.value.code == "PROGRESSION_MODEL_SCHEDULE_EXCLUSION"
+    assert "CRD" in dates(
+        raw, "sds-progression-model-october", {"progressionModelScheduleExclusionEnabled": True}
+    )

@@ -28,7 +28,7 @@ from .legislation import (
 )
 from .model import Booking
 from .recall import post_recall_release
-from .refusals import INVALID_DATA, check_booking, check_results
+from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
 from .timeline import allocate
@@ -54,6 +54,7 @@ def calculate(
     def releases(each: Booking):
         return _Calculator(each, profile, toggles, working_days).releases()
 
+    check_toggled(booking, toggles)
     try:
         check_booking(booking)
     except Refused as refused:

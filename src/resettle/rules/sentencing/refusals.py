@@ -4,7 +4,9 @@ person for a manual calculation."""
 from datetime import date, timedelta
 
 from . import fixed_term_recall
-from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType
+from .early_release import PROGRESSION_MODEL_SCHEDULE
+from .legislation import Toggles
+from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
 from .result import Refused
 from .sentence_dates import UnitDates
 from .tracks import TERM_TRACKS, DateType
@@ -12,6 +14,28 @@ from .tracks import TERM_TRACKS, DateType
 # Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
 # (order 1) first, so a booking both unsupported and invalid is refused as unsupported (hard cases §8.1).
 INVALID_DATA = frozenset({"NO_VALID_RETURN_TO_CUSTODY_DATE", "REMAND_OVERLAPS_WITH_SENTENCE"})
+
+
+def check_toggled(booking: Booking, toggles: Toggles) -> None:
+    """Cases a production toggle sends to a person: PROGRESSION_MODEL_SCHEDULE_EXCLUSION, when
+    `routeProgressionModelScheduleExclusionToManual` is on and a standard sentence, not Section 250 and not
+    a recall, carries the Sentencing Act 2026 schedule marker (RouteProgressionModelExclusionToManual-
+    Validator; hard cases §8.2). A toggle on is obeyed, never calculated past."""
+    if not toggles.routeProgressionModelScheduleExclusionToManual:
+        return
+    for index, sentence in enumerate(booking.sentences):
+        arrangements = sentence.release_arrangements
+        if (
+            sentence.kind is SentenceKind.STANDARD
+            and not arrangements.is_section_250
+            and sentence.recall is None
+            and PROGRESSION_MODEL_SCHEDULE & arrangements.early_release_exclusions
+        ):
+            raise Refused(
+                "PROGRESSION_MODEL_SCHEDULE_EXCLUSION",
+                f"sentences[{index}]: an offence on the Sentencing Act 2026 schedule is calculated by hand "
+                "under the progression model",
+            )
 
 
 def check_booking(booking: Booking) -> None:
