@@ -84,3 +84,36 @@ def test_a_toggle_routing_the_2026_schedule_to_manual_refuses_rather_than_calcul
     assert "CRD" in dates(
         raw, "sds-progression-model-october", {"progressionModelScheduleExclusionEnabled": True}
     )
+
+
+def test_the_return_to_custody_is_read_one_way_everywhere():
+    """Issue 13 §7: the recall's own date, else the booking's, else the fixed-term recall details'; every
+    rule (the PRRD, the FTR gap checks, the grouping, the refusal) asks the booking, so none disagrees."""
+    from datetime import date
+
+    from resettle.rules.sentencing.model import (
+        Booking,
+        Offence,
+        Offender,
+        Recall,
+        RecallType,
+        Sentence,
+        SentenceKind,
+    )
+
+    def recalled(own=None):
+        return Sentence(
+            SentenceKind.STANDARD,
+            Offence(date(2020, 1, 1)),
+            date(2021, 1, 1),
+            "s1",
+            recall=Recall(RecallType.FTR_28, return_to_custody_date=own),
+        )
+
+    offender = Offender(date(1990, 1, 1))
+    only_details = Booking(offender, (recalled(),), ftr_return_to_custody_date=date(2024, 3, 1))
+    assert only_details.returned_to_custody(only_details.sentences[0]) == date(2024, 3, 1)
+    both = Booking(offender, (recalled(date(2024, 2, 1)),), return_to_custody_date=date(2024, 3, 1))
+    assert both.returned_to_custody(both.sentences[0]) == date(2024, 2, 1)
+    not_recalled = Sentence(SentenceKind.STANDARD, Offence(date(2020, 1, 1)), date(2021, 1, 1), "s2")
+    assert both.returned_to_custody(not_recalled) is None

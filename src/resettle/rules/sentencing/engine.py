@@ -69,13 +69,7 @@ def calculate(
 
 def _first_return_to_custody(booking: Booking) -> date | None:
     """The earliest day he came back to custody on a recall, where the booking says."""
-    days = [
-        sentence.recall.return_to_custody_date
-        or booking.return_to_custody_date
-        or booking.ftr_return_to_custody_date
-        for sentence in booking.sentences
-        if sentence.recall
-    ]
+    days = [booking.returned_to_custody(sentence) for sentence in booking.sentences]
     return min((day for day in days if day), default=None)
 
 
@@ -249,12 +243,9 @@ class _Calculator:
         return result
 
     def _recall(self, result: UnitDates) -> None:
-        recall = result.unit.parts[0].sentence.recall
-        rtc = (
-            recall.return_to_custody_date
-            or self.booking.return_to_custody_date
-            or self.booking.ftr_return_to_custody_date
-        )
+        recalled = result.unit.parts[0].sentence
+        recall = recalled.recall
+        rtc = self.booking.returned_to_custody(recalled)
         prrd = post_recall_release(
             fixed_term_recall.length(recall.recall_type, result.unit, self.any_long_recall),
             licence_expiry=result.get(D.SLED) or result.get(D.SED),

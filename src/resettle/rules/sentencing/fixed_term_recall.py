@@ -27,10 +27,11 @@ def length(recall_type: RecallType, unit: Unit, any_twelve_months_or_more: bool)
 
 
 def check(recalls: list[UnitDates], booking: Booking) -> None:
-    recall = recalls[0].unit.parts[0].sentence.recall
+    recalled = recalls[0].unit.parts[0].sentence
+    recall = recalled.recall
     if recall.recall_type not in (RecallType.FTR_14, RecallType.FTR_28):
         return
-    return_to_custody = recall.return_to_custody_date or booking.return_to_custody_date
+    return_to_custody = booking.returned_to_custody(recalled)
     last = max(recalls, key=_expiry)
     long_ones = [r for r in recalls if is_twelve_months_or_more(r.unit)]
     running_after_return = [r for r in long_ones if _gap(r, return_to_custody) >= MIN_GAP_DAYS]

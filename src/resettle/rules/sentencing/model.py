@@ -141,5 +141,16 @@ class Booking:
     historical_tused: date | None = None
     calculate_ersed: bool = False
 
+    def returned_to_custody(self, sentence: Sentence) -> date | None:
+        """The one answer to "when did he come back on this recall": the recall's own date, else the
+        booking's, else the fixed-term recall details' (every rule asks here, so none reads it otherwise)."""
+        if sentence.recall is None:
+            return None
+        return (
+            sentence.recall.return_to_custody_date
+            or self.return_to_custody_date
+            or self.ftr_return_to_custody_date
+        )
+
     def adjustments_of(self, *types: AdjustmentType) -> tuple[Adjustment, ...]:
         return tuple(a for a in self.adjustments if a.type in types)

@@ -59,11 +59,7 @@ def _check_fixed_term_recalls(booking: Booking) -> None:
         for s in recalled
         if s.recall.recall_type in (RecallType.FTR_14, RecallType.FTR_28, RecallType.FTR_56)
     ]
-    if fixed_term and not (
-        booking.return_to_custody_date
-        or booking.ftr_return_to_custody_date
-        or any(s.recall.return_to_custody_date for s in fixed_term)
-    ):
+    if fixed_term and not any(booking.returned_to_custody(s) for s in fixed_term):
         raise Refused(
             "NO_VALID_RETURN_TO_CUSTODY_DATE", "a fixed-term recall needs the date he returned to custody"
         )

@@ -110,12 +110,7 @@ def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, a
 
 
 def _return_to_custody(booking: Booking, unit: Unit) -> date | None:
-    recall = unit.parts[0].sentence.recall
-    if recall is None:
-        return None
-    return (
-        recall.return_to_custody_date or booking.return_to_custody_date or booking.ftr_return_to_custody_date
-    )
+    return booking.returned_to_custody(unit.parts[0].sentence)
 
 
 def _days(adjustments, kind: AdjustmentType) -> int:
