@@ -71,3 +71,44 @@ def test_consecutive_release_never_before_concurrent(day, first, second, profile
 def test_release_is_within_the_sentence(day, length):
     result = run(booking(_sds(day, length)))
     assert day <= _release(result) <= day + timedelta(days=length["months"] * 31 + length["days"])
+
+
+def _outcome(raw, profile):
+    """The dates, or the refusal's code: what a reordering or more remand may not change for the worse."""
+    try:
+        return run(raw, profile).dates
+    except Refused as refused:
+        return refused.code
+
+
+@given(sentence_dates, lengths, st.integers(0, 400), st.integers(1, 200), profiles)
+def test_more_remand_never_makes_a_date_later(day, length, days, more, profile):
+    """Issue 13 §2: remand is time served, CJA 2003 s.240ZA: adding days of it may bring a date forward
+    or leave it, never push it back (a release it would put before the sentence date is refused)."""
+    less = _outcome(booking(_sds(day, length), adjustments=remand(days, day.isoformat())), profile)
+    extra = _outcome(booking(_sds(day, length), adjustments=remand(days + more, day.isoformat())), profile)
+    assume(isinstance(less, dict) and isinstance(extra, dict))
+    for kind in ("CRD", "ARD", "HDCED", "PED", "ERSED"):
+        if kind in less and kind in extra:
+            assert extra[kind] <= less[kind], kind
+
+
+@given(sentence_dates, lengths, lengths, profiles)
+def test_a_consecutive_chains_licence_never_ends_before_any_parts(day, first, second, profile):
+    """Issue 13 §2: a chain is served as one term (CJA 2003 s.264): its SLED is at least each part's
+    served alone from the same day."""
+    chain = run(
+        booking(_sds(day, first, identifier="a"), _sds(day, second, consecutiveSentenceUUIDs=["a"])), profile
+    )
+    for part in (first, second):
+        alone = run(booking(_sds(day, part)), profile)
+        assert _expiry(chain) >= _expiry(alone)
+
+
+@given(sentence_dates, lengths, lengths, st.integers(0, 900), profiles)
+def test_the_answer_does_not_depend_on_the_order_the_sentences_are_given(day, first, second, gap, profile):
+    """Issue 13 §2: the same booking with its sentences listed the other way gives the same dates, or the
+    same refusal."""
+    later = day + timedelta(days=gap)
+    one, two = _sds(day, first, identifier="a"), _sds(later, second, identifier="b")
+    assert _outcome(booking(one, two), profile) == _outcome(booking(two, one), profile)
