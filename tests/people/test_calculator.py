@@ -113,3 +113,31 @@ def test_pasted_json_may_be_the_booking_or_a_whole_fixture():
 def test_unreadable_json_says_where(text, message):
     with pytest.raises(PastedBookingInvalid, match=message.replace("(", r"\(")):
         booking_from_json(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"calc_type": "ADIMP_ORA", "years": 4, "is_sds_plus": True},
+        {"calc_type": "EDS21", "years": 6, "extension_years": 3},
+        {"calc_type": "FTR_ORA", "years": 2, "return_to_custody_date": date(2024, 5, 1)},
+        {"calc_type": "SEC250", "years": 3},
+    ],
+)
+def test_the_page_and_the_stored_calculation_build_the_same_sentence(fields):
+    """Issue 13 §7: one input builder (booking_input.engine_sentence), so a sentence typed on the page and
+    the same one on record reach the engine as the same input."""
+    from resettle.people.booking_input import booking_input
+    from tests import factories
+
+    man = factories.person()
+    factories.sentence(man, sentence_date=date(2023, 3, 1), **fields)
+    booking = man.active_booking
+    stored = booking_input(
+        booking, man, sentences=list(booking.sentences.all()), adjustments=[], subject_to_notification=False
+    ).sentences[0]
+    typed = booking_from_form(DETAILS, {1: row(**fields)}).sentences[0]
+    same = ("kind", "sentenced_at", "duration", "custodial_duration", "extension_duration", "recall")
+    assert {name: getattr(typed, name) for name in same} == {name: getattr(stored, name) for name in same}
+    assert typed.release_arrangements == stored.release_arrangements

@@ -91,46 +91,77 @@ def _offence(sentence: Sentence, offences: Sequence[Offence]) -> engine.Offence:
     )
 
 
-def _recall(sentence: Sentence) -> engine.Recall | None:
-    kind = (
-        engine.RecallType(sentence.recall_type)
-        if sentence.recall_type
-        else RECALL_OF_TYPE.get(sentence.calc_type)
+NO_DURATION = Duration()
+
+
+def engine_sentence(
+    *,
+    calc_type: str,
+    identifier: str,
+    sentenced_at: date,
+    offence: engine.Offence,
+    term: Duration,
+    extension: Duration = NO_DURATION,
+    consecutive_to: str | None = None,
+    recall_type: str = "",
+    revocation_date: date | None = None,
+    return_to_custody_date: date | None = None,
+    is_sds_plus: bool = False,
+    is_sds_plus_eligible: bool = False,
+    is_section_250: bool = False,
+    fine_amount: float | None = None,
+    early_release_exclusions=(),
+) -> engine.Sentence:
+    """The one mapping of a sentence's recorded facts to the engine's input: the stored calculation and the
+    calculation page both call it, so the same facts give the same answer on both."""
+    kind = KIND[T(calc_type)]
+    extended = kind in (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
+    recall = engine.RecallType(recall_type) if recall_type else RECALL_OF_TYPE.get(T(calc_type))
+    return engine.Sentence(
+        kind=kind,
+        offence=offence,
+        sentenced_at=sentenced_at,
+        identifier=identifier,
+        duration=Duration() if extended else term,
+        custodial_duration=term if extended else Duration(),
+        extension_duration=extension,
+        automatic_release=calc_type == T.LASPO_AR,
+        sdopcu18=calc_type == T.SDOPCU18,
+        fine_amount=fine_amount,
+        consecutive_to=consecutive_to,
+        recall=engine.Recall(recall, revocation_date, return_to_custody_date) if recall else None,
+        release_arrangements=engine.ReleaseArrangements(
+            is_sds_plus=is_sds_plus,
+            is_sds_plus_eligible=is_sds_plus_eligible,
+            is_section_250=is_section_250 or calc_type in SECTION_250,
+            early_release_exclusions=frozenset(early_release_exclusions or ()),
+        ),
     )
-    if kind is None:
-        return None
-    return engine.Recall(kind, sentence.revocation_date, sentence.return_to_custody_date)
 
 
 def _sentence(line: SentenceLine) -> engine.Sentence:
     sentence = line.sentence
-    kind = KIND[sentence.calc_type]
-    term = _duration(sentence.years, sentence.months, sentence.weeks, sentence.days)
-    extended = kind in (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
-    return engine.Sentence(
-        kind=kind,
-        offence=_offence(sentence, line.offences),
-        sentenced_at=sentence.sentence_date,
+    return engine_sentence(
+        calc_type=sentence.calc_type,
         identifier=line.key,
-        duration=Duration() if extended else term,
-        custodial_duration=term if extended else Duration(),
-        extension_duration=_duration(
+        sentenced_at=sentence.sentence_date,
+        offence=_offence(sentence, line.offences),
+        term=_duration(sentence.years, sentence.months, sentence.weeks, sentence.days),
+        extension=_duration(
             sentence.extension_years,
             sentence.extension_months,
             sentence.extension_weeks,
             sentence.extension_days,
         ),
-        automatic_release=sentence.calc_type == T.LASPO_AR,
-        sdopcu18=sentence.calc_type == T.SDOPCU18,
-        fine_amount=float(sentence.fine_amount) if sentence.fine_amount is not None else None,
         consecutive_to=line.consecutive_to,
-        recall=_recall(sentence),
-        release_arrangements=engine.ReleaseArrangements(
-            is_sds_plus=sentence.is_sds_plus,
-            is_sds_plus_eligible=sentence.is_sds_plus_eligible,
-            is_section_250=sentence.is_section_250 or sentence.calc_type in SECTION_250,
-            early_release_exclusions=frozenset(sentence.early_release_exclusions or ()),
-        ),
+        recall_type=sentence.recall_type,
+        revocation_date=sentence.revocation_date,
+        return_to_custody_date=sentence.return_to_custody_date,
+        is_sds_plus=sentence.is_sds_plus,
+        is_sds_plus_eligible=sentence.is_sds_plus_eligible,
+        is_section_250=sentence.is_section_250,
+        fine_amount=float(sentence.fine_amount) if sentence.fine_amount is not None else None,
+        early_release_exclusions=sentence.early_release_exclusions,
     )
 
 

@@ -7,9 +7,8 @@ from resettle.rules.sentencing import BookingInvalid, parse_booking, profile_nam
 from resettle.rules.sentencing import model as engine
 from resettle.rules.sentencing.durations import Duration
 
-from .booking_input import KIND, RECALL_OF_TYPE, SECTION_250
+from .booking_input import engine_sentence
 from .release_dates import Rules, live_rules
-from .vocabulary import SentenceCalcType as T
 
 # The rule profiles shipped with the engine, so that a CRDS case can be checked under the profile it was
 # calculated with rather than only under the one in force.
@@ -35,30 +34,18 @@ def _length(row: dict, prefix: str = "") -> Duration:
 
 
 def _sentence(number: int, row: dict) -> engine.Sentence:
-    calc_type = T(row["calc_type"])
-    kind = KIND[calc_type]
-    term = _length(row)
-    extended = kind in (engine.SentenceKind.EXTENDED, engine.SentenceKind.SOPC)
-    recall_type = row.get("recall_type") or RECALL_OF_TYPE.get(calc_type)
-    return engine.Sentence(
-        kind=kind,
-        offence=engine.Offence(committed_at=row["offence_date"]),
-        sentenced_at=row["sentence_date"],
+    return engine_sentence(
+        calc_type=row["calc_type"],
         identifier=str(number),
-        duration=Duration() if extended else term,
-        custodial_duration=term if extended else Duration(),
-        extension_duration=_length(row, "extension_"),
-        automatic_release=calc_type == T.LASPO_AR,
-        sdopcu18=calc_type == T.SDOPCU18,
+        sentenced_at=row["sentence_date"],
+        offence=engine.Offence(committed_at=row["offence_date"]),
+        term=_length(row),
+        extension=_length(row, "extension_"),
         consecutive_to=row.get("consecutive_to") or None,
-        recall=engine.Recall(engine.RecallType(recall_type), None, row.get("return_to_custody_date"))
-        if recall_type
-        else None,
-        release_arrangements=engine.ReleaseArrangements(
-            is_sds_plus=bool(row.get("is_sds_plus")),
-            is_section_250=calc_type in SECTION_250,
-            early_release_exclusions=frozenset(row.get("early_release_exclusions") or ()),
-        ),
+        recall_type=row.get("recall_type") or "",
+        return_to_custody_date=row.get("return_to_custody_date"),
+        is_sds_plus=bool(row.get("is_sds_plus")),
+        early_release_exclusions=row.get("early_release_exclusions") or (),
     )
 
 
