@@ -102,20 +102,51 @@ def test_additional_days_awarded_after_release_are_refused():
         dates(raw)
 
 
-def test_progression_model_refuses_someone_at_large_at_commencement():
-    ual = {
-        "UNLAWFULLY_AT_LARGE": [
-            {
-                "appliesToSentencesFrom": "2026-09-28",
-                "numberOfDays": 4,
-                "fromDate": "2026-09-28",
-                "toDate": "2026-10-01",
-            }
-        ]
-    }
-    raw = booking(sentence("2025-08-29", months=33), adjustments=ual)
-    with pytest.raises(Refused, match="OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT"):
+def _ual(reason=None, start="2026-09-28", end="2026-10-01"):
+    entry = {"appliesToSentencesFrom": start, "numberOfDays": 4, "fromDate": start, "toDate": end}
+    if reason:
+        entry["additionalInfo"] = {"type": "UAL", "reason": reason}
+    return {"UNLAWFULLY_AT_LARGE": [entry]}
+
+
+OUT_AT_COMMENCEMENT = "UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT"
+
+
+def test_progression_model_refuses_someone_escaped_over_its_commencement():
+    """Hard cases §7.4: an escape (since 21 July 2008) counts him out from its first day to its last; at
+    large on 30 September 2026, the day before the progression model commences, is refused."""
+    raw = booking(sentence("2025-08-29", months=33), adjustments=_ual("ESCAPE"))
+    with pytest.raises(Refused, match=OUT_AT_COMMENCEMENT):
         dates(raw, "sds-progression-model-october")
+
+
+def test_untyped_or_recall_ual_does_not_count_him_out_at_commencement():
+    """Hard cases §7.4: CRDS ignores UAL with no type, or a RECALL one, for this check."""
+    for adjustments in (_ual(), _ual("RECALL")):
+        assert "CRD" in dates(
+            booking(sentence("2025-08-29", months=33), adjustments=adjustments),
+            "sds-progression-model-october",
+        )
+
+
+def test_an_escape_ending_the_day_before_commencement_is_not_out_on_it():
+    """[from, to] for an escape: ending on 29 September, he is back in custody on the 30th."""
+    raw = booking(sentence("2025-08-29", months=33), adjustments=_ual("ESCAPE", "2026-09-20", "2026-09-29"))
+    assert "CRD" in dates(raw, "sds-progression-model-october")
+
+
+def test_released_in_error_counts_a_day_either_side():
+    """[from − 1, to + 1] for release in error: at large 1 to 29 September is out until the 30th, so out on
+    the day before commencement is not reached (30th < 30th is false) — but to the 30th is."""
+    ends_29th = _ual("RELEASE_IN_ERROR", "2026-09-01", "2026-09-29")
+    ends_30th = _ual("RELEASE_IN_ERROR", "2026-09-01", "2026-09-30")
+    assert "CRD" in dates(
+        booking(sentence("2025-08-29", months=33), adjustments=ends_29th), "sds-progression-model-october"
+    )
+    with pytest.raises(Refused, match=OUT_AT_COMMENCEMENT):
+        dates(
+            booking(sentence("2025-08-29", months=33), adjustments=ends_30th), "sds-progression-model-october"
+        )
 
 
 def test_friday_release_hint_never_changes_the_legal_date():
@@ -125,3 +156,37 @@ def test_friday_release_hint_never_changes_the_legal_date():
     hints = working_day_hints(result, ENGLAND_AND_WALES, today=date(2024, 6, 1))
     assert [(h.kind, h.suggested) for h in hints] == [("CRD", date(2025, 1, 9))]
     assert result.dates["CRD"] == date(2025, 1, 11)
+
+
+def _moved(*movements):
+    return [{"movementDate": on, "movementReason": reason, "direction": way} for on, reason, way in movements]
+
+
+def test_out_on_ers_or_parole_at_commencement_is_refused_but_hdc_and_crd_are_not():
+    """Hard cases §7.4: the latest movement out before 1 October 2026 being ERS removal or parole, with no
+    movement in since, is out of custody; HDC and CRD releases do not block the progression model."""
+    sentenced = sentence("2025-08-29", months=33)
+    for reason in ("ERS", "PAROLE"):
+        raw = booking(sentenced, externalMovements=_moved(("2026-06-01", reason, "OUT")))
+        with pytest.raises(Refused, match=OUT_AT_COMMENCEMENT):
+            dates(raw, "sds-progression-model-october")
+    back_in = _moved(("2026-06-01", "ERS", "OUT"), ("2026-07-01", "ERS_BREACH", "IN"))
+    assert "CRD" in dates(booking(sentenced, externalMovements=back_in), "sds-progression-model-october")
+
+
+def test_an_hdced_while_still_out_on_hdc_is_refused_after_the_repeal():
+    """Hard cases §5.6 (HdcedRepealValidator): with the repeal rules on, an HDCED for a man whose last HDC
+    release has no movement back in is for a person to decide; back in, it is calculated."""
+    from resettle.rules.sentencing.movements import still_out_on_hdc
+    from resettle.rules.sentencing.parse import parse_booking
+
+    out = parse_booking(
+        booking(sentence("2024-01-10", years=2), externalMovements=_moved(("2024-06-01", "HDC", "OUT")))
+    )
+    back = parse_booking(
+        booking(
+            sentence("2024-01-10", years=2),
+            externalMovements=_moved(("2024-06-01", "HDC", "OUT"), ("2024-07-01", "HDC_RECALL", "IN")),
+        )
+    )
+    assert still_out_on_hdc(out) and not still_out_on_hdc(back)

@@ -63,6 +63,15 @@ def calculate(
         raise
     calculation = _Calculator(booking, profile, toggles, working_days).run()
     shpo.check(booking, releases)
+    if (
+        toggles.applyPostHdcedRepealRules
+        and D.HDCED in calculation.dates
+        and movements.still_out_on_hdc(booking)
+    ):
+        # HDC repealed: an HDCED for a man still out on HDC is for a person to decide (hard cases §5.6).
+        raise Refused(
+            "HDCED_REPEAL", "an HDC eligibility date while he is still out on HDC, after its repeal"
+        )
     lawful_order.check(calculation.dates, returned_to_custody=_first_return_to_custody(booking))
     return calculation
 
@@ -147,7 +156,7 @@ class _Calculator:
             if (
                 relevant
                 and scheme.is_progression_model
-                and movements.at_large_around(self.booking, scheme.commencement)
+                and movements.out_at_commencement(self.booking, scheme.commencement)
             ):
                 raise Refused(
                     "UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT",

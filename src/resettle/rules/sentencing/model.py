@@ -116,6 +116,7 @@ class Adjustment:
     applies_to_sentences_from: date | None = None
     from_date: date | None = None
     to_date: date | None = None
+    reason: str = ""  # UAL: why he was at large (ESCAPE, RELEASE_IN_ERROR...), "" not recorded
 
     @property
     def on(self) -> date | None:

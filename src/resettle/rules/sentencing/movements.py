@@ -3,7 +3,7 @@ to someone already released on licence when they commence, unless he was unlawfu
 
 from datetime import date, timedelta
 
-from .model import AdjustmentType, Booking
+from .model import Adjustment, AdjustmentType, Booking
 
 ALWAYS_OUT = frozenset({"HDC", "ERS", "ECSL"})
 
@@ -23,14 +23,56 @@ def in_custody_on(booking: Booking, day: date, *, ual_counts_as_custody: bool = 
     )
 
 
-def at_large_around(booking: Booking, day: date) -> bool:
-    """Out of custody on `day`, or unlawfully at large up to the day before it (CRDS counts him back in
-    custody only the day after the period ends)."""
-    if not in_custody_on(booking, day, ual_counts_as_custody=False):
-        return True
-    return any(
-        a.from_date and a.to_date and a.from_date <= day <= a.to_date + timedelta(days=1)
-        for a in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
+# Releases that leave him out of custody when the progression model commences (hard cases §7.4): HDC and
+# CRD releases do not; ERS removal and parole do.
+OUT_AT_COMMENCEMENT = frozenset({"ERS", "PAROLE"})
+# Escapes before this day are counted from the day before to the day after (CRDS's UAL period rules).
+ESCAPE_RULE_CHANGE = date(2008, 7, 21)
+ONE_DAY = timedelta(days=1)
+
+
+def ual_out_of_custody(adjustment: Adjustment) -> tuple[date, date] | None:
+    """The days a typed UAL period counts him out of custody for (hard cases §7.4); untyped or RECALL UAL
+    is not counted."""
+    start, end, reason = adjustment.from_date, adjustment.to_date, adjustment.reason
+    if start is None or end is None:
+        return None
+    if reason == "RELEASE_IN_ERROR" or (reason == "ESCAPE" and start < ESCAPE_RULE_CHANGE):
+        return start - ONE_DAY, end + ONE_DAY
+    if reason in ("SENTENCED_IN_ABSENCE", "IMMIGRATION_DETENTION"):
+        return start, end + ONE_DAY
+    if reason == "ESCAPE":
+        return start, end
+    return None
+
+
+def out_at_commencement(booking: Booking, commencement: date) -> bool:
+    """CRDS OutOfCustodyAtProgressionModelCommencementValidator: at large on the day before the
+    commencement by a typed UAL period, or the latest movement out before it is ERS removal or parole with
+    no movement in since."""
+    day_before = commencement - ONE_DAY
+    for adjustment in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE):
+        period = ual_out_of_custody(adjustment)
+        if period and period[0] <= day_before < period[1]:
+            return True
+    before = [m for m in booking.external_movements if m.movement_date < commencement]
+    outs = [m for m in before if m.direction == "OUT"]
+    if not outs:
+        return False
+    latest_out = max(outs, key=lambda m: m.movement_date)
+    if latest_out.reason not in OUT_AT_COMMENCEMENT:
+        return False
+    return not any(m.direction == "IN" and m.movement_date > latest_out.movement_date for m in before)
+
+
+def still_out_on_hdc(booking: Booking) -> bool:
+    """His last release on HDC has no movement back in on or after it (CRDS HdcedRepealValidator)."""
+    hdc = [m for m in booking.external_movements if m.direction == "OUT" and m.reason == "HDC"]
+    if not hdc:
+        return False
+    last = max(hdc, key=lambda m: m.movement_date)
+    return not any(
+        m.direction == "IN" and m.movement_date >= last.movement_date for m in booking.external_movements
     )
 
 

@@ -149,6 +149,7 @@ def _adjustments(raw: Any) -> tuple[Adjustment, ...]:
                     ),
                     _date(entry.get("fromDate"), f"{field}.fromDate", required=False),
                     _date(entry.get("toDate"), f"{field}.toDate", required=False),
+                    reason=str((entry.get("additionalInfo") or {}).get("reason") or ""),
                 )
             )
     return tuple(adjustments)
