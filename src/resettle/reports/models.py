@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from resettle.core.jobs import RunStatus
+from resettle.projections.models import ProjectionFigures
 
 
 class ReportSnapshot(models.Model):
@@ -32,10 +33,8 @@ class ReportFigures(models.Model):
     """One scope's measures in a snapshot: per measure, the figure over all men and split by offence group
     and MAPPA level (rules.inspection.measures.Result.as_dict)."""
 
-    class Scope(models.TextChoices):
-        PRISON = "PRISON", "Prison"
-        REGION = "REGION", "Region"
-        NATIONAL = "NATIONAL", "England and Wales"
+    # The scopes a projection's figures have: a prison, a region, the country.
+    Scope = ProjectionFigures.Scope
 
     snapshot = models.ForeignKey(ReportSnapshot, on_delete=models.CASCADE, related_name="figures")
     scope = models.CharField(max_length=10, choices=Scope.choices)
