@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -169,6 +170,10 @@ TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
 
+# Files kept for a while (uploads waiting for their import job); never served. Web and worker processes
+# must share it: on more than one machine, a shared volume or an object-store backend in STORAGES.
+MEDIA_ROOT = DATA_DIR / "files"
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 # The GOV.UK and MoJ Frontend assets are built by `npm run build` into this folder.
@@ -293,5 +298,50 @@ SPECTACULAR_SETTINGS = {
         "PlannedTransferStatus": "resettle.planning.models.TransferStatus",
         "UnplacedReason": "resettle.planning.models.UnplacedReason",
         "CustodyStatus": "resettle.people.vocabulary.CustodyStatus",
+    },
+}
+
+# The service's own address, for links in emails sent by background jobs (the daily digest).
+RESETTLE_BASE_URL = os.environ.get("RESETTLE_BASE_URL", "")
+
+# Background jobs (resettle.core.jobs) on Celery. With no broker configured, as in `make run` and the
+# tests, every job runs eagerly, in the process that queues it; production names its Redis here.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is kept on its row (resettle.core.models.Job)
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # jobs are long: one at a time per worker process
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "seal the audit trail": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": 60.0,
+        "args": ["audit", "seal"],
+    },
+    "recalculate dates and readiness": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": crontab(hour=1, minute=30),
+        "args": ["refresh"],
+    },
+    "plan transfers": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": crontab(hour=3, minute=0),
+        "args": ["transfers", "plan"],
+    },
+    "project releases and workload": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": crontab(hour=4, minute=0, day_of_week="sunday"),
+        "args": ["project"],
+    },
+    "take the month's report snapshot": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": crontab(hour=5, minute=0, day_of_month=1),
+        "args": ["report", "--snapshot"],
+    },
+    "send the daily digest": {
+        "task": "resettle.core.tasks.scheduled_command",
+        "schedule": crontab(hour=6, minute=30),
+        "args": ["digest", *(["--base-url", RESETTLE_BASE_URL] if RESETTLE_BASE_URL else [])],
     },
 }

@@ -22,5 +22,6 @@ STATIC_ROOT.mkdir(  # noqa: F405
     parents=True, exist_ok=True
 )  # WhiteNoise warns on every request otherwise
 
-# Background jobs (a queued transfer plan run) run in the test's own process and database.
-RESETTLE_RUN_JOBS_INLINE = True
+# Background jobs run eagerly, in the test's own process and database, unless a test names a broker.
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True

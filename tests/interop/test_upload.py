@@ -4,11 +4,13 @@ rejected records; no one else may."""
 import json
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from resettle.accounts.roles import Role
 from resettle.audit.models import Action, AuditEntry
+from resettle.core.jobs import Job, RunStatus
 from resettle.interop import uploads
 from resettle.interop.models import LastImport
 from resettle.people.models import Booking, Person
@@ -34,10 +36,13 @@ def test_uploaded_files_are_imported_and_the_people_seen_by_their_prison(estate,
     prisoners = upload("prisoners.ndjson", [prisoner("A1234BC", prisonId=estate.prison.code)])
     probation = upload("probation.csv", "prisonerNumber,crn,tier\nA1234BC,X123456,B2\n")
 
-    response = admin.post("/import/", {"files": [prisoners, probation]})
+    response = admin.post("/import/", {"files": [prisoners, probation]}, follow=True)
 
-    assert response.status_code == 302 and response["Location"] == "/import/report/"
-    report = admin.get("/import/report/").content.decode()
+    job = Job.objects.get(command="import")
+    assert response.redirect_chain == [(f"/import/jobs/{job.pk}/", 302), ("/import/report/", 302)]
+    assert job.status == RunStatus.FINISHED and job.result["counts"]["prisoner stored"] == 1
+    assert not any(default_storage.exists(name) for name in job.arguments)  # the uploads are not kept
+    report = response.content.decode()
     assert "prisoners.ndjson, probation.csv" in report and "Every record was imported" in report
     man = Person.objects.get(prison_number="A1234BC")
     assert (man.current_prison, man.crn) == (estate.prison, "X123456")

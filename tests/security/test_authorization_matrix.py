@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from resettle.accounts.access import rule_for
 from resettle.accounts.roles import CASE_ROLES, Role
 from resettle.core.clock import today
+from resettle.core.jobs import Job, RunStatus
 from resettle.people.release_dates import recalculate
 from resettle.planning.models import Transfer, TransferPlanRun
 from resettle.plans.models import InterventionOffer
@@ -93,6 +94,7 @@ EXPECTED = {
     # Importing records; the report and rejected records of one's own last import (without one, each
     # page leads to the import page).
     "import": ADMINISTRATORS,
+    "import-progress": ADMINISTRATORS,
     "import-report": ADMINISTRATORS,
     "import-rejected": ADMINISTRATORS,
     # Exports list only the men the user may see, as the screens they come from do.
@@ -140,6 +142,7 @@ ADMIN_APPS = {
     "auth": ADMINISTRATORS,
     "otp_totp": ADMINISTRATORS,
     "axes": ADMINISTRATORS,
+    "core": ADMINISTRATORS,
     "people": set(),
     "staff": set(),
     "plans": set(),
@@ -233,7 +236,11 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
         latest_arrival=today(),
         rank=1,
     )
+    upload = Job.objects.create(
+        command="import", requested_by=estate.users[Role.ADMINISTRATOR], status=RunStatus.RUNNING
+    )
     values = {
+        "job": str(upload.pk),
         "transfer_id": str(move.pk),
         "prison_code": estate.prison.code,
         "region_code": estate.prison.region.code,

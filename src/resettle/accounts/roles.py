@@ -25,6 +25,7 @@ CASE_ROLES = frozenset(Role) - {Role.ADMINISTRATOR}
 # Roles whose holder sees every man in his own prison.
 PRISON_ROLES = frozenset({Role.POM, Role.SPO, Role.GOVERNOR})
 
-# Django apps an administrator manages through the admin site: users, roles, devices, lockouts. Case
-# data (people, staff, plans, the estate) is not among them, whatever his Django permissions say.
-USER_MANAGEMENT_APPS = frozenset({"accounts", "auth", "otp_totp", "axes"})
+# Django apps an administrator manages through the admin site: users, roles, devices, lockouts, and the
+# list of background jobs (core). Case data (people, staff, plans, the estate) is not among them,
+# whatever his Django permissions say.
+USER_MANAGEMENT_APPS = frozenset({"accounts", "auth", "otp_totp", "axes", "core"})

@@ -146,7 +146,7 @@ class ProjectionRuns(APIView):
             raise Conflict()
         run = queue_run(as_of=today(), user=request.user, **asked.validated_data)
         answer = ProjectionRunSerializer(run).data
-        start_command("project", "--run", str(run.pk))
+        start_command("project", "--run", str(run.pk), user=request.user)
         return Response(answer, status=202)
 
 

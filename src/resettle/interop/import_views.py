@@ -2,19 +2,22 @@
 what was stored and what was rejected, with the rejected records to download and correct."""
 
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from resettle.accounts.access import IMPORT, access
 from resettle.audit import recorder
+from resettle.core.jobs import Job, RunStatus
 
 from .fields import PRISON_NUMBER
 from .forms import ImportForm
 from .models import LastImport
-from .uploads import SizeLimit, import_uploaded, max_megabytes
+from .uploads import SizeLimit, max_megabytes, queue_upload
 
 # The report lists this many rejected records; the download has them all.
 REJECTIONS_SHOWN = 200
+# How often the page of an import in progress asks again.
+POLL_SECONDS = 2
 
 
 @access(IMPORT)
@@ -30,13 +33,23 @@ def _import_records(request):
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, too_large=getattr(request, "upload_too_large", False))
         if form.is_valid():
-            import_uploaded(
+            job = queue_upload(
                 form.cleaned_data["files"], person=form.cleaned_data["person"] or None, user=request.user
             )
-            return redirect("import-report")
+            return redirect("import-progress", job=job.pk)
     else:
         form = ImportForm()
     return render(request, "interop/import.html", {"form": form, "max_megabytes": max_megabytes()})
+
+
+@access(IMPORT)
+def import_progress(request, job: int):
+    """An import the user uploaded, while its job runs: the page asks again every few seconds, and goes on
+    to the report when the job has finished. Another user's import is not found."""
+    job = get_object_or_404(Job, pk=job, command="import", requested_by=request.user)
+    if job.status == RunStatus.FINISHED:
+        return redirect("import-report")
+    return render(request, "interop/import_progress.html", {"job": job, "poll_seconds": POLL_SECONDS})
 
 
 def _last_import(request) -> LastImport | None:

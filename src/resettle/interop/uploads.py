@@ -1,20 +1,28 @@
-"""Importing files uploaded on the import page: the size limit, the files saved where the importer reads
-them, and the report kept for the administrator who uploaded them."""
+"""Importing files uploaded on the import page: the size limit, the files kept in storage until a
+background job imports them, and the report kept for the administrator who uploaded them."""
 
+import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import contextmanager, suppress
+from pathlib import Path, PurePosixPath
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils import timezone
+
+from resettle.core.jobs import Job, Progress, dispatch
 
 from .importer import import_files
 from .models import LastImport
 
-# A prison's extract is a few megabytes. A national one takes minutes to import, longer than a web request
-# should wait: it belongs to `resettle import` on the server.
+# A prison's extract is a few megabytes, a national one about a hundred. Either is imported by a job, so
+# the size only bounds what one upload may ask the server to keep.
 MAX_UPLOAD_BYTES = 100 * 1024**2
+# Where uploaded files wait for their job, in the default storage (shared by web and worker processes).
+UPLOADS = "imports"
 
 
 def max_megabytes() -> int:
@@ -39,26 +47,65 @@ class SizeLimit(FileUploadHandler):
         return None
 
 
+def queue_upload(files, *, person: str | None, user) -> Job:
+    """Keep the uploaded files in storage, each under its own name (the importer tells a CSV file by its
+    name) in a folder of its own (so that two of the same name both arrive), and queue their import."""
+    # Imported here: the task module imports this one.
+    from .tasks import import_upload
+
+    folder = PurePosixPath(UPLOADS, uuid.uuid4().hex)
+    stored = [
+        default_storage.save(str(folder / str(number) / Path(upload.name).name), upload)
+        for number, upload in enumerate(files)
+    ]
+    arguments = [*(["--person", person] if person else []), *stored]
+    job = Job.objects.create(command="import", arguments=arguments, requested_by=user)
+    dispatch(import_upload, job)
+    return job
+
+
+def import_stored(job: Job) -> dict:
+    """The job's work: import its stored files as `resettle import` does, keep the report as the user's
+    last import, and delete the files, whatever happened."""
+    person, stored = _person_and_files(job.arguments)
+    try:
+        with fetched(stored) as paths:
+            report = import_files(paths, person=person, user=job.requested_by, progress=Progress(job))
+        last = _keep_report(job.requested_by, paths, report)
+    finally:
+        _discard(stored)
+    return {"counts": last.counts, "people changed": last.people_changed}
+
+
+def _discard(stored: list[str]) -> None:
+    for name in stored:
+        default_storage.delete(name)
+    for name in stored:  # and the folders they were kept in, where the storage has folders
+        with suppress(NotImplementedError, OSError):
+            os.removedirs(Path(default_storage.path(name)).parent)
+
+
+def _person_and_files(arguments: list[str]) -> tuple[str | None, list[str]]:
+    if arguments[:1] == ["--person"]:
+        return arguments[1], arguments[2:]
+    return None, list(arguments)
+
+
 @contextmanager
-def saved(files) -> Iterator[list[Path]]:
-    """The uploaded files in a temporary folder under their own names (the importer tells a CSV file by its
-    name), each in a folder of its own so that two of the same name both arrive; removed afterwards."""
+def fetched(stored: list[str]) -> Iterator[list[Path]]:
+    """The stored files as local files under their own names, for the importer; removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="resettle-import-") as folder:
         paths = []
-        for number, upload in enumerate(files):
-            path = Path(folder, str(number), Path(upload.name).name)
+        for name in stored:
+            path = Path(folder, *PurePosixPath(name).parts[-2:])
             path.parent.mkdir()
-            with path.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+            with default_storage.open(name, "rb") as source, path.open("wb") as out:
+                shutil.copyfileobj(source, out)
             paths.append(path)
         yield paths
 
 
-def import_uploaded(files, *, person: str | None, user) -> LastImport:
-    """Import the files as `resettle import` does, and keep the report as the user's last import."""
-    with saved(files) as paths:
-        report = import_files(paths, person=person, user=user)
+def _keep_report(user, paths: list[Path], report) -> LastImport:
     last, _ = LastImport.objects.update_or_create(
         user=user,
         defaults={

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from resettle.core.jobs import RunStatus
+from resettle.core.models import RunStatus
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.rules.planning.needs import RANK_WORDS, UNPLACED_WORDS, Rank

@@ -65,7 +65,7 @@ def run_plan(request):
     run = TransferPlanRun.objects.create(
         as_of=today(), horizon_weeks=form.cleaned_data["horizon_weeks"], run_by=request.user
     )
-    start_command("transfers", "plan", "--run", str(run.pk))
+    start_command("transfers", "plan", "--run", str(run.pk), user=request.user)
     messages.success(
         request, "The transfer plan is running. Refresh this page to see it when it has finished."
     )

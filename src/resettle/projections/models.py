@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 
-from resettle.core.jobs import RunStatus
+from resettle.core.models import RunStatus
 
 
 class ProjectionRun(models.Model):

@@ -274,7 +274,7 @@ def run(request):
         messages.error(request, "A projection is already running: wait for it to finish.")
         return redirect("projections")
     queued = queue_run(as_of=today(), user=request.user, **form.cleaned_data)
-    start_command("project", "--run", str(queued.pk))
+    start_command("project", "--run", str(queued.pk), user=request.user)
     messages.success(request, "The projection is running. Refresh this page to see it when it has finished.")
     return redirect("projections")
 
@@ -322,7 +322,7 @@ def what_if(request):
                 profile=data["profile"],
                 user=request.user,
             )
-            start_command("project", "--run", str(queued.pk))
+            start_command("project", "--run", str(queued.pk), user=request.user)
             messages.success(
                 request, "The what-if is running. Refresh this page to see it when it has finished."
             )

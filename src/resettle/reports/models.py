@@ -4,7 +4,7 @@ period, kept as taken, so that trends still show after the records change."""
 from django.conf import settings
 from django.db import models
 
-from resettle.core.jobs import RunStatus
+from resettle.core.models import RunStatus
 from resettle.projections.models import ProjectionFigures
 
 

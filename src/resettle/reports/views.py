@@ -161,6 +161,6 @@ def snapshot(request):
         messages.error(request, str(error))
         return redirect("reports")
     queued = queue_snapshot(period, request.user)
-    start_command("report", "--snapshot-run", str(queued.pk))
+    start_command("report", "--snapshot-run", str(queued.pk), user=request.user)
     messages.success(request, f"The measures for {period.words} are being taken. Refresh to see them.")
     return redirect(f"{reverse('reports')}?period={period.text}")
