@@ -7,7 +7,7 @@ from .report import Row
 def page_rows(
     port: int, pages: list[tuple[str, str]], *, cookie: str, label: str, concurrency: int, requests: int
 ) -> list[Row]:
-    bare = run_load("127.0.0.1", port, "/healthz", concurrency=concurrency, requests=requests)
+    bare = run_load("127.0.0.1", port, "/health/live", concurrency=concurrency, requests=requests)
     rows = []
     for name, path in pages:
         page = run_load("127.0.0.1", port, path, cookie=cookie, concurrency=concurrency, requests=requests)

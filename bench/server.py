@@ -34,7 +34,7 @@ def gunicorn(env: dict[str, str], *, workers: int):
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=2).read()
                     break
                 except OSError:
                     if process.poll() is not None or time.monotonic() > deadline:

@@ -30,7 +30,7 @@ def test_resettle_serve_answers_the_health_check():
         deadline = time.monotonic() + 30
         while True:
             try:
-                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=2).read()
                 break
             except OSError:
                 assert server.poll() is None, f"resettle serve stopped: {server.stderr.read()}"

@@ -38,7 +38,8 @@ PLANNERS = {Role.SPO, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD, Rol
 REPORT_READERS = {Role.INSPECTOR, Role.GOVERNOR, Role.REGIONAL_LEAD, Role.NATIONAL_LEAD}
 
 EXPECTED = {
-    "healthz": {ANONYMOUS, *SIGNED_IN},
+    "health-live": {ANONYMOUS, *SIGNED_IN},
+    "health-ready": {ANONYMOUS, *SIGNED_IN},
     "login": {ANONYMOUS, *SIGNED_IN},
     "logout": SIGNED_IN,
     "two-factor-setup": SIGNED_IN,

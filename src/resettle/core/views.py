@@ -1,15 +1,28 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from resettle.accounts.access import PUBLIC, SIGNED_IN, access
 
+from . import health
+
 
 @access(PUBLIC)
 @never_cache
-def healthz(request):
+def live(request):
     """Liveness: the process answers. Also the bare Django page that benchmarks compare against."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@access(PUBLIC)
+@never_cache
+def ready(request):
+    """Readiness: the database and the broker answer, so this process can serve (503 until they do)."""
+    checks = health.readiness()
+    return JsonResponse(
+        {"status": "ok" if health.all_ok(checks) else "unavailable", "checks": checks},
+        status=200 if health.all_ok(checks) else 503,
+    )
 
 
 @access(SIGNED_IN)
