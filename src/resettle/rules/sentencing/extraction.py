@@ -134,13 +134,10 @@ def _ersed(results: list[UnitDates], out: dict) -> None:
     eligibility only where they were passed before that date (in CRDS a sentence passed once he is eligible
     does not postpone it). He cannot be removed while serving a fine default or a DTO, so ERSED is no
     earlier than their release."""
-    with_ersed = [r for r in results if D.ERSED in r.dates]
-    if not with_ersed:
+    holder = ersed_holder(results)
+    if holder is None:
         return
-    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
-    ersed = max(
-        (r.dates[D.ERSED] for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda e: e.on
-    )
+    ersed = holder.dates[D.ERSED]
     out["ERSED"] = ersed
     holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
     later = max((day for day in holds if day > ersed.on), default=None)
@@ -153,6 +150,17 @@ def _ersed(results: list[UnitDates], out: dict) -> None:
         "ERSED",
         later,
         ersed.because + (f"Not before release from a fine default or DTO, {long_date(later)}",),
+    )
+
+
+def ersed_holder(results: list[UnitDates]) -> UnitDates | None:
+    """The sentence whose early removal date the booking takes (before any fine default or DTO)."""
+    with_ersed = [r for r in results if D.ERSED in r.dates]
+    if not with_ersed:
+        return None
+    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
+    return max(
+        (r for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda r: r.dates[D.ERSED].on
     )
 
 
