@@ -41,8 +41,8 @@ def test_ersed_from_the_ers30_commencement_when_ers50_is_after_it_and_ers30_befo
 def test_ersed_ers30_for_a_chain_spanning_the_commencement_even_before_it():
     """Hard cases §6.3: a chain with parts passed before and after 2025-09-23 is a post-ERS30 sentence,
     so ERS30 applies even though its ERS30 date is before the commencement (rule 2, not rule 3).
-    6 months from 2025-03-10 (184 days, 92) then 12 months passed 2025-09-30 (2025-09-10 to 2026-09-10,
-    365 days, ceil(182.5) = 183): N = 275, CRD = 2025-03-10 + 274 = 2025-12-09.
+    6 months from 2025-03-10 then 12 months passed 2025-09-30, one term at one fraction: 2025-03-10 to
+    2026-09-10, 549 days, N = ceil(274.5) = 275, CRD = 2025-03-10 + 274 = 2025-12-09.
     ERS30: s + ceil(275 × 0.3) = s + ceil(82.5) = s + 83 = 2025-06-01 (CRD − 4 years is earlier)."""
     result = dates(_chain("2025-03-10", "2025-09-30", months=(6, 12)), user_inputs=ERSED)
     assert result["CRD"] == "2025-12-09"
@@ -65,8 +65,8 @@ def test_ersed_not_before_the_sentence_date():
 
 # -- §6.5 the pre-ERS30 snapshot --------------------------------------------------------------------------
 def test_ersed_from_the_pre_ers30_snapshot_when_it_is_later():
-    """Hard cases §6.5. 24 months from 2025-01-01 (730 days, N = 365) then 4 months passed 2025-10-01,
-    consecutive (2027-01-01 to 2027-05-01, 120 days, 60): N = 425, CRD = 2025-01-01 + 424 = 2026-03-01.
+    """Hard cases §6.5. 24 months from 2025-01-01 then 4 months passed 2025-10-01, consecutive: one term,
+    2025-01-01 to 2027-05-01, 850 days, N = 425, CRD = 2025-01-01 + 424 = 2026-03-01.
     The chain spans 2025-09-23: ERS30, s + ceil(425 × 0.3) = s + 128 = 2025-05-09.
     On the morning of 2025-09-23 only the first sentence existed: CRD 2025-12-31, ERS50 s + ceil(182.5)
     = s + 183 = 2025-07-03 (CRD − 544 is earlier), before the commencement. The toggle takes the later."""
@@ -83,3 +83,24 @@ def test_ersed_snapshot_needs_a_part_passed_strictly_after_the_commencement():
     date, s + 128 = 2025-05-09."""
     raw = _chain("2025-01-01", "2025-09-23")
     assert dates(raw, toggles=SNAPSHOT, user_inputs=ERSED)["ERSED"] == "2025-05-09"
+
+
+# -- §6.1 which sentences --------------------------------------------------------------------------------
+def test_no_ersed_for_an_old_style_standard_sentence_on_its_own():
+    """Hard cases §6.1: a stand-alone SDS for an offence before 2005-04-04, passed before 2012-12-03."""
+    raw = booking(sentence("2011-06-01", offence="2004-06-01", years=2))
+    assert "ERSED" not in dates(raw, user_inputs=ERSED)
+
+
+def test_ersed_for_a_chain_with_an_old_style_part():
+    """Hard cases §6.1: the old-style test is for a stand-alone SDS; a chain is eligible when any part's
+    track is. 2 years from 2011-06-01 (offence 2004) then 1 year consecutive, both at one half: one term
+    of 1096 days, N = 548, CRD = 2011-06-01 + 547 = 2012-11-29.
+    ERS50: s + ceil(548 × 0.5) = s + 274 = 2012-03-01; CRD − 544 = 2011-06-04 is earlier."""
+    raw = booking(
+        sentence("2011-06-01", offence="2004-06-01", years=2, identifier="a"),
+        sentence("2011-09-01", offence="2011-07-01", years=1, identifier="b", consecutiveSentenceUUIDs=["a"]),
+    )
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2012-11-29"
+    assert result["ERSED"] == "2012-03-01"

@@ -15,10 +15,11 @@ ELIGIBLE_TRACKS = frozenset(
 
 
 def eligible(parts: tuple[Identified, ...]) -> bool:
-    """Not on recall, not old-style; a fine default may be served consecutively with the sentence."""
-    if any(p.is_recall or is_old_style(p.sentence) for p in parts):
+    """Hard cases §6.1: not on recall; a standard, extended or SOPC sentence, or a chain with any such part;
+    a standard sentence on its own not under the 1991 Act rules (the old-style test is for it alone)."""
+    if any(p.is_recall for p in parts):
         return False
-    if any(p.track not in ELIGIBLE_TRACKS | {Track.A_FINE} for p in parts):
+    if len(parts) == 1 and parts[0].track in (Track.SDS, Track.SDS_PLUS) and is_old_style(parts[0].sentence):
         return False
     return any(p.track in ELIGIBLE_TRACKS for p in parts)
 
