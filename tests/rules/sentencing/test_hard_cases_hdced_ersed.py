@@ -104,3 +104,116 @@ def test_ersed_for_a_chain_with_an_old_style_part():
     result = dates(raw, user_inputs=ERSED)
     assert result["CRD"] == "2012-11-29"
     assert result["ERSED"] == "2012-03-01"
+
+
+# -- §5.2 one sentence's HDCED ---------------------------------------------------------------------------
+def test_hdced_none_under_the_minimum_custodial_period():
+    """Hard cases §5.2 step 1: 2 months from 2020-01-01 is 60 days, N = 30 < 42: no HDCED."""
+    assert "HDCED" not in dates(booking(sentence("2020-01-01", months=2)))
+
+
+def test_hdced_at_least_28_days_below_the_midpoint():
+    """Hard cases §5.2 step 3, below the midpoint: 3 months from 2020-01-01, 91 days, N = ceil(45.5) = 46
+    ≥ 42. days = max(28, ceil(45.5 / 2) = 23) = 28, HDCED = s + 28 = 2020-01-29 (no −1); CRD = s + 45."""
+    result = dates(booking(sentence("2020-01-01", months=3)))
+    assert result["CRD"] == "2020-02-15"
+    assert result["HDCED"] == "2020-01-29"
+
+
+def test_hdced_not_before_14_days_after_sentence():
+    """Hard cases §5.2 step 3, minimum period: 1 year from 2020-01-01, 366 days, N = 183, with 150 days'
+    remand: CRD = 2020-07-01 − 150 = 2020-02-02, not before s + 14 = 2020-01-15, so HDC is possible.
+    s + max(28, 92) − 150 = s − 58 is not after s + 14, so HDCED = s + 14 = 2020-01-15."""
+    raw = booking(
+        sentence("2020-01-01", years=1),
+        adjustments=remand(150, "2020-01-01", fromDate="2019-08-01", toDate="2019-12-28"),
+    )
+    result = dates(raw)
+    assert result["CRD"] == "2020-02-02"
+    assert result["HDCED"] == "2020-01-15"
+
+
+def test_hdc_365_at_or_above_its_midpoint():
+    """Hard cases §5.2 steps 3-4: 4 years from 2025-06-03, 1461 days, N = 731, CRD = s + 730 = 2027-06-03.
+    HDC-180: 731 ≥ 360, s + 731 − 180 = 2026-12-06, not before 2025-06-03, so look at HDC-365:
+    731 ≥ 730, s + 731 − 365 = s + 366 = 2026-06-04, on or after the commencement: HDCED = 2026-06-04."""
+    result = dates(booking(sentence("2025-06-03", years=4)))
+    assert result["CRD"] == "2027-06-03"
+    assert result["HDCED"] == "2026-06-04"
+
+
+# -- §5.4 several sentences ------------------------------------------------------------------------------
+TWO_YEARS_2020 = "2020-01-01"  # 731 days, N = 366, CRD 2020-12-31, HDCED s + 366 − 180 = 2020-07-05
+
+
+def test_hdced_moved_to_a_later_release_without_hdc():
+    """Hard cases §5.4 step 5: 2 years from 2020-01-01 (HDCED 2020-07-05, CRD 2020-12-31) and 2 months
+    passed 2020-08-01 (61 days, N = 31 < 42, no HDCED; CRD 2020-08-31, after the HDCED): HDCED =
+    2020-08-31. The latest release (step 2) is the 2-year sentence's, which has an HDCED."""
+    result = dates(booking(sentence(TWO_YEARS_2020, years=2), sentence("2020-08-01", months=2)))
+    assert result["CRD"] == "2020-12-31"
+    assert result["HDCED"] == "2020-08-31"
+
+
+def _with_immediate(days):
+    """The 2-year sentence and 2 months passed 2020-08-01 (N = 31) with `days` of remand from that date,
+    which the 2-year sentence, still in custody, takes too (hard cases §1.3 step 7)."""
+    return booking(
+        sentence(TWO_YEARS_2020, years=2),
+        sentence("2020-08-01", months=2),
+        adjustments=remand(days, "2020-08-01", fromDate="2019-12-01", toDate=f"2019-12-{days:02d}"),
+    )
+
+
+def test_hdced_moved_to_an_immediate_custody_release():
+    """Hard cases §5.4 step 5: 30 days' remand exactly consumes N − 1 = 30 days of the 2-month sentence, so
+    it is released the day it is passed, 2020-08-01: an "immediate custody release", which still wins.
+    The 2-year sentence: CRD 2020-12-31 − 30 = 2020-12-01, HDCED s + 366 − 180 − 30 = 2020-06-05, moved
+    to 2020-08-01."""
+    result = dates(_with_immediate(30))
+    assert result["CRD"] == "2020-12-01"
+    assert result["HDCED"] == "2020-08-01"
+
+
+def test_hdced_not_moved_by_a_release_before_sentence():
+    """Hard cases §5.4 step 5: 31 days' remand is more than N − 1, so the 2-month sentence's release is
+    floored at its sentence date: an immediate release, not an immediate custody release, and the only
+    conflicting sentence, so it does not move the HDCED: s + 366 − 180 − 31 = 2020-06-04."""
+    result = dates(_with_immediate(31))
+    assert result["HDCED"] == "2020-06-04"
+
+
+def test_no_hdced_when_the_last_release_has_none():
+    """Hard cases §5.4 step 2: 2 years from 2020-01-01 (released 2020-12-31) and 1 month passed
+    2021-03-01 (31 days, N = 16) with 15 days' remand: released the day it is passed, 2021-03-01, the
+    latest release, on a sentence with no HDCED (N < 42): no HDCED for the booking."""
+    raw = booking(
+        sentence(TWO_YEARS_2020, years=2),
+        sentence("2021-03-01", months=1),
+        adjustments=remand(15, "2021-03-01", fromDate="2021-02-14", toDate="2021-02-28"),
+    )
+    result = dates(raw)
+    assert result["CRD"] == "2021-03-01"
+    assert "HDCED" not in result
+
+
+SDS_PLUS_ELIGIBLE = {"releaseArrangements": {"isSDSPlusEligibleSentenceTypeLengthAndOffence": True}}
+
+
+def test_no_hdced_with_a_stand_alone_sds_plus_eligible_sentence():
+    """Hard cases §5.4 step 1: a stand-alone SDS that would be SDS+ if passed today rules HDC out for the
+    booking, though the 2-year sentence alone would have HDCED 2020-07-05."""
+    raw = booking(sentence(TWO_YEARS_2020, years=2), sentence("2020-01-01", months=2, **SDS_PLUS_ELIGIBLE))
+    assert "HDCED" not in dates(raw)
+
+
+def test_sds_plus_eligible_part_of_a_chain_only_rules_out_the_chain():
+    """Hard cases §5.1 and §5.4 step 1: the flag on a chain's part takes HDC from the chain only. The chain
+    (2 months then 2 months, 2020-01-01 to 2020-05-01, 121 days, N = 61) is released 2020-03-01, before
+    the 2-year sentence's HDCED, 2020-07-05, which stands."""
+    raw = booking(
+        sentence(TWO_YEARS_2020, years=2),
+        sentence("2020-01-01", months=2, identifier="c"),
+        sentence("2020-01-01", months=2, consecutiveSentenceUUIDs=["c"], **SDS_PLUS_ELIGIBLE),
+    )
+    assert dates(raw)["HDCED"] == "2020-07-05"

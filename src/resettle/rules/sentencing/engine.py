@@ -109,9 +109,6 @@ class _Calculator:
         self.units = build_units(
             [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
         )
-        self.any_sds_plus_eligible = any(
-            s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
-        )
         self.any_long_recall = any(
             u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units
         )
@@ -309,7 +306,8 @@ class _Calculator:
         offender = self.booking.offender
         if (
             offender.is_active_sex_offender
-            or self.any_sds_plus_eligible
+            # hard cases §5.1: a part that would be SDS+ if passed today; §5.4.1 (extraction) for the booking
+            or any(p.sentence.release_arrangements.is_sds_plus_eligible for p in result.unit.parts)
             or not hdced.eligible_tracks(result.unit.parts)
         ):
             return
