@@ -6,12 +6,12 @@ each early-release scheme in force (defaulting to tranche dates); add HDC, top-u
 removal; then extract the booking's dates."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
-from . import ersed, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
+from . import ersed, extraction, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit, build_units
 from .durations import long_date, plus_months
@@ -109,9 +109,6 @@ class _Calculator:
         self.units = build_units(
             [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
         )
-        self.any_sds_plus_eligible = any(
-            s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
-        )
         self.any_long_recall = any(
             u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units
         )
@@ -121,7 +118,40 @@ class _Calculator:
     def run(self) -> Calculation:
         results = self.unit_results()
         check_results(self.booking, results)
-        return extract(results)
+        return self._pre_ers30_snapshot(results, extract(results))
+
+    def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
+        """Toggle `useLatestErsedFromPreErs30Snapshot` (hard cases §6.5): with a part passed after the ERS30
+        commencement, the booking is also calculated as it stood that morning, before the day's other
+        events. If the ERSED comes from a chain spanning the commencement and that earlier ERSED is later,
+        it is the ERSED."""
+        booking, commencement = self.booking, ersed.ERS30_COMMENCEMENT_DATE
+        if not (
+            self.toggles.useLatestErsedFromPreErs30Snapshot
+            and booking.calculate_ersed
+            and any(s.sentenced_at > commencement for s in booking.sentences)
+        ):
+            return calculation
+        holder = extraction.ersed_holder(results)
+        if holder is None or "ERSED" not in calculation.breakdown or not _spans(holder.unit, commencement):
+            return calculation
+        earlier = replace(
+            booking,
+            sentences=tuple(s for s in booking.sentences if s.sentenced_at < commencement),
+            adjustments=tuple(a for a in booking.adjustments if a.on and a.on < commencement),
+            external_movements=tuple(m for m in booking.external_movements if m.movement_date < commencement),
+        )
+        snapshot = _Calculator(earlier, self.profile, self.toggles, self.working_days).run()
+        before = snapshot.breakdown.get("ERSED")
+        if before is None or before.on <= calculation.breakdown["ERSED"].on:
+            return calculation
+        breakdown = dict(calculation.breakdown)
+        breakdown["ERSED"] = ExplainedDate(
+            "ERSED",
+            before.on,
+            before.because + (f"As calculated before the ERS30 commencement, {long_date(commencement)}",),
+        )
+        return Calculation(breakdown, calculation.effective_sentence_length)
 
     def unit_results(self) -> list[UnitDates]:
         no_adjustments = [Applied() for _ in self.units]
@@ -276,7 +306,8 @@ class _Calculator:
         offender = self.booking.offender
         if (
             offender.is_active_sex_offender
-            or self.any_sds_plus_eligible
+            # hard cases §5.1: a part that would be SDS+ if passed today; §5.4.1 (extraction) for the booking
+            or any(p.sentence.release_arrangements.is_sds_plus_eligible for p in result.unit.parts)
             or not hdced.eligible_tracks(result.unit.parts)
         ):
             return
@@ -356,8 +387,9 @@ class _Calculator:
             effective_release=effective,
             days_to_release=days,
             shift=applied.release_shift(),
-            added_days=applied.ual_in_custody + applied.net_ada,
-            net_ada=applied.net_ada,
+            ual=applied.ual_in_custody,
+            ada_during=applied.ada - applied.rada,
+            net_ada=applied.net_ada - result.unused_ada,
             ers=self.profile.ers,
         )
         result.set(D.ERSED, day, *because)

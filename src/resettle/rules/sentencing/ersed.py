@@ -15,24 +15,34 @@ ELIGIBLE_TRACKS = frozenset(
 
 
 def eligible(parts: tuple[Identified, ...]) -> bool:
-    """Not on recall, not old-style; a fine default may be served consecutively with the sentence."""
-    if any(p.is_recall or is_old_style(p.sentence) for p in parts):
+    """Hard cases §6.1: not on recall; a standard, extended or SOPC sentence, or a chain with any such part;
+    a standard sentence on its own not under the 1991 Act rules (the old-style test is for it alone)."""
+    if any(p.is_recall for p in parts):
         return False
-    if any(p.track not in ELIGIBLE_TRACKS | {Track.A_FINE} for p in parts):
+    if len(parts) == 1 and parts[0].track in (Track.SDS, Track.SDS_PLUS) and is_old_style(parts[0].sentence):
         return False
     return any(p.track in ELIGIBLE_TRACKS for p in parts)
 
 
 def _scheme(
+    *,
+    sentenced_at: date,
     effective_release: date,
     earliest: date,
-    sentenced_at: date,
     days_to_release: int,
     release_point,
     shift: int,
-) -> date:
-    minimum = sentenced_at + timedelta(days=release_point.of(days_to_release) + shift)
-    return max(earliest, min(minimum, effective_release))
+    ual: int,
+    ada_during: int,
+) -> tuple[date, date]:
+    """One scheme's ERSED and its date before added days (hard cases §6.2): not before the scheme's share
+    of the custodial period, nor further before release than the scheme allows, nor before the sentence
+    date once time at large and added days are taken off."""
+    minimum = min(sentenced_at + timedelta(days=release_point.of(days_to_release) + shift), effective_release)
+    day = minimum if minimum > earliest else earliest
+    if day - timedelta(days=ual + ada_during) < sentenced_at:
+        return sentenced_at + timedelta(days=ual + ada_during), sentenced_at + timedelta(days=ual)
+    return day, day - timedelta(days=ada_during)
 
 
 def calculate(
@@ -42,40 +52,40 @@ def calculate(
     effective_release: date,
     days_to_release: int,
     shift: int,
-    added_days: int,
+    ual: int,
+    ada_during: int,
     net_ada: int,
     ers: Ers,
 ) -> tuple[date, tuple[str, ...]]:
-    """`shift` is UAL − deductions + ADA; `added_days` the UAL and ADA, which may not take it before
-    the sentence date."""
-    ada = timedelta(days=net_ada)
-    ers50 = _scheme(
-        effective_release,
-        effective_release - timedelta(days=ers.ers50_max_days),
-        sentenced_at,
-        days_to_release,
-        ers.ers50_release_point,
-        shift,
+    """`shift` is UAL − deductions + added days (less any already served); `ual` and `ada_during` the
+    time at large and the added days (less restored) during custody; `net_ada` the added days that move
+    the ERS30 commencement (less served and unused ones)."""
+    common = {
+        "sentenced_at": sentenced_at,
+        "effective_release": effective_release,
+        "days_to_release": days_to_release,
+        "shift": shift,
+        "ual": ual,
+        "ada_during": ada_during,
+    }
+    # A sentence passed on or after the ERS30 commencement, or a chain with parts passed either side of it,
+    # is a post-ERS30 sentence (hard cases §6.3).
+    post_ers30 = sentenced_at >= ERS30_COMMENCEMENT_DATE or spans_commencement
+    ers50, ers50_before_ada = _scheme(
+        earliest=effective_release - timedelta(days=ers.ers50_max_days),
+        release_point=ers.ers50_release_point,
+        **common,
     )
-    if (
-        sentenced_at < ERS30_COMMENCEMENT_DATE
-        and not spans_commencement
-        and ers50 - ada < ERS30_COMMENCEMENT_DATE
-    ):
+    if not post_ers30 and ers50_before_ada < ERS30_COMMENCEMENT_DATE:
         day, why = ers50, f"up to {ers.ers50_max_days} days before release, not before one half (ERS50)"
+        return day, (f"Early removal eligibility {why}: {long_date(day)}",)
+    ers30, ers30_before_ada = _scheme(
+        earliest=plus_years(effective_release, -ers.ers30_max_years),
+        release_point=ers.ers30_release_point,
+        **common,
+    )
+    if post_ers30 or ers30_before_ada >= ERS30_COMMENCEMENT_DATE:
+        day, why = ers30, f"up to {ers.ers30_max_years} years before release, not before 30% (ERS30)"
     else:
-        ers30 = _scheme(
-            effective_release,
-            plus_years(effective_release, -ers.ers30_max_years),
-            sentenced_at,
-            days_to_release,
-            ers.ers30_release_point,
-            shift,
-        )
-        if sentenced_at >= ERS30_COMMENCEMENT_DATE or ers30 - ada >= ERS30_COMMENCEMENT_DATE:
-            day, why = ers30, f"up to {ers.ers30_max_years} years before release, not before 30% (ERS30)"
-        else:
-            day, why = ERS30_COMMENCEMENT_DATE + ada, "from the ERS30 commencement"
-    if day - timedelta(days=added_days) < sentenced_at:
-        day = sentenced_at + timedelta(days=added_days)
+        day, why = ERS30_COMMENCEMENT_DATE + timedelta(days=net_ada), "from the ERS30 commencement"
     return day, (f"Early removal eligibility {why}: {long_date(day)}",)

@@ -9,6 +9,8 @@ from .result import Calculation
 from .sentence_dates import UnitDates
 from .tracks import DateType, Track
 
+MINIMUM_DAYS_ON_HDC = 14  # CRDS `minimum-days-on-hdc`: the 14-day rule (hard cases §5.4 step 4)
+
 D = DateType
 
 
@@ -106,27 +108,71 @@ def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) 
 
 
 def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
-    with_hdc = [r for r in results if D.HDCED in r.dates]
-    if not with_hdc or release is None:
+    """The booking's HDCED from its sentences' (hard cases §5.3, §5.4 and §2.4 step 4), in CRDS's order."""
+    if release is None or not any(D.HDCED in r.dates for r in results):
         return
-    hdced = _latest(with_hdc, D.HDCED)
-    # A sentence with no HDC of its own holds him until its release (unless that release was immediate).
-    blocking = [
-        (r.get(D.PRRD) or r.release, r.hdc_repealed)
+    # §5.4.1: a standard sentence on its own that would be SDS+ if passed today rules out HDC.
+    if any(
+        len(r.unit.parts) == 1
+        and r.unit.parts[0].track in (Track.SDS, Track.SDS_PLUS)
+        and r.unit.parts[0].sentence.release_arrangements.is_sds_plus_eligible
         for r in results
-        if D.HDCED not in r.dates
-        and r.types & {D.CRD, D.ARD, D.PRRD}
-        and (r.get(D.PRRD) or r.release) > r.unit.sentenced_at
+    ):
+        return
+    ordered = sorted(results, key=lambda r: r.unit.sentenced_at)  # ties go to the first, as in CRDS
+    # §5.4.2: the sentence released last (not a recall, not a DTO) must have an HDCED of its own.
+    releasing = [r for r in ordered if not _is_recall(r) and r.unit.tracks != {Track.DTO}]
+    if releasing and D.HDCED not in max(releasing, key=lambda r: r.release).dates:
+        return
+    # §5.4.3 and §2.4: R is the release of the sentences released last; a recall among them ends HDC.
+    latest = max(_defaulted_release(r) for r in ordered)
+    if any(_is_recall(r) and _defaulted_release(r) == latest for r in ordered):
+        return
+    # §5.4.4: the HDC sentence has the latest HDCED among those passed at least 14 days before R.
+    hdc = [
+        r
+        for r in ordered
+        if D.HDCED in r.dates and latest >= r.unit.sentenced_at + timedelta(days=MINIMUM_DAYS_ON_HDC)
     ]
-    later, repealed = max((b for b in blocking if b[0] > hdced.on), default=(None, False))
-    if repealed:
-        return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
-    if later is not None:
-        hdced = ExplainedDate(
-            "HDCED", later, hdced.because + (f"Not before release on another sentence, {long_date(later)}",)
-        )
-    if hdced.on < release.on:
+    if not hdc:
+        return
+    holder = max(hdc, key=lambda r: r.get(D.HDCED))
+    hdced = holder.dates[D.HDCED]
+    # §5.4.5: a sentence with no HDCED released after it holds him until then.
+    conflicting = [
+        r
+        for r in ordered
+        if D.HDCED not in r.dates and r.unit.tracks != {Track.DTO} and _defaulted_release(r) > hdced.on
+    ]
+    if conflicting:
+        winner = max(conflicting, key=_defaulted_release)
+        all_immediate = all(_is_immediate(r) and not _is_recall(r) for r in conflicting)
+        if not all_immediate or (_is_immediate(winner) and not winner.released_before_sentence):
+            if winner.hdc_repealed:
+                return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
+            later = _defaulted_release(winner)
+            hdced = ExplainedDate(
+                "HDCED",
+                later,
+                hdced.because + (f"Not before release on another sentence, {long_date(later)}",),
+            )
+    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release.
+    if latest > holder.get(D.HDCED) and hdced.on < release.on:
         out["HDCED"] = hdced
+
+
+def _is_recall(result: UnitDates) -> bool:
+    return D.PRRD in result.types
+
+
+def _defaulted_release(result: UnitDates) -> date:
+    """The PRRD for a recall, else the release raised to any tranche date (hard cases §2.4 step 1)."""
+    return result.get(D.PRRD) or result.release
+
+
+def _is_immediate(result: UnitDates) -> bool:
+    """Released on the day he was sentenced: his time served covers the custodial period."""
+    return result.release <= result.unit.sentenced_at
 
 
 def _ersed(results: list[UnitDates], out: dict) -> None:
@@ -134,13 +180,10 @@ def _ersed(results: list[UnitDates], out: dict) -> None:
     eligibility only where they were passed before that date (in CRDS a sentence passed once he is eligible
     does not postpone it). He cannot be removed while serving a fine default or a DTO, so ERSED is no
     earlier than their release."""
-    with_ersed = [r for r in results if D.ERSED in r.dates]
-    if not with_ersed:
+    holder = ersed_holder(results)
+    if holder is None:
         return
-    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
-    ersed = max(
-        (r.dates[D.ERSED] for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda e: e.on
-    )
+    ersed = holder.dates[D.ERSED]
     out["ERSED"] = ersed
     holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
     later = max((day for day in holds if day > ersed.on), default=None)
@@ -153,6 +196,17 @@ def _ersed(results: list[UnitDates], out: dict) -> None:
         "ERSED",
         later,
         ersed.because + (f"Not before release from a fine default or DTO, {long_date(later)}",),
+    )
+
+
+def ersed_holder(results: list[UnitDates]) -> UnitDates | None:
+    """The sentence whose early removal date the booking takes (before any fine default or DTO)."""
+    with_ersed = [r for r in results if D.ERSED in r.dates]
+    if not with_ersed:
+        return None
+    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
+    return max(
+        (r for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda r: r.dates[D.ERSED].on
     )
 
 
