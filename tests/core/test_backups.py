@@ -1,6 +1,8 @@
 """The restore drill (issue 14 §6): a backup restored over a changed database gives back exactly the data
 it was taken from, on SQLite and on PostgreSQL; a bad backup is refused and changes nothing."""
 
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
@@ -26,10 +28,10 @@ def test_a_restored_backup_gives_back_exactly_what_was_backed_up(tmp_path):
     before = every_row()
     assert sum(map(len, before.values())) > 3
 
-    call_command("backup", str(tmp_path / "resettle.backup"), stdout=open(tmp_path / "out", "w"))
+    call_command("backup", str(tmp_path / "resettle.backup"), stdout=io.StringIO())
     first.delete()
     factories.person(first_name="Newman")
-    call_command("restore", str(tmp_path / "resettle.backup"), "--yes", stdout=open(tmp_path / "out", "w"))
+    call_command("restore", str(tmp_path / "resettle.backup"), "--yes", stdout=io.StringIO())
 
     assert every_row() == before
     assert not Person.objects.filter(first_name="Newman").exists()
