@@ -54,7 +54,7 @@ def allocate(
     groups: list[Group] = []
     for _ in range(MAX_PASSES):
         previous = [list(g.members) for g in groups]
-        groups = _group(units, order, applied, evaluate, working_days, booking)
+        groups = _group(units, order, applied, evaluate, working_days, booking, deductions)
 
         def released_with(group: Group, awarded: list[Adjustment]) -> date:
             with_awards = list(applied)
@@ -113,18 +113,22 @@ def _days(adjustments, kind: AdjustmentType) -> int:
     return sum(a.number_of_days for a in adjustments if a.type is kind)
 
 
-def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
-    """Time served and added days; time at large is placed once the release is known."""
+def _deductions(unit: Unit, remand: list[Adjustment]) -> tuple[int, int]:
+    """The remand and tagged-bail days of `remand` that count towards this unit."""
     # A single term of DTOs is deducted from under the rules of its latest order.
     part = unit.parts[-1] if unit.single_term else unit.parts[0]
     if _is_recall(unit):
         # Recall remand, like remand, counts towards the custodial group it was recorded against; a
         # recalled sentence takes only recall remand and recall tagged bail (hard cases §1.3-§1.4, §4.2).
-        remand_days = _days(remand, AdjustmentType.RECALL_REMAND)
-        tagged_days = _days(remand, AdjustmentType.RECALL_TAGGED_BAIL)
-    else:
-        remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
-        tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
+        return _days(remand, AdjustmentType.RECALL_REMAND), _days(remand, AdjustmentType.RECALL_TAGGED_BAIL)
+    remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
+    tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
+    return remand_days, tagged_days
+
+
+def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
+    """Time served and added days; time at large is placed once the release is known."""
+    remand_days, tagged_days = _deductions(unit, remand)
     if _is_recall(unit):
         # After a return to custody on recall, added days delay the post-recall release.
         returned = _return_to_custody(booking, unit)
@@ -199,16 +203,36 @@ def _licence_expiry_at_release(unit: Unit, applied: Applied, evaluate: Evaluate 
     return expiry + timedelta(days=excess) if excess > 0 else expiry
 
 
-def _group(units, order, applied, evaluate: Evaluate, working_days, booking: Booking) -> list[Group]:
+def _group(
+    units, order, applied, evaluate: Evaluate, working_days, booking: Booking, deductions=()
+) -> list[Group]:
     groups: list[Group] = []
     for index in order:
         unit = units[index]
-        if not groups or unit.sentenced_at > groups[-1].released:
+        if not groups or unit.sentenced_at > _released_before(
+            groups[-1], unit.sentenced_at, units, applied, evaluate, working_days, booking, deductions
+        ):
             groups.append(Group(start=unit.sentenced_at))
         group = groups[-1]
         group.members.append(index)
         group.released = _released(group, units, applied, evaluate, working_days, booking)
     return groups
+
+
+def _released_before(
+    group: Group, day: date, units, applied, evaluate: Evaluate, working_days, booking, deductions
+) -> date:
+    """Where the group's release stood when a sentence passed on `day` arrived: the release check runs
+    before that day's remand is added to the group (hard cases §1.2-§1.3, step 7)."""
+    dates = {p.sentence.sentenced_at for m in group.members for p in units[m].parts}
+    earlier = [
+        a for a in deductions if a.applies_to_sentences_from in dates and a.applies_to_sentences_from < day
+    ]
+    before = list(applied)
+    for m in group.members:
+        remand, tagged = _deductions(units[m], earlier)
+        before[m] = replace(applied[m], remand=remand, tagged_bail=tagged)
+    return _released(group, units, before, evaluate, working_days, booking)
 
 
 def _released(
