@@ -27,7 +27,13 @@ from .legislation import (
     load_profile,
 )
 from .model import Booking, RecallType
-from .recall import allocate_ftr56_tranche, ftr56_length, ftr56_switched, post_recall_release
+from .recall import (
+    allocate_ftr56_tranche,
+    ftr56_length,
+    ftr56_switched,
+    post_recall_release,
+    split_recall_chains,
+)
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
@@ -106,8 +112,8 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = build_units(
-            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
+        self.units = split_recall_chains(
+            build_units([identify(s, profile) for s in booking.sentences], movements.release_days(booking))
         )
         self.any_sds_plus_eligible = any(
             s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
