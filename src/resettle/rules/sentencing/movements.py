@@ -101,3 +101,21 @@ def release_days(booking: Booking) -> list[date]:
                 continue
         days.append(move.movement_date)
     return days
+
+
+def last_release_before_last_admission(booking: Booking) -> str | None:
+    """The reason for the latest movement out before his latest movement in, in the order recorded
+    (CRDS FixedTermRecall56Validator)."""
+    moves = list(booking.external_movements)
+    ins = [i for i, m in enumerate(moves) if m.direction == "IN"]
+    if not ins:
+        return None
+    latest_in = max(ins, key=lambda i: (moves[i].movement_date, i))
+    outs = [
+        i
+        for i, m in enumerate(moves)
+        if m.direction == "OUT" and (m.movement_date, i) < (moves[latest_in].movement_date, latest_in)
+    ]
+    if not outs:
+        return None
+    return moves[max(outs, key=lambda i: (moves[i].movement_date, i))].reason

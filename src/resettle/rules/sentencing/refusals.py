@@ -3,7 +3,7 @@ person for a manual calculation."""
 
 from datetime import date, timedelta
 
-from . import fixed_term_recall
+from . import fixed_term_recall, movements
 from .early_release import PROGRESSION_MODEL_SCHEDULE
 from .legislation import Toggles
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
@@ -56,8 +56,21 @@ def check_booking(booking: Booking) -> None:
     for index, sentence in enumerate(booking.sentences):
         if sentence.recall and sentence.recall.recall_type is RecallType.STANDARD_255:
             raise Refused("UNSUPPORTED_RECALL", f"sentences[{index}]: HDC recalls need a manual calculation")
+    _check_ftr56_after_hdc(booking)
     _check_fixed_term_recalls(booking)
     _check_remand(booking)
+
+
+def _check_ftr56_after_hdc(booking: Booking) -> None:
+    """A 56-day recall of a man last released on HDC or end of custody licence before he came back is
+    calculated by hand (FTR_TYPE_56_UNSUPPORTED_RECALL, hard cases §7.5)."""
+    if not any(s.recall and s.recall.recall_type is RecallType.FTR_56 for s in booking.sentences):
+        return
+    if movements.last_release_before_last_admission(booking) in ("HDC", "ECSL"):
+        raise Refused(
+            "FTR_TYPE_56_UNSUPPORTED_RECALL",
+            "a 56-day recall after release on home detention curfew or end of custody licence",
+        )
 
 
 def _check_fixed_term_recalls(booking: Booking) -> None:
