@@ -68,7 +68,11 @@ def test_standard_recall_released_at_licence_expiry():
 
 
 def test_ftr56_release_not_before_the_tranche_date_for_his_sentence_length():
-    recall = {"recallType": "FIXED_TERM_RECALL_56", "returnToCustodyDate": "2026-01-24"}
+    recall = {
+        "recallType": "FIXED_TERM_RECALL_56",
+        "revocationDate": "2026-01-22",
+        "returnToCustodyDate": "2026-01-24",
+    }
     raw = booking(sentence("2022-07-18", years=5, months=1, recall=recall), returnToCustodyDate="2026-01-24")
     # 1,857 days falls in FTR56 tranche 2 (up to 2,128 days), which commenced on 14 April 2026.
     assert dates(raw, profile="calculation-params")["PRRD"] == "2026-04-14"

@@ -26,8 +26,14 @@ from .legislation import (
     Tranche,
     load_profile,
 )
-from .model import Booking
-from .recall import post_recall_release
+from .model import Booking, RecallType
+from .recall import (
+    allocate_ftr56_tranche,
+    ftr56_length,
+    ftr56_switched,
+    post_recall_release,
+    split_recall_chains,
+)
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
@@ -106,13 +112,14 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = build_units(
-            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
+        self.units = split_recall_chains(
+            build_units([identify(s, profile) for s in booking.sentences], movements.release_days(booking))
         )
         self.any_long_recall = any(
             u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units
         )
         self.active: list[ActiveScheme] = []
+        self.ftr56_tranche: Tranche | None = None
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
 
     def run(self) -> Calculation:
@@ -159,7 +166,31 @@ class _Calculator:
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
         self.active = self._active_schemes(applied)
         self._cache.clear()
-        return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        tranche = self._allocate_ftr56(results)
+        if tranche != self.ftr56_tranche:
+            self.ftr56_tranche = tranche
+            self._cache.clear()
+            results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        return results
+
+    def _allocate_ftr56(self, results: list[UnitDates]) -> Tranche | None:
+        """One FTR56 tranche for the booking, judged on its FTR56 sentences (hard cases §2.5)."""
+        tranches = self.profile.ftr56_tranches
+        if not tranches:
+            return None
+        candidates = [
+            (
+                ftr56_length(r.unit.parts, tranches[0].date),
+                r.get(D.SLED) or r.get(D.SED),
+                self.booking.returned_to_custody(r.unit.parts[0].sentence),
+            )
+            for r in results
+            if any(
+                p.sentence.recall and p.sentence.recall.recall_type is RecallType.FTR_56 for p in r.unit.parts
+            )
+        ]
+        return allocate_ftr56_tranche(candidates, self.booking, tranches)
 
     def releases(self) -> list[tuple[bool, date]]:
         """Each unit's release (before any recall), and whether it holds an SHPO breach of unknown Act."""
@@ -285,22 +316,17 @@ class _Calculator:
         recalled = result.unit.parts[0].sentence
         recall = recalled.recall
         rtc = self.booking.returned_to_custody(recalled)
+        expiry = result.get(D.SLED) or result.get(D.SED)
         prrd = post_recall_release(
             fixed_term_recall.length(recall.recall_type, result.unit, self.any_long_recall),
-            licence_expiry=result.get(D.SLED) or result.get(D.SED),
+            licence_expiry=expiry,
             return_to_custody=rtc,
             ual_after_return=result.applied.ual_after_return,
             ada_after_release=result.applied.net_ada,
-            ftr56_tranche=self._ftr56_tranche(result),
+            ftr56_tranche=self.ftr56_tranche,
+            ftr56_in_force=ftr56_switched(expiry, self.profile.ftr56_tranches),
         )
         result.set(D.PRRD, prrd.on, *prrd.because)
-
-    def _ftr56_tranche(self, result: UnitDates) -> Tranche | None:
-        """FTR56 commences in tranches by sentence length (CRDS `ftr56-legislation`)."""
-        for tranche in self.profile.ftr56_tranches:
-            if tranche.is_final or (tranche.max_days is not None and result.total_days <= tranche.max_days):
-                return tranche
-        return None
 
     def _hdced(self, result: UnitDates) -> None:
         offender = self.booking.offender

@@ -81,6 +81,41 @@ def first_release_after(booking: Booking, day: date) -> date | None:
     return min((out for out in release_days(booking) if out >= day), default=None)
 
 
+# From this day a release for early removal (ERS) stops the clock: he is treated as still in custody.
+ERS_STOP_THE_CLOCK = date(2022, 6, 28)
+
+
 def release_days(booking: Booking) -> list[date]:
-    """Every day he left prison, by external movement."""
-    return [m.movement_date for m in booking.external_movements if m.direction == "OUT"]
+    """Every day he left prison, by external movement. A release for early removal does not end his
+    custody when the removal failed (the next movement is back in from it) or from the ERS stop-the-clock
+    commencement (hard cases §7.2)."""
+    moves = booking.external_movements
+    days = []
+    for index, move in enumerate(moves):
+        if move.direction != "OUT":
+            continue
+        if move.reason == "ERS":
+            later = [m for m in moves[index + 1 :] if m.movement_date > move.movement_date]
+            failed = bool(later) and later[0].reason == "FAILED_ERS_REMOVAL"
+            if failed or move.movement_date >= ERS_STOP_THE_CLOCK:
+                continue
+        days.append(move.movement_date)
+    return days
+
+
+def last_release_before_last_admission(booking: Booking) -> str | None:
+    """The reason for the latest movement out before his latest movement in, in the order recorded
+    (CRDS FixedTermRecall56Validator)."""
+    moves = list(booking.external_movements)
+    ins = [i for i, m in enumerate(moves) if m.direction == "IN"]
+    if not ins:
+        return None
+    latest_in = max(ins, key=lambda i: (moves[i].movement_date, i))
+    outs = [
+        i
+        for i, m in enumerate(moves)
+        if m.direction == "OUT" and (m.movement_date, i) < (moves[latest_in].movement_date, latest_in)
+    ]
+    if not outs:
+        return None
+    return moves[max(outs, key=lambda i: (moves[i].movement_date, i))].reason

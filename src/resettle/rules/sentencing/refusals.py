@@ -3,7 +3,7 @@ person for a manual calculation."""
 
 from datetime import date, timedelta
 
-from . import fixed_term_recall
+from . import fixed_term_recall, movements
 from .early_release import PROGRESSION_MODEL_SCHEDULE
 from .legislation import Toggles
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
@@ -13,7 +13,15 @@ from .tracks import TERM_TRACKS, DateType
 
 # Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
 # (order 1) first, so a booking both unsupported and invalid is refused as unsupported (hard cases §8.1).
-INVALID_DATA = frozenset({"NO_VALID_RETURN_TO_CUSTODY_DATE", "REMAND_OVERLAPS_WITH_SENTENCE"})
+INVALID_DATA = frozenset(
+    {
+        "NO_VALID_RETURN_TO_CUSTODY_DATE",
+        "REMAND_OVERLAPS_WITH_SENTENCE",
+        "FTR_SENTENCES_CONFLICT_WITH_EACH_OTHER",
+        "RECALL_MISSING_REVOCATION_DATE",
+        "FTR_RTC_DATE_BEFORE_REVOCATION_DATE",
+    }
+)
 
 
 def check_toggled(booking: Booking, toggles: Toggles) -> None:
@@ -48,8 +56,21 @@ def check_booking(booking: Booking) -> None:
     for index, sentence in enumerate(booking.sentences):
         if sentence.recall and sentence.recall.recall_type is RecallType.STANDARD_255:
             raise Refused("UNSUPPORTED_RECALL", f"sentences[{index}]: HDC recalls need a manual calculation")
+    _check_ftr56_after_hdc(booking)
     _check_fixed_term_recalls(booking)
     _check_remand(booking)
+
+
+def _check_ftr56_after_hdc(booking: Booking) -> None:
+    """A 56-day recall of a man last released on HDC or end of custody licence before he came back is
+    calculated by hand (FTR_TYPE_56_UNSUPPORTED_RECALL, hard cases §7.5)."""
+    if not any(s.recall and s.recall.recall_type is RecallType.FTR_56 for s in booking.sentences):
+        return
+    if movements.last_release_before_last_admission(booking) in ("HDC", "ECSL"):
+        raise Refused(
+            "FTR_TYPE_56_UNSUPPORTED_RECALL",
+            "a 56-day recall after release on home detention curfew or end of custody licence",
+        )
 
 
 def _check_fixed_term_recalls(booking: Booking) -> None:
@@ -63,6 +84,25 @@ def _check_fixed_term_recalls(booking: Booking) -> None:
         raise Refused(
             "NO_VALID_RETURN_TO_CUSTODY_DATE", "a fixed-term recall needs the date he returned to custody"
         )
+    # One recall, one length: 14-, 28- and 56-day recalls on one booking contradict each other
+    # (FixedTermRecallValidator, hard cases §2.5, §8.2).
+    if len({s.recall.recall_type for s in fixed_term}) > 1:
+        raise Refused(
+            "FTR_SENTENCES_CONFLICT_WITH_EACH_OTHER", "fixed-term recalls of different lengths on one booking"
+        )
+    # The 56-day recall's tranche is chosen by the revocation date, so it must be known and no later than
+    # the return to custody (RevocationDateValidator, hard cases §2.5, §8.2).
+    for s in fixed_term:
+        if s.recall.recall_type is not RecallType.FTR_56:
+            continue
+        revoked, returned = s.recall.revocation_date, booking.returned_to_custody(s)
+        if revoked is None:
+            raise Refused("RECALL_MISSING_REVOCATION_DATE", "a 56-day recall needs its revocation date")
+        if returned and revoked > returned:
+            raise Refused(
+                "FTR_RTC_DATE_BEFORE_REVOCATION_DATE",
+                "the return to custody is before the licence was revoked",
+            )
 
 
 def _check_remand(booking: Booking) -> None:

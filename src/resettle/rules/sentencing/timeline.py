@@ -10,7 +10,7 @@ served. Time at large counts against each sentence he was serving at the time.""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..calendar import WorkingDays
 from . import movements
@@ -18,7 +18,7 @@ from .adjustments import DEDUCTION_TYPES, RECALL_DEDUCTION_TYPES, Applied, gets_
 from .aggregation import Unit
 from .model import Adjustment, AdjustmentType, Booking
 from .sentence_dates import UnitDates
-from .tracks import TERM_TRACKS
+from .tracks import TERM_TRACKS, DateType
 
 Evaluate = Callable[[Unit, Applied], UnitDates]
 ADA_TYPES = (AdjustmentType.ADDITIONAL_DAYS_AWARDED, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
@@ -44,23 +44,17 @@ def allocate(
     booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
 ) -> list[Applied]:
     """The adjustments applying to each unit, in the same order as `units`."""
-    deductions = booking.adjustments_of(*DEDUCTION_TYPES)
+    deductions = booking.adjustments_of(*DEDUCTION_TYPES, *RECALL_DEDUCTION_TYPES)
     ual = booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     adas = sorted(booking.adjustments_of(*ADA_TYPES), key=lambda a: a.on or date.min)
-    # Recalled sentences are served from the return to custody, apart from the new sentences' groups.
-    order = sorted(
-        (i for i, unit in enumerate(units) if not _is_recall(unit)), key=lambda i: units[i].sentenced_at
-    )
+    # A recalled sentence sits on the timeline at its original sentence date, in the custodial group of
+    # the sentences passed with it, and counts by its original release (hard cases §1.2, §2.2).
+    order = sorted(range(len(units)), key=lambda i: units[i].sentenced_at)
     applied = [Applied() for _ in units]
-    for index, unit in enumerate(units):
-        if _is_recall(unit):
-            base = _base(unit, booking, [], [])
-            release = evaluate(unit, base).release
-            applied[index] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
     groups: list[Group] = []
     for _ in range(MAX_PASSES):
         previous = [list(g.members) for g in groups]
-        groups = _group(units, order, applied, evaluate, working_days, booking)
+        groups = _group(units, order, applied, evaluate, working_days, booking, deductions)
 
         def released_with(group: Group, awarded: list[Adjustment]) -> date:
             with_awards = list(applied)
@@ -77,7 +71,7 @@ def allocate(
             return _released(group, units, with_awards, evaluate, working_days, booking)
 
         ada_by_group = _assign_by_date(groups, adas, released_with)
-        remand_by_group = _assign_remand(groups, deductions)
+        remand_by_group = _assign_remand(groups, deductions, units)
         for index, group in enumerate(groups):
             for member in group.members:
                 unit = units[member]
@@ -85,7 +79,9 @@ def allocate(
                 served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
                 base = replace(base, served_ada=min(served, base.net_ada))
                 release = evaluate(unit, base).release
-                applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
+                applied[member] = _with_ual(
+                    unit, base, ual, release, _return_to_custody(booking, unit), group.released, evaluate
+                )
         if [g.members for g in groups] == previous:
             break
     return applied
@@ -117,23 +113,22 @@ def _days(adjustments, kind: AdjustmentType) -> int:
     return sum(a.number_of_days for a in adjustments if a.type is kind)
 
 
-def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
-    """Time served and added days; time at large is placed once the release is known."""
+def _deductions(unit: Unit, remand: list[Adjustment]) -> tuple[int, int]:
+    """The remand and tagged-bail days of `remand` that count towards this unit."""
     # A single term of DTOs is deducted from under the rules of its latest order.
     part = unit.parts[-1] if unit.single_term else unit.parts[0]
     if _is_recall(unit):
-        # Recall remand counts towards the recalled sentences it was recorded against, not later ones.
-        latest_sentence = max(s.sentenced_at for s in booking.sentences)
-        recall_deductions = [
-            a
-            for a in booking.adjustments_of(*RECALL_DEDUCTION_TYPES)
-            if a.applies_to_sentences_from is None or a.applies_to_sentences_from <= latest_sentence
-        ]
-        remand_days = _days(recall_deductions, AdjustmentType.RECALL_REMAND)
-        tagged_days = _days(recall_deductions, AdjustmentType.RECALL_TAGGED_BAIL)
-    else:
-        remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
-        tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
+        # Recall remand, like remand, counts towards the custodial group it was recorded against; a
+        # recalled sentence takes only recall remand and recall tagged bail (hard cases §1.3-§1.4, §4.2).
+        return _days(remand, AdjustmentType.RECALL_REMAND), _days(remand, AdjustmentType.RECALL_TAGGED_BAIL)
+    remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
+    tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
+    return remand_days, tagged_days
+
+
+def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
+    """Time served and added days; time at large is placed once the release is known."""
+    remand_days, tagged_days = _deductions(unit, remand)
     if _is_recall(unit):
         # After a return to custody on recall, added days delay the post-recall release.
         returned = _return_to_custody(booking, unit)
@@ -148,21 +143,41 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
     )
 
 
-def _with_ual(unit: Unit, base: Applied, ual, release: date, return_to_custody: date | None) -> Applied:
+def _with_ual(
+    unit: Unit,
+    base: Applied,
+    ual,
+    release: date,
+    return_to_custody: date | None,
+    group_released: date | None = None,
+    evaluate: Evaluate | None = None,
+) -> Applied:
     """Time at large before release counts against the sentence; after release it matters only on recall
     (it extends the licence, and after the return to custody it delays a fixed-term release)."""
     in_custody = after_release = after_return = 0
     until = None
-    for adjustment in ual:
-        day = adjustment.on
-        if day is None or day < unit.sentenced_at:
-            continue
-        if adjustment.to_date and (day <= release or _is_recall(unit)):
+    custody = [a for a in ual if a.on and unit.sentenced_at <= a.on <= release]
+    for adjustment in custody:
+        in_custody += adjustment.number_of_days
+        if adjustment.to_date:
             until = max(until or adjustment.to_date, adjustment.to_date)
-        if day <= release:
-            in_custody += adjustment.number_of_days
-        elif _is_recall(unit):
+    if _is_recall(unit):
+        licence_ends = _licence_expiry_at_release(unit, replace(base, ual_in_custody=in_custody), evaluate)
+        on_licence = sorted((a for a in ual if a.on and a.on > release), key=lambda a: a.on)
+        for adjustment in on_licence:
+            day = adjustment.on
+            # Out of his custodial group, a recalled sentence gathers time at large only while it is on
+            # the licence list: once its licence expiry (as extended by the time at large so far) is
+            # before the day, it has expired (hard cases §1.2, §2.3, §4.4).
+            if group_released and day > group_released and licence_ends and day > licence_ends:
+                continue
             after_release += adjustment.number_of_days
+            if licence_ends:
+                licence_ends += timedelta(days=adjustment.number_of_days)
+            if adjustment.to_date:
+                until = max(until or adjustment.to_date, adjustment.to_date)
+                if licence_ends and licence_ends <= until:
+                    licence_ends = until + timedelta(days=1)  # cannot expire while he is at large
             if return_to_custody and day >= return_to_custody:
                 after_return += adjustment.number_of_days
     return replace(
@@ -174,16 +189,50 @@ def _with_ual(unit: Unit, base: Applied, ual, release: date, return_to_custody: 
     )
 
 
-def _group(units, order, applied, evaluate: Evaluate, working_days, booking: Booking) -> list[Group]:
+def _licence_expiry_at_release(unit: Unit, applied: Applied, evaluate: Evaluate | None) -> date | None:
+    """The licence expiry as it stood when he was first released, before any time at large on licence;
+    time served beyond the custodial period extends it by the excess (hard cases §4.4)."""
+    if evaluate is None:
+        return None
+    at_release = evaluate(unit, replace(applied, ual_after_release=0, ual_after_return=0, ual_until=None))
+    expiry = at_release.get(DateType.LED) or at_release.get(DateType.SLED) or at_release.get(DateType.SED)
+    if expiry is None:
+        return None
+    net = applied.ual_in_custody - applied.deductions
+    excess = -net - at_release.release_days
+    return expiry + timedelta(days=excess) if excess > 0 else expiry
+
+
+def _group(
+    units, order, applied, evaluate: Evaluate, working_days, booking: Booking, deductions=()
+) -> list[Group]:
     groups: list[Group] = []
     for index in order:
         unit = units[index]
-        if not groups or unit.sentenced_at > groups[-1].released:
+        if not groups or unit.sentenced_at > _released_before(
+            groups[-1], unit.sentenced_at, units, applied, evaluate, working_days, booking, deductions
+        ):
             groups.append(Group(start=unit.sentenced_at))
         group = groups[-1]
         group.members.append(index)
         group.released = _released(group, units, applied, evaluate, working_days, booking)
     return groups
+
+
+def _released_before(
+    group: Group, day: date, units, applied, evaluate: Evaluate, working_days, booking, deductions
+) -> date:
+    """Where the group's release stood when a sentence passed on `day` arrived: the release check runs
+    before that day's remand is added to the group (hard cases §1.2-§1.3, step 7)."""
+    dates = {p.sentence.sentenced_at for m in group.members for p in units[m].parts}
+    earlier = [
+        a for a in deductions if a.applies_to_sentences_from in dates and a.applies_to_sentences_from < day
+    ]
+    before = list(applied)
+    for m in group.members:
+        remand, tagged = _deductions(units[m], earlier)
+        before[m] = replace(applied[m], remand=remand, tagged_bail=tagged)
+    return _released(group, units, before, evaluate, working_days, booking)
 
 
 def _released(
@@ -197,18 +246,23 @@ def _released(
     return min(released, left) if left else released
 
 
-def _assign_remand(groups: list[Group], adjustments) -> list[list[Adjustment]]:
-    """Remand belongs to the group holding the sentence it was recorded against; recorded against a day
-    when he was serving no sentence, it applies to none."""
+def _assign_remand(groups: list[Group], adjustments, units) -> list[list[Adjustment]]:
+    """Remand belongs to the group holding the sentence it was recorded against: it is applied at the
+    sentence event on exactly its date, so recorded against a day when no sentence was passed, it
+    applies to none (hard cases §4.1)."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
     for adjustment in adjustments:
         target = 0
         day = adjustment.applies_to_sentences_from
         if day:
-            serving = [i for i, group in enumerate(groups) if group.start <= day <= group.released]
-            if not serving:
+            passed = [
+                i
+                for i, group in enumerate(groups)
+                if any(p.sentence.sentenced_at == day for m in group.members for p in units[m].parts)
+            ]
+            if not passed:
                 continue
-            target = serving[-1]
+            target = passed[-1]
         by_group[target].append(adjustment)
     return by_group
 
