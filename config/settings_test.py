@@ -22,6 +22,8 @@ STATIC_ROOT.mkdir(  # noqa: F405
     parents=True, exist_ok=True
 )  # WhiteNoise warns on every request otherwise
 
-# Background jobs run eagerly, in the test's own process and database, unless a test names a broker.
-CELERY_BROKER_URL = ""
-CELERY_TASK_ALWAYS_EAGER = True
+# Background jobs run eagerly, in the test's own process and database. Only the processes the
+# many-process test starts are given a broker (tests/core/test_many_processes.py).
+CELERY_BROKER_URL = os.environ.get("RESETTLE_TEST_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("RESETTLE_TEST_QUEUE", "celery")

@@ -18,13 +18,14 @@ class AuditConfig(AppConfig):
             RiskProfile,
             Sentence,
         )
-        from resettle.plans.models import AccommodationPlan
         from resettle.staff.models import Allocation
 
         from . import signals  # noqa: F401  (sign-in, sign-out and failed sign-in)
         from .changes import track
 
         # Every change to these is audited with its before and after; a new model needs one line here.
+        # Plan records (the accommodation plan among them) are audited by the one service that writes
+        # them (resettle.plans.services.save_record), once per write.
         track(Person, person="self")
         track(Booking, person="person")
         track(Sentence, person="booking__person")
@@ -33,6 +34,5 @@ class AuditConfig(AppConfig):
         track(RecordedKeyDates, person="booking__person")
         track(RiskProfile, person="person")
         track(Allocation, person="person")
-        track(AccommodationPlan, person="person")
         track(get_user_model(), ignore=("password", "last_login"))
         track(InspectionGrant)
