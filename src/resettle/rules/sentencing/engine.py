@@ -31,7 +31,7 @@ from .recall import post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate
+from .timeline import allocate, custodial_periods
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -57,11 +57,11 @@ def calculate(
     check_toggled(booking, toggles)
     try:
         check_booking(booking)
+        calculation = _Calculator(booking, profile, toggles, working_days).run()
     except Refused as refused:
         if refused.code in INVALID_DATA:
             _unsupported_first(booking, releases)
         raise
-    calculation = _Calculator(booking, profile, toggles, working_days).run()
     shpo.check(booking, releases)
     if (
         toggles.applyPostHdcedRepealRules
@@ -120,7 +120,7 @@ class _Calculator:
 
     def run(self) -> Calculation:
         results = self.unit_results()
-        check_results(self.booking, results)
+        check_results(self.booking, results, custodial_periods(self.booking, results, self.working_days))
         return extract(results)
 
     def unit_results(self) -> list[UnitDates]:

@@ -4,16 +4,26 @@ person for a manual calculation."""
 from datetime import date, timedelta
 
 from . import fixed_term_recall
+from .durations import long_date
 from .early_release import PROGRESSION_MODEL_SCHEDULE
 from .legislation import Toggles
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
 from .result import Refused
 from .sentence_dates import UnitDates
+from .timeline import CustodialPeriod
 from .tracks import TERM_TRACKS, DateType
 
 # Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
 # (order 1) first, so a booking both unsupported and invalid is refused as unsupported (hard cases §8.1).
-INVALID_DATA = frozenset({"NO_VALID_RETURN_TO_CUSTODY_DATE", "REMAND_OVERLAPS_WITH_SENTENCE"})
+INVALID_DATA = frozenset(
+    {
+        "NO_VALID_RETURN_TO_CUSTODY_DATE",
+        "REMAND_OVERLAPS_WITH_SENTENCE",
+        "ADJUSTMENT_AFTER_RELEASE_ADA",
+        "ADJUSTMENT_AFTER_RELEASE_RADA",
+        "RELEASE_DATE_BEFORE_SENTENCE_DATE",
+    }
+)
 
 
 def check_toggled(booking: Booking, toggles: Toggles) -> None:
@@ -49,7 +59,6 @@ def check_booking(booking: Booking) -> None:
         if sentence.recall and sentence.recall.recall_type is RecallType.STANDARD_255:
             raise Refused("UNSUPPORTED_RECALL", f"sentences[{index}]: HDC recalls need a manual calculation")
     _check_fixed_term_recalls(booking)
-    _check_remand(booking)
 
 
 def _check_fixed_term_recalls(booking: Booking) -> None:
@@ -65,21 +74,30 @@ def _check_fixed_term_recalls(booking: Booking) -> None:
         )
 
 
-def _check_remand(booking: Booking) -> None:
-    """Remand ends before the sentence it counts towards begins (REMAND_OVERLAPS_WITH_SENTENCE)."""
+def _check_remand_against_periods(booking: Booking, periods: list[CustodialPeriod]) -> None:
+    """REMAND_OVERLAPS_WITH_SENTENCE (RemandOverlappingSentenceValidator, hard cases §4.3): a remand period
+    [from, to] that shares a day with a custodial period he was serving, or touches it, from its first
+    sentence date to the day he left it. Only remand with both dates (not tagged bail or recall remand) is
+    checked; periods holding a recalled sentence, and periods he left on the day they began (an immediate
+    release: the range from == to is empty), are not. Where the remand is recorded against which sentence
+    does not matter here."""
+    checked = [p for p in periods if not p.holds_recall and p.start < p.released]
     for adjustment in booking.adjustments_of(AdjustmentType.REMAND):
-        if (
-            adjustment.to_date
-            and adjustment.applies_to_sentences_from
-            and (adjustment.to_date >= adjustment.applies_to_sentences_from)
-        ):
-            raise Refused(
-                "REMAND_OVERLAPS_WITH_SENTENCE", "remand overlaps the sentence it is counted against"
-            )
+        start, end = adjustment.from_date, adjustment.to_date
+        if start is None or end is None or start > end:
+            continue
+        for period in checked:
+            if start <= period.released and period.start <= end:
+                raise Refused(
+                    "REMAND_OVERLAPS_WITH_SENTENCE",
+                    f"remand from {long_date(start)} to {long_date(end)} overlaps the sentence served from "
+                    f"{long_date(period.start)} to {long_date(period.released)}",
+                )
 
 
-def check_results(booking: Booking, results: list[UnitDates]) -> None:
-    """Checks that need the calculated dates."""
+def check_results(booking: Booking, results: list[UnitDates], periods: list[CustodialPeriod]) -> None:
+    """Checks that need the calculated dates and the custodial periods they make."""
+    _check_remand_against_periods(booking, periods)
     _check_ada_after_release(booking, results)
     _check_release_before_sentence(booking, results)
     recalls = [r for r in results if DateType.PRRD in r.types]

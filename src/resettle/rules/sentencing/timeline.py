@@ -225,3 +225,44 @@ def _assign_by_date(groups: list[Group], adjustments, released_with) -> list[lis
                 by_group[index].append(adjustment)
                 break
     return by_group
+
+
+@dataclass(frozen=True)
+class CustodialPeriod:
+    """One closed custodial group (hard cases §1.2): from its first sentence date to the day he left it."""
+
+    start: date
+    released: date
+    holds_recall: bool  # a recalled sentence was served in it (its original custody)
+
+
+def custodial_periods(
+    booking: Booking, results: list[UnitDates], working_days: WorkingDays
+) -> list[CustodialPeriod]:
+    """The custodial groups of the final calculation, as the timeline formed them."""
+    units = [r.unit for r in results]
+    by_unit = {id(r.unit): r for r in results}
+    order = sorted((i for i, u in enumerate(units) if not _is_recall(u)), key=lambda i: units[i].sentenced_at)
+
+    def evaluate(unit: Unit, _applied: Applied) -> UnitDates:
+        return by_unit[id(unit)]
+
+    applied = [r.applied for r in results]
+    groups = _group(units, order, applied, evaluate, working_days, booking)
+    # A recalled sentence's original custody: from its sentence date to the working day before its
+    # original release (hard cases §1.2: a recall is grouped by its CRD, not its PRRD).
+    recalls = [
+        (r.unit.sentenced_at, max(r.unit.sentenced_at, working_days.previous_working_day(r.release)))
+        for r in results
+        if _is_recall(r.unit)
+    ]
+    periods = [
+        CustodialPeriod(
+            g.start,
+            g.released,
+            any(start <= g.released and g.start <= end for start, end in recalls),
+        )
+        for g in groups
+    ]
+    periods += [CustodialPeriod(start, end, True) for start, end in recalls]
+    return sorted(periods, key=lambda p: p.start)
