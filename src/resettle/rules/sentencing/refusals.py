@@ -106,16 +106,24 @@ def check_results(booking: Booking, results: list[UnitDates], periods: list[Cust
 
 
 def _check_ada_after_release(booking: Booking, results: list[UnitDates]) -> None:
-    """Days awarded after his last release, with no recall to serve them in (ADJUSTMENT_AFTER_RELEASE_ADA)."""
-    if any(DateType.PRRD in r.types for r in results):
+    """ADJUSTMENT_AFTER_RELEASE_ADA / _RADA (AdjustmentsAfterReleaseDateValidator, hard cases §3.7): days
+    awarded or restored after the latest release of the sentences that can take them (not Terms: fines,
+    DTOs, BOTUS), his post-recall release for a recall, belong to no sentence."""
+    releases = [r.get(DateType.PRRD) or r.release for r in results if not (r.unit.tracks <= TERM_TRACKS)]
+    if not releases:
         return
-    takes_adas = [r for r in results if r.applied.ada or not (r.unit.tracks <= TERM_TRACKS)]
-    if not takes_adas:
-        return
-    last_release = max(r.release for r in takes_adas)
-    for adjustment in booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED):
-        if adjustment.from_date and adjustment.from_date > last_release:
-            raise Refused("ADJUSTMENT_AFTER_RELEASE_ADA", "additional days were awarded after release")
+    last_release = max(releases)
+    for kind, code, what in (
+        (AdjustmentType.ADDITIONAL_DAYS_AWARDED, "ADJUSTMENT_AFTER_RELEASE_ADA", "awarded"),
+        (AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED, "ADJUSTMENT_AFTER_RELEASE_RADA", "restored"),
+    ):
+        for adjustment in booking.adjustments_of(kind):
+            if adjustment.on and adjustment.on > last_release:
+                raise Refused(
+                    code,
+                    f"additional days were {what} on {long_date(adjustment.on)}, after his last release "
+                    f"on {long_date(last_release)}",
+                )
 
 
 def _check_release_before_sentence(booking: Booking, results: list[UnitDates]) -> None:
