@@ -16,13 +16,14 @@ from ..calendar import WorkingDays
 from . import movements
 from .adjustments import DEDUCTION_TYPES, RECALL_DEDUCTION_TYPES, Applied, gets_remand, gets_tagged_bail
 from .aggregation import Unit
-from .model import Adjustment, AdjustmentType, Booking
+from .model import Adjustment, AdjustmentType, Booking, RecallType
 from .sentence_dates import UnitDates
-from .tracks import TERM_TRACKS
+from .tracks import TERM_TRACKS, DateType
 
 Evaluate = Callable[[Unit, Applied], UnitDates]
 ADA_TYPES = (AdjustmentType.ADDITIONAL_DAYS_AWARDED, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
 MAX_PASSES = 6
+FIXED_TERM_RECALLS = (RecallType.FTR_14, RecallType.FTR_28, RecallType.FTR_56)
 
 
 @dataclass
@@ -52,12 +53,24 @@ def allocate(
         (i for i, unit in enumerate(units) if not _is_recall(unit)), key=lambda i: units[i].sentenced_at
     )
     applied = [Applied() for _ in units]
+    recalls: list[_Recalled] = []
     for index, unit in enumerate(units):
         if _is_recall(unit):
             base = _base(unit, booking, [], [])
-            release = evaluate(unit, base).release
-            applied[index] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
+            original = evaluate(unit, base)
+            applied[index] = _with_ual(unit, base, ual, original.release, _return_to_custody(booking, unit))
+            recalls.append(
+                _Recalled(
+                    index,
+                    unit.sentenced_at,
+                    max(unit.sentenced_at, working_days.previous_working_day(original.release)),
+                    original.get(DateType.SLED) or original.get(DateType.SED) or original.release,
+                    unit.parts[0].sentence.recall.recall_type in FIXED_TERM_RECALLS,
+                    _return_to_custody(booking, unit),
+                )
+            )
     groups: list[Group] = []
+    to_recalls: dict[int, list[Adjustment]] = {}
     for _ in range(MAX_PASSES):
         previous = [list(g.members) for g in groups]
         groups = _group(units, order, applied, evaluate, working_days, booking)
@@ -76,8 +89,8 @@ def allocate(
                 )
             return _released(group, units, with_awards, evaluate, working_days, booking)
 
-        ada_by_group = _assign_by_date(groups, adas, released_with)
-        remand_by_group = _assign_remand(groups, deductions)
+        ada_by_group, to_recalls = _assign_by_date(groups, adas, released_with, recalls)
+        remand_by_group = _assign_remand(groups, deductions, {s.sentenced_at for s in booking.sentences})
         for index, group in enumerate(groups):
             for member in group.members:
                 unit = units[member]
@@ -88,6 +101,11 @@ def allocate(
                 applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
         if [g.members for g in groups] == previous:
             break
+    for recalled in recalls:
+        unit = units[recalled.index]
+        base = _base(unit, booking, [], to_recalls.get(recalled.index, []))
+        release = evaluate(unit, base).release
+        applied[recalled.index] = _with_ual(unit, base, ual, release, recalled.returned)
     return applied
 
 
@@ -134,11 +152,7 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
     else:
         remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
         tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
-    if _is_recall(unit):
-        # After a return to custody on recall, added days delay the post-recall release.
-        returned = _return_to_custody(booking, unit)
-        adas = [a for a in booking.adjustments_of(*ADA_TYPES) if returned and a.on and a.on >= returned]
-    elif not _takes_adas(unit):
+    if not _is_recall(unit) and not _takes_adas(unit):
         adas = []
     return Applied(
         remand=remand_days,
@@ -197,14 +211,17 @@ def _released(
     return min(released, left) if left else released
 
 
-def _assign_remand(groups: list[Group], adjustments) -> list[list[Adjustment]]:
-    """Remand belongs to the group holding the sentence it was recorded against; recorded against a day
-    when he was serving no sentence, it applies to none."""
+def _assign_remand(groups: list[Group], adjustments, sentence_dates: set[date]) -> list[list[Adjustment]]:
+    """Remand belongs to the group holding the sentence it was recorded against. It is applied when a
+    sentence is passed on exactly the day it is recorded against (hard cases §4.1): recorded against any
+    other day, it applies to none."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
     for adjustment in adjustments:
         target = 0
         day = adjustment.applies_to_sentences_from
         if day:
+            if day not in sentence_dates:
+                continue
             serving = [i for i, group in enumerate(groups) if group.start <= day <= group.released]
             if not serving:
                 continue
@@ -213,18 +230,55 @@ def _assign_remand(groups: list[Group], adjustments) -> list[list[Adjustment]]:
     return by_group
 
 
-def _assign_by_date(groups: list[Group], adjustments, released_with) -> list[list[Adjustment]]:
-    """Added days go to the group in custody on the day; between groups, prospectively to the next.
-    Days awarded after the last release belong to no sentence (a recall uses them for its own release)."""
+@dataclass(frozen=True)
+class _Recalled:
+    """A recalled sentence on the timeline: its original custody, its licence and its return."""
+
+    index: int
+    sentenced_at: date
+    released: date  # the working day before its original release (hard cases §1.2)
+    licence_expiry: date
+    fixed_term: bool
+    returned: date | None
+
+
+def _assign_by_date(
+    groups: list[Group], adjustments, released_with, recalls: list[_Recalled]
+) -> tuple[list[list[Adjustment]], dict[int, list[Adjustment]]]:
+    """Where each award goes (hard cases §3.2), in date order, since each award keeps him in longer and a
+    later award may still find him inside:
+    - in custody on the day: to that custodial group;
+    - out of custody, with a fixed-term recall on licence and the day on or after his return to custody:
+      to the post-recall release of the fixed-term recalls on licence;
+    - out of custody with a recall on licence otherwise (a standard recall, or before the return): ignored;
+    - out of custody with no recall on licence: prospectively, to the next group (none: to no sentence).
+    A recalled sentence's original custody counts as custody: the award is served in it and does not reach
+    its post-recall release."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
-    # Taken in date order: each award keeps him in longer, so a later award may still find him inside.
+    to_recalls: dict[int, list[Adjustment]] = {}
     for adjustment in adjustments:
         day = adjustment.on
+        upcoming = None
         for index, group in enumerate(groups):
             if day is None or day <= released_with(group, by_group[index]):
-                by_group[index].append(adjustment)
+                upcoming = index
                 break
-    return by_group
+        if upcoming is not None and (day is None or groups[upcoming].start <= day):
+            by_group[upcoming].append(adjustment)
+            continue
+        if day is None:
+            continue  # undated, with no custodial group to serve it in
+        if any(r.sentenced_at <= day <= r.released for r in recalls):
+            continue  # served in a recalled sentence's original custody
+        on_licence = [r for r in recalls if r.released < day <= r.licence_expiry]
+        if on_licence:
+            for recalled in on_licence:
+                if recalled.fixed_term and recalled.returned and day >= recalled.returned:
+                    to_recalls.setdefault(recalled.index, []).append(adjustment)
+            continue
+        if upcoming is not None:
+            by_group[upcoming].append(adjustment)
+    return by_group, to_recalls
 
 
 @dataclass(frozen=True)
