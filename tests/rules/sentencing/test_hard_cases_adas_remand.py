@@ -255,3 +255,14 @@ def test_remand_equal_to_the_custodial_period_is_an_immediate_release_and_one_mo
         refusal(booking(sentence("2021-03-01", days=10), adjustments=six))
         == "RELEASE_DATE_BEFORE_SENTENCE_DATE"
     )
+
+
+def test_days_awarded_after_release_from_every_sentence_but_a_fine_are_dropped_and_refused():
+    """Hard cases §3.2 row 2 and §3.7: a fine default (a Term) does not take added days, so an award
+    after the standard sentence's release, while only the fine holds him, is dropped and then refused as
+    after release. SDS 6 months from 1 Jan 2020: CRD 31 Mar 2020. A-FINE 1 year from 1 Jan 2020: ARD
+    1 Jul 2020. 15 days on 15 Apr 2020: were they given to the SDS its CRD would be 15 Apr, not before the
+    award; dropped, the latest non-Term release is 31 Mar: ADJUSTMENT_AFTER_RELEASE_ADA."""
+    fine = sentence("2020-01-01", type="AFineSentence", years=1, fineAmount=3000)
+    raw = booking(sentence("2020-01-01", months=6), fine, adjustments=awarded((ADA, 15, "2020-04-15")))
+    assert refusal(raw) == "ADJUSTMENT_AFTER_RELEASE_ADA"

@@ -75,7 +75,8 @@ def allocate(
         previous = [list(g.members) for g in groups]
         groups = _group(units, order, applied, evaluate, working_days, booking)
 
-        def released_with(group: Group, awarded: list[Adjustment]) -> date:
+        def released_with(group: Group, awarded: list[Adjustment]) -> tuple[date, date | None]:
+            """The day he leaves the group, and the latest release of its members that take added days."""
             with_awards = list(applied)
             for m in group.members:
                 with_awards[m] = replace(
@@ -87,7 +88,11 @@ def allocate(
                     if _takes_adas(units[m])
                     else 0,
                 )
-            return _released(group, units, with_awards, evaluate, working_days, booking)
+            taking = [
+                evaluate(units[m], with_awards[m]).release for m in group.members if _takes_adas(units[m])
+            ]
+            released = _released(group, units, with_awards, evaluate, working_days, booking)
+            return released, max(taking, default=None)
 
         ada_by_group, to_recalls = _assign_by_date(groups, adas, released_with, recalls)
         remand_by_group = _assign_remand(groups, deductions, {s.sentenced_at for s in booking.sentences})
@@ -120,10 +125,13 @@ def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, a
     )
     if not earlier or net <= 0:
         return 0
-    without_ada = max(
-        evaluate(units[m], replace(applied[m], ada=0, rada=0, served_ada=0)).release for m in earlier
-    )
-    # Due out on `without_ada` but for the added days, which he serves from the next day.
+    # The release he is held to is set by the member due out last (the first, on a tie); without its
+    # added days, and not floored at its sentence date, he was due out on `without_ada` (hard cases §3.4)
+    # and serves the added days from the next day.
+    leader = max(earlier, key=lambda m: evaluate(units[m], applied[m]).release)
+    without_ada = evaluate(
+        units[leader], replace(applied[leader], ada=0, rada=0, served_ada=0)
+    ).release_without_ada
     return max(0, min(net, (sentenced_at - without_ada).days - 1))
 
 
@@ -247,7 +255,8 @@ def _assign_by_date(
 ) -> tuple[list[list[Adjustment]], dict[int, list[Adjustment]]]:
     """Where each award goes (hard cases §3.2), in date order, since each award keeps him in longer and a
     later award may still find him inside:
-    - in custody on the day: to that custodial group;
+    - in custody on the day: to that custodial group, if a sentence in it that takes added days (not a
+      fine, DTO or BOTUS alone) is not yet released; else dropped;
     - out of custody, with a fixed-term recall on licence and the day on or after his return to custody:
       to the post-recall release of the fixed-term recalls on licence;
     - out of custody with a recall on licence otherwise (a standard recall, or before the return): ignored;
@@ -258,13 +267,16 @@ def _assign_by_date(
     to_recalls: dict[int, list[Adjustment]] = {}
     for adjustment in adjustments:
         day = adjustment.on
-        upcoming = None
+        upcoming = latest_taking = None
         for index, group in enumerate(groups):
-            if day is None or day <= released_with(group, by_group[index]):
+            released, latest_taking = released_with(group, by_group[index])
+            if day is None or day <= released:
                 upcoming = index
                 break
         if upcoming is not None and (day is None or groups[upcoming].start <= day):
-            by_group[upcoming].append(adjustment)
+            if day is None or (latest_taking is not None and day <= latest_taking):
+                by_group[upcoming].append(adjustment)
+            # Otherwise only fines, DTOs or BOTUS still hold him: the award is dropped (§3.2 row 2).
             continue
         if day is None:
             continue  # undated, with no custodial group to serve it in
