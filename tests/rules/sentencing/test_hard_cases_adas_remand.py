@@ -266,3 +266,32 @@ def test_days_awarded_after_release_from_every_sentence_but_a_fine_are_dropped_a
     fine = sentence("2020-01-01", type="AFineSentence", years=1, fineAmount=3000)
     raw = booking(sentence("2020-01-01", months=6), fine, adjustments=awarded((ADA, 15, "2020-04-15")))
     assert refusal(raw) == "ADJUSTMENT_AFTER_RELEASE_ADA"
+
+
+def test_added_days_count_towards_whether_the_remand_extinguished_the_sentence():
+    """Hard cases §4.4: the uncapped CRD is unadjusted CRD + UAL − D + ADA − served. 10 days from 1 Mar
+    2021: release day 5, 5 Mar. 6 days of remand and 2 days awarded on 1 Mar (he is still held that day,
+    §3.2): 5 Mar − 6 + 2 = 1 Mar, not before 28 Feb (s − 1): calculated, CRD 1 Mar 2021; SLED = 10 Mar −
+    6 = 4 Mar 2021."""
+    adjustments = {
+        **remand(6, "2021-03-01", fromDate="2021-02-19", toDate="2021-02-24"),
+        **awarded((ADA, 2, "2021-03-01")),
+    }
+    got = dates(booking(sentence("2021-03-01", days=10), adjustments=adjustments))
+    assert (got["CRD"], got["SLED"]) == ("2021-03-01", "2021-03-04")
+
+
+def test_a_sentence_joins_a_custodial_group_only_by_the_days_awarded_before_it_was_passed():
+    """Hard cases §1.1 with §3.2: each day's release check runs before that day's events, so days awarded
+    later cannot have held him for an earlier sentence. A: 1 year from 1 Jan 2020 = 366 days, release day
+    183, 1 Jul, less 100 days of remand: Mon 23 Mar 2020. B: 2 months from Wed 1 Apr 2020 = 61 days,
+    release day 31: 1 May. He left A on 23 Mar, so B starts a new period without A's remand, and the 20
+    days awarded on 10 Apr go to B: CRD 1 May + 20 = 21 May 2020. A's SLED: 31 Dec 2020 − 100 = 22 Sep."""
+    adjustments = {
+        **remand(100, "2020-01-01", fromDate="2019-09-01", toDate="2019-12-09"),
+        **awarded((ADA, 20, "2020-04-10")),
+    }
+    got = dates(
+        booking(sentence("2020-01-01", years=1), sentence("2020-04-01", months=2), adjustments=adjustments)
+    )
+    assert (got["CRD"], got["SLED"]) == ("2020-05-21", "2020-09-22")

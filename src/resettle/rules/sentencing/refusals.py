@@ -99,7 +99,7 @@ def check_results(booking: Booking, results: list[UnitDates], periods: list[Cust
     """Checks that need the calculated dates and the custodial periods they make."""
     _check_remand_against_periods(booking, periods)
     _check_ada_after_release(booking, results)
-    _check_release_before_sentence(booking, results)
+    _check_release_before_sentence(results, periods)
     recalls = [r for r in results if DateType.PRRD in r.types]
     if recalls:
         fixed_term_recall.check(recalls, booking)
@@ -126,37 +126,25 @@ def _check_ada_after_release(booking: Booking, results: list[UnitDates]) -> None
                 )
 
 
-def _check_release_before_sentence(booking: Booking, results: list[UnitDates]) -> None:
-    """A sentence (or consecutive chain) that the remand and tagged bail recorded against its sentence date
-    would release more than a day before he was sentenced, when no sentence passed on or before that date
-    still held him (RELEASE_DATE_BEFORE_SENTENCE_DATE). Released on the day of sentence, or while another
-    sentence holds him, is an ordinary immediate release and is calculated."""
+def _check_release_before_sentence(results: list[UnitDates], periods: list[CustodialPeriod]) -> None:
+    """RELEASE_DATE_BEFORE_SENTENCE_DATE (ExtinguishedSentenceGroupChecker, hard cases §4.4), per custodial
+    period: the latest release of its sentences, before the floor at the sentence date (unadjusted CRD +
+    time at large − remand and tagged bail + net added days), falls more than a day before the period's
+    first sentence date, and that sentence has remand or tagged bail. Deductions equal to the custodial
+    period are an immediate release and are calculated."""
 
-    def release_of(result: UnitDates) -> date:
-        if DateType.PRRD in result.types or result.release > result.unit.sentenced_at:
-            return result.release
-        own = sum(
-            a.number_of_days
-            for kind in (AdjustmentType.REMAND, AdjustmentType.TAGGED_BAIL)
-            for a in booking.adjustments_of(kind)
-            if a.applies_to_sentences_from == result.unit.sentenced_at
-        )
-        return result.unadjusted_release - timedelta(days=own)
+    def uncapped(result: UnitDates) -> date:
+        if result.release > result.unit.sentenced_at:
+            return result.release  # released after sentence (a tranche date may have kept him in)
+        return result.unadjusted_release + timedelta(days=result.applied.release_shift())
 
-    for result in results:
-        if DateType.PRRD in result.types:
+    for period in periods:
+        if not period.members:
             continue
-        sentenced = result.unit.sentenced_at
-        day_before = sentenced - timedelta(days=1)
-        if release_of(result) >= day_before:
-            continue
-        held = any(
-            other is not result and other.unit.sentenced_at <= sentenced and release_of(other) >= day_before
-            for other in results
-        )
-        if not held:
+        latest = max((results[m] for m in period.members), key=uncapped)
+        if period.start - timedelta(days=1) > uncapped(latest) and latest.applied.deductions:
             raise Refused(
                 "RELEASE_DATE_BEFORE_SENTENCE_DATE",
                 "the time spent on remand or tagged bail would have released him before the date he was "
-                "sentenced",
+                f"sentenced, {long_date(period.start)}",
             )

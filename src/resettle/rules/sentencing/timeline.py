@@ -167,6 +167,7 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
         tagged_bail=tagged_days,
         ada=_days(adas, AdjustmentType.ADDITIONAL_DAYS_AWARDED),
         rada=_days(adas, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED),
+        awards=tuple(adas),
     )
 
 
@@ -197,15 +198,37 @@ def _with_ual(unit: Unit, base: Applied, ual, release: date, return_to_custody: 
 
 
 def _group(units, order, applied, evaluate: Evaluate, working_days, booking: Booking) -> list[Group]:
+    """A sentence joins the group if passed on or before the day he leaves it, as known on the day it is
+    passed: days awarded later cannot have kept him in for it (hard cases §1.1, the release check runs
+    before that day's events)."""
     groups: list[Group] = []
     for index in order:
         unit = units[index]
-        if not groups or unit.sentenced_at > groups[-1].released:
+        if groups:
+            known = _awarded_before(groups[-1], unit.sentenced_at, applied)
+            leaves = _released(groups[-1], units, known, evaluate, working_days, booking)
+        if not groups or unit.sentenced_at > leaves:
             groups.append(Group(start=unit.sentenced_at))
         group = groups[-1]
         group.members.append(index)
         group.released = _released(group, units, applied, evaluate, working_days, booking)
     return groups
+
+
+def _awarded_before(group: Group, day: date, applied: list[Applied]) -> list[Applied]:
+    """The members' adjustments with only the days awarded or restored before `day`."""
+    known = list(applied)
+    for m in group.members:
+        awards = applied[m].awards
+        if awards:
+            before = [a for a in awards if a.on is None or a.on < day]
+            known[m] = replace(
+                applied[m],
+                ada=_days(before, AdjustmentType.ADDITIONAL_DAYS_AWARDED),
+                rada=_days(before, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED),
+                awards=tuple(before),
+            )
+    return known
 
 
 def _released(
@@ -300,6 +323,7 @@ class CustodialPeriod:
     start: date
     released: date
     holds_recall: bool  # a recalled sentence was served in it (its original custody)
+    members: tuple[int, ...] = ()  # the non-recall results served in it, by index
 
 
 def custodial_periods(
@@ -327,6 +351,7 @@ def custodial_periods(
             g.start,
             g.released,
             any(start <= g.released and g.start <= end for start, end in recalls),
+            tuple(g.members),
         )
         for g in groups
     ]
