@@ -295,3 +295,15 @@ def test_a_sentence_joins_a_custodial_group_only_by_the_days_awarded_before_it_w
         booking(sentence("2020-01-01", years=1), sentence("2020-04-01", months=2), adjustments=adjustments)
     )
     assert (got["CRD"], got["SLED"]) == ("2020-05-21", "2020-09-22")
+
+
+def test_remand_overlapping_a_recalled_sentences_original_custody_is_not_checked():
+    """Hard cases §4.3: only custodial periods with no recall member are checked, and a recall takes no
+    remand (§1.4). The FTR above was in custody 1 Jan - 31 Dec 2020 (Thursday); remand dated 1-10 Feb
+    2020 against 1 Jan is neither refused nor applied: PRRD 1 Jun 2021 + 27 = 28 Jun 2021."""
+    raw = booking(
+        ftr28(),
+        adjustments=remand(10, "2020-01-01", fromDate="2020-02-01", toDate="2020-02-10"),
+        returnToCustodyDate="2021-06-01",
+    )
+    assert dates(raw, "calculation-params")["PRRD"] == "2021-06-28"
