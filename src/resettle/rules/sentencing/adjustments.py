@@ -31,6 +31,7 @@ class Applied:
     ada: int = 0
     rada: int = 0
     served_ada: int = 0  # added days already served before this sentence joined the custodial period
+    awards: tuple = ()  # the ADA/RADA adjustments counted in `ada` and `rada`, for when they were made
 
     @property
     def deductions(self) -> int:

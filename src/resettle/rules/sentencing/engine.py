@@ -37,7 +37,7 @@ from .recall import (
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate
+from .timeline import allocate, custodial_periods
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -63,11 +63,11 @@ def calculate(
     check_toggled(booking, toggles)
     try:
         check_booking(booking)
+        calculation = _Calculator(booking, profile, toggles, working_days).run()
     except Refused as refused:
         if refused.code in INVALID_DATA:
             _unsupported_first(booking, releases)
         raise
-    calculation = _Calculator(booking, profile, toggles, working_days).run()
     shpo.check(booking, releases)
     if (
         toggles.applyPostHdcedRepealRules
@@ -122,9 +122,11 @@ class _Calculator:
         self.ftr56_tranche: Tranche | None = None
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
 
-    def run(self) -> Calculation:
+    def run(self, checked: bool = True) -> Calculation:
         results = self.unit_results()
-        check_results(self.booking, results)
+        if checked:
+            periods = custodial_periods(self.booking, results, self.working_days, self.evaluate)
+            check_results(self.booking, results, periods)
         return self._pre_ers30_snapshot(results, extract(results))
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
@@ -148,7 +150,9 @@ class _Calculator:
             adjustments=tuple(a for a in booking.adjustments if a.on and a.on < commencement),
             external_movements=tuple(m for m in booking.external_movements if m.movement_date < commencement),
         )
-        snapshot = _Calculator(earlier, self.profile, self.toggles, self.working_days).run()
+        # A point on the same timeline, not another booking: the checks after the calculation are the
+        # whole booking's (an award pending for a later sentence is not "after release" here).
+        snapshot = _Calculator(earlier, self.profile, self.toggles, self.working_days).run(checked=False)
         before = snapshot.breakdown.get("ERSED")
         if before is None or before.on <= calculation.breakdown["ERSED"].on:
             return calculation

@@ -4,11 +4,13 @@ person for a manual calculation."""
 from datetime import date, timedelta
 
 from . import fixed_term_recall, movements
+from .durations import long_date
 from .early_release import PROGRESSION_MODEL_SCHEDULE
 from .legislation import Toggles
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
 from .result import Refused
 from .sentence_dates import UnitDates
+from .timeline import CustodialPeriod
 from .tracks import TERM_TRACKS, DateType
 
 # Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
@@ -20,6 +22,9 @@ INVALID_DATA = frozenset(
         "FTR_SENTENCES_CONFLICT_WITH_EACH_OTHER",
         "RECALL_MISSING_REVOCATION_DATE",
         "FTR_RTC_DATE_BEFORE_REVOCATION_DATE",
+        "ADJUSTMENT_AFTER_RELEASE_ADA",
+        "ADJUSTMENT_AFTER_RELEASE_RADA",
+        "RELEASE_DATE_BEFORE_SENTENCE_DATE",
     }
 )
 
@@ -58,7 +63,6 @@ def check_booking(booking: Booking) -> None:
             raise Refused("UNSUPPORTED_RECALL", f"sentences[{index}]: HDC recalls need a manual calculation")
     _check_ftr56_after_hdc(booking)
     _check_fixed_term_recalls(booking)
-    _check_remand(booking)
 
 
 def _check_ftr56_after_hdc(booking: Booking) -> None:
@@ -105,72 +109,77 @@ def _check_fixed_term_recalls(booking: Booking) -> None:
             )
 
 
-def _check_remand(booking: Booking) -> None:
-    """Remand ends before the sentence it counts towards begins (REMAND_OVERLAPS_WITH_SENTENCE)."""
+def _check_remand_against_periods(booking: Booking, periods: list[CustodialPeriod]) -> None:
+    """REMAND_OVERLAPS_WITH_SENTENCE (RemandOverlappingSentenceValidator, hard cases §4.3): a remand period
+    [from, to] that shares a day with a custodial period he was serving, or touches it, from its first
+    sentence date to the day he left it. Only remand with both dates (not tagged bail or recall remand) is
+    checked; periods holding a recalled sentence, and periods he left on the day they began (an immediate
+    release: the range from == to is empty), are not. Where the remand is recorded against which sentence
+    does not matter here."""
+    checked = [p for p in periods if not p.holds_recall and p.start < p.released]
     for adjustment in booking.adjustments_of(AdjustmentType.REMAND):
-        if (
-            adjustment.to_date
-            and adjustment.applies_to_sentences_from
-            and (adjustment.to_date >= adjustment.applies_to_sentences_from)
-        ):
-            raise Refused(
-                "REMAND_OVERLAPS_WITH_SENTENCE", "remand overlaps the sentence it is counted against"
-            )
+        start, end = adjustment.from_date, adjustment.to_date
+        if start is None or end is None or start > end:
+            continue
+        for period in checked:
+            if start <= period.released and period.start <= end:
+                raise Refused(
+                    "REMAND_OVERLAPS_WITH_SENTENCE",
+                    f"remand from {long_date(start)} to {long_date(end)} overlaps the sentence served from "
+                    f"{long_date(period.start)} to {long_date(period.released)}",
+                )
 
 
-def check_results(booking: Booking, results: list[UnitDates]) -> None:
-    """Checks that need the calculated dates."""
+def check_results(booking: Booking, results: list[UnitDates], periods: list[CustodialPeriod]) -> None:
+    """Checks that need the calculated dates and the custodial periods they make."""
+    _check_remand_against_periods(booking, periods)
     _check_ada_after_release(booking, results)
-    _check_release_before_sentence(booking, results)
+    _check_release_before_sentence(results, periods)
     recalls = [r for r in results if DateType.PRRD in r.types]
     if recalls:
         fixed_term_recall.check(recalls, booking)
 
 
 def _check_ada_after_release(booking: Booking, results: list[UnitDates]) -> None:
-    """Days awarded after his last release, with no recall to serve them in (ADJUSTMENT_AFTER_RELEASE_ADA)."""
-    if any(DateType.PRRD in r.types for r in results):
+    """ADJUSTMENT_AFTER_RELEASE_ADA / _RADA (AdjustmentsAfterReleaseDateValidator, hard cases §3.7): days
+    awarded or restored after the latest release of the sentences that can take them (not Terms: fines,
+    DTOs, BOTUS), his post-recall release for a recall, belong to no sentence."""
+    releases = [r.get(DateType.PRRD) or r.release for r in results if not (r.unit.tracks <= TERM_TRACKS)]
+    if not releases:
         return
-    takes_adas = [r for r in results if r.applied.ada or not (r.unit.tracks <= TERM_TRACKS)]
-    if not takes_adas:
-        return
-    last_release = max(r.release for r in takes_adas)
-    for adjustment in booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED):
-        if adjustment.from_date and adjustment.from_date > last_release:
-            raise Refused("ADJUSTMENT_AFTER_RELEASE_ADA", "additional days were awarded after release")
+    last_release = max(releases)
+    for kind, code, what in (
+        (AdjustmentType.ADDITIONAL_DAYS_AWARDED, "ADJUSTMENT_AFTER_RELEASE_ADA", "awarded"),
+        (AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED, "ADJUSTMENT_AFTER_RELEASE_RADA", "restored"),
+    ):
+        for adjustment in booking.adjustments_of(kind):
+            if adjustment.on and adjustment.on > last_release:
+                raise Refused(
+                    code,
+                    f"additional days were {what} on {long_date(adjustment.on)}, after his last release "
+                    f"on {long_date(last_release)}",
+                )
 
 
-def _check_release_before_sentence(booking: Booking, results: list[UnitDates]) -> None:
-    """A sentence (or consecutive chain) that the remand and tagged bail recorded against its sentence date
-    would release more than a day before he was sentenced, when no sentence passed on or before that date
-    still held him (RELEASE_DATE_BEFORE_SENTENCE_DATE). Released on the day of sentence, or while another
-    sentence holds him, is an ordinary immediate release and is calculated."""
+def _check_release_before_sentence(results: list[UnitDates], periods: list[CustodialPeriod]) -> None:
+    """RELEASE_DATE_BEFORE_SENTENCE_DATE (ExtinguishedSentenceGroupChecker, hard cases §4.4), per custodial
+    period: the latest release of its sentences, before the floor at the sentence date (unadjusted CRD +
+    time at large − remand and tagged bail + net added days), falls more than a day before the period's
+    first sentence date, and that sentence has remand or tagged bail. Deductions equal to the custodial
+    period are an immediate release and are calculated."""
 
-    def release_of(result: UnitDates) -> date:
-        if DateType.PRRD in result.types or result.release > result.unit.sentenced_at:
-            return result.release
-        own = sum(
-            a.number_of_days
-            for kind in (AdjustmentType.REMAND, AdjustmentType.TAGGED_BAIL)
-            for a in booking.adjustments_of(kind)
-            if a.applies_to_sentences_from == result.unit.sentenced_at
-        )
-        return result.unadjusted_release - timedelta(days=own)
+    def uncapped(result: UnitDates) -> date:
+        if result.release > result.unit.sentenced_at:
+            return result.release  # released after sentence (a tranche date may have kept him in)
+        return result.unadjusted_release + timedelta(days=result.applied.release_shift())
 
-    for result in results:
-        if DateType.PRRD in result.types:
+    for period in periods:
+        if not period.members:
             continue
-        sentenced = result.unit.sentenced_at
-        day_before = sentenced - timedelta(days=1)
-        if release_of(result) >= day_before:
-            continue
-        held = any(
-            other is not result and other.unit.sentenced_at <= sentenced and release_of(other) >= day_before
-            for other in results
-        )
-        if not held:
+        latest = max((results[m] for m in period.members), key=uncapped)
+        if period.start - timedelta(days=1) > uncapped(latest) and latest.applied.deductions:
             raise Refused(
                 "RELEASE_DATE_BEFORE_SENTENCE_DATE",
                 "the time spent on remand or tagged bail would have released him before the date he was "
-                "sentenced",
+                f"sentenced, {long_date(period.start)}",
             )

@@ -16,13 +16,14 @@ from ..calendar import WorkingDays
 from . import movements
 from .adjustments import DEDUCTION_TYPES, RECALL_DEDUCTION_TYPES, Applied, gets_remand, gets_tagged_bail
 from .aggregation import Unit
-from .model import Adjustment, AdjustmentType, Booking
+from .model import Adjustment, AdjustmentType, Booking, RecallType
 from .sentence_dates import UnitDates
 from .tracks import TERM_TRACKS, DateType
 
 Evaluate = Callable[[Unit, Applied], UnitDates]
 ADA_TYPES = (AdjustmentType.ADDITIONAL_DAYS_AWARDED, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
 MAX_PASSES = 6
+FIXED_TERM_RECALLS = (RecallType.FTR_14, RecallType.FTR_28, RecallType.FTR_56)
 
 
 @dataclass
@@ -56,28 +57,48 @@ def allocate(
         previous = [list(g.members) for g in groups]
         groups = _group(units, order, applied, evaluate, working_days, booking, deductions)
 
-        def released_with(group: Group, awarded: list[Adjustment]) -> date:
+        def released_with(group: Group, awarded: list[Adjustment]) -> tuple[date, date | None]:
+            """The day he leaves the group, and the latest release of its members that take added days; with
+            a recalled sentence in the group there is no such limit, as its PRRD is after its original
+            custody (hard cases §3.2 row 1)."""
             with_awards = list(applied)
             for m in group.members:
+                if _is_recall(units[m]):
+                    continue  # it serves the group's added days, but they do not reach its PRRD (§3.3)
+                takes = _takes_adas(units[m])
                 with_awards[m] = replace(
                     applied[m],
-                    ada=_days(awarded, AdjustmentType.ADDITIONAL_DAYS_AWARDED)
-                    if _takes_adas(units[m])
-                    else 0,
+                    ada=_days(awarded, AdjustmentType.ADDITIONAL_DAYS_AWARDED) if takes else 0,
                     rada=_days(awarded, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
-                    if _takes_adas(units[m])
+                    if takes
                     else 0,
                 )
-            return _released(group, units, with_awards, evaluate, working_days, booking)
+            taking = [
+                evaluate(units[m], with_awards[m]).release for m in group.members if _takes_adas(units[m])
+            ]
+            if any(_is_recall(units[m]) for m in group.members):
+                taking.append(date.max)
+            released = _released(group, units, with_awards, evaluate, working_days, booking)
+            return released, max(taking, default=None)
 
-        ada_by_group = _assign_by_date(groups, adas, released_with)
+        recalls = [
+            _recalled(index, member, units[member], evaluate(units[member], applied[member]), booking)
+            for index, group in enumerate(groups)
+            for member in group.members
+            if _is_recall(units[member])
+        ]
+        ada_by_group, to_recalls = _assign_by_date(groups, adas, released_with, recalls)
         remand_by_group = _assign_remand(groups, deductions, units)
         for index, group in enumerate(groups):
             for member in group.members:
                 unit = units[member]
-                base = _base(unit, booking, remand_by_group[index], ada_by_group[index])
-                served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
-                base = replace(base, served_ada=min(served, base.net_ada))
+                if _is_recall(unit):
+                    # A recalled sentence takes only the added days routed to its post-recall release.
+                    base = _base(unit, remand_by_group[index], to_recalls.get(member, []))
+                else:
+                    base = _base(unit, remand_by_group[index], ada_by_group[index])
+                    served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
+                    base = replace(base, served_ada=min(served, base.net_ada))
                 release = evaluate(unit, base).release
                 applied[member] = _with_ual(
                     unit, base, ual, release, _return_to_custody(booking, unit), group.released, evaluate
@@ -98,10 +119,13 @@ def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, a
     )
     if not earlier or net <= 0:
         return 0
-    without_ada = max(
-        evaluate(units[m], replace(applied[m], ada=0, rada=0, served_ada=0)).release for m in earlier
-    )
-    # Due out on `without_ada` but for the added days, which he serves from the next day.
+    # The release he is held to is set by the member due out last (the first, on a tie); without its
+    # added days, and not floored at its sentence date, he was due out on `without_ada` (hard cases §3.4)
+    # and serves the added days from the next day.
+    leader = max(earlier, key=lambda m: evaluate(units[m], applied[m]).release)
+    without_ada = evaluate(
+        units[leader], replace(applied[leader], ada=0, rada=0, served_ada=0)
+    ).release_without_ada
     return max(0, min(net, (sentenced_at - without_ada).days - 1))
 
 
@@ -126,20 +150,18 @@ def _deductions(unit: Unit, remand: list[Adjustment]) -> tuple[int, int]:
     return remand_days, tagged_days
 
 
-def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
-    """Time served and added days; time at large is placed once the release is known."""
+def _base(unit: Unit, remand: list[Adjustment], adas: list[Adjustment]) -> Applied:
+    """Time served and added days; time at large is placed once the release is known. For a recalled
+    sentence `adas` are those that delay its post-recall release (hard cases §3.2)."""
     remand_days, tagged_days = _deductions(unit, remand)
-    if _is_recall(unit):
-        # After a return to custody on recall, added days delay the post-recall release.
-        returned = _return_to_custody(booking, unit)
-        adas = [a for a in booking.adjustments_of(*ADA_TYPES) if returned and a.on and a.on >= returned]
-    elif not _takes_adas(unit):
+    if not _is_recall(unit) and not _takes_adas(unit):
         adas = []
     return Applied(
         remand=remand_days,
         tagged_bail=tagged_days,
         ada=_days(adas, AdjustmentType.ADDITIONAL_DAYS_AWARDED),
         rada=_days(adas, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED),
+        awards=tuple(adas),
     )
 
 
@@ -204,8 +226,10 @@ def _licence_expiry_at_release(unit: Unit, applied: Applied, evaluate: Evaluate 
 
 
 def _group(
-    units, order, applied, evaluate: Evaluate, working_days, booking: Booking, deductions=()
+    units, order, applied, evaluate: Evaluate, working_days, booking: Booking, deductions
 ) -> list[Group]:
+    """A sentence joins the group if passed on or before the day he leaves it, as known on the day it is
+    passed (hard cases §1.1: the release check runs before that day's events)."""
     groups: list[Group] = []
     for index in order:
         unit = units[index]
@@ -223,16 +247,33 @@ def _released_before(
     group: Group, day: date, units, applied, evaluate: Evaluate, working_days, booking, deductions
 ) -> date:
     """Where the group's release stood when a sentence passed on `day` arrived: the release check runs
-    before that day's remand is added to the group (hard cases §1.2-§1.3, step 7)."""
+    before that day's remand is added to the group (hard cases §1.2-§1.3, step 7), and days awarded on or
+    after that day cannot have kept him in for it (§1.1, §3.2)."""
     dates = {p.sentence.sentenced_at for m in group.members for p in units[m].parts}
     earlier = [
         a for a in deductions if a.applies_to_sentences_from in dates and a.applies_to_sentences_from < day
     ]
-    before = list(applied)
+    before = _awarded_before(group, day, applied)
     for m in group.members:
         remand, tagged = _deductions(units[m], earlier)
-        before[m] = replace(applied[m], remand=remand, tagged_bail=tagged)
+        before[m] = replace(before[m], remand=remand, tagged_bail=tagged)
     return _released(group, units, before, evaluate, working_days, booking)
+
+
+def _awarded_before(group: Group, day: date, applied: list[Applied]) -> list[Applied]:
+    """The members' adjustments with only the days awarded or restored before `day`."""
+    known = list(applied)
+    for m in group.members:
+        awards = applied[m].awards
+        if awards:
+            before = [a for a in awards if a.on is None or a.on < day]
+            known[m] = replace(
+                applied[m],
+                ada=_days(before, AdjustmentType.ADDITIONAL_DAYS_AWARDED),
+                rada=_days(before, AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED),
+                awards=tuple(before),
+            )
+    return known
 
 
 def _released(
@@ -267,15 +308,104 @@ def _assign_remand(groups: list[Group], adjustments, units) -> list[list[Adjustm
     return by_group
 
 
-def _assign_by_date(groups: list[Group], adjustments, released_with) -> list[list[Adjustment]]:
-    """Added days go to the group in custody on the day; between groups, prospectively to the next.
-    Days awarded after the last release belong to no sentence (a recall uses them for its own release)."""
+@dataclass(frozen=True)
+class _Recalled:
+    """A recalled sentence in its custodial group: after the group it is on licence until its expiry."""
+
+    group: int
+    index: int
+    licence_expiry: date
+    fixed_term: bool
+    returned: date | None
+
+
+def _recalled(group: int, index: int, unit: Unit, dates: UnitDates, booking: Booking) -> _Recalled:
+    return _Recalled(
+        group,
+        index,
+        dates.get(DateType.SLED) or dates.get(DateType.SED) or dates.release,
+        unit.parts[0].sentence.recall.recall_type in FIXED_TERM_RECALLS,
+        _return_to_custody(booking, unit),
+    )
+
+
+def _assign_by_date(
+    groups: list[Group], adjustments, released_with, recalls: list[_Recalled]
+) -> tuple[list[list[Adjustment]], dict[int, list[Adjustment]]]:
+    """Where each award goes (hard cases §3.2), in date order, since each award keeps him in longer and a
+    later award may still find him inside:
+    - in custody on the day: to that custodial group, if a sentence in it that takes added days (not a
+      fine, DTO or BOTUS alone) or a recalled sentence is not yet released; else dropped. A recalled
+      sentence's original custody is custody in its group: the award is served there and does not reach
+      its post-recall release;
+    - out of custody, with a fixed-term recall on licence and the day on or after his return to custody:
+      to the post-recall release of the fixed-term recalls on licence;
+    - out of custody with a recall on licence otherwise (a standard recall, or before the return): ignored;
+    - out of custody with no recall on licence: prospectively, to the next group (none: to no sentence)."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
-    # Taken in date order: each award keeps him in longer, so a later award may still find him inside.
+    to_recalls: dict[int, list[Adjustment]] = {}
     for adjustment in adjustments:
         day = adjustment.on
+        upcoming = latest_taking = None
         for index, group in enumerate(groups):
-            if day is None or day <= released_with(group, by_group[index]):
-                by_group[index].append(adjustment)
+            released, latest_taking = released_with(group, by_group[index])
+            if day is None or day <= released:
+                upcoming = index
                 break
-    return by_group
+        if upcoming is not None and (day is None or groups[upcoming].start <= day):
+            if day is None or (latest_taking is not None and day <= latest_taking):
+                by_group[upcoming].append(adjustment)
+            # Otherwise only fines, DTOs or BOTUS still hold him: the award is dropped (§3.2 row 2).
+            continue
+        if day is None:
+            continue  # undated, with no custodial group to serve it in
+        on_licence = [
+            r
+            for r in recalls
+            if released_with(groups[r.group], by_group[r.group])[0] < day <= r.licence_expiry
+        ]
+        if on_licence:
+            for recalled in on_licence:
+                if recalled.fixed_term and recalled.returned and day >= recalled.returned:
+                    to_recalls.setdefault(recalled.index, []).append(adjustment)
+            continue
+        if upcoming is not None:
+            by_group[upcoming].append(adjustment)
+    return by_group, to_recalls
+
+
+@dataclass(frozen=True)
+class CustodialPeriod:
+    """One closed custodial group (hard cases §1.2): from its first sentence date to the day he left it."""
+
+    start: date
+    released: date
+    holds_recall: bool  # a recalled sentence was served in it (its original custody)
+    members: tuple[int, ...] = ()  # the non-recall results served in it, by index
+
+
+def custodial_periods(
+    booking: Booking, results: list[UnitDates], working_days: WorkingDays, evaluate: Evaluate | None = None
+) -> list[CustodialPeriod]:
+    """The custodial groups of the final calculation, as the timeline formed them. With the calculation's
+    `evaluate`, a sentence joins a group by the release as it stood on the day it was passed (§1.1)."""
+    units = [r.unit for r in results]
+    if evaluate is None:
+        by_unit = {id(r.unit): r for r in results}
+
+        def evaluate(unit: Unit, _applied: Applied) -> UnitDates:
+            return by_unit[id(unit)]
+
+    order = sorted(range(len(units)), key=lambda i: units[i].sentenced_at)
+    applied = [r.applied for r in results]
+    deductions = booking.adjustments_of(*DEDUCTION_TYPES, *RECALL_DEDUCTION_TYPES)
+    groups = _group(units, order, applied, evaluate, working_days, booking, deductions)
+    return [
+        CustodialPeriod(
+            g.start,
+            g.released,
+            any(_is_recall(units[m]) for m in g.members),
+            tuple(m for m in g.members if not _is_recall(units[m])),
+        )
+        for g in groups
+    ]
