@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=$${DEBUG:-true}
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run install test bench lint demo-national clean
+.PHONY: run install test bench loadtest lint demo-national clean
 
 run: install
 	$(DEMO_ENV) $(BIN)/resettle demo --scale prison --seed 1 --if-empty
@@ -29,6 +29,10 @@ test: $(VENV)/.synced build/static/.built
 
 bench: $(VENV)/.synced build/static/.built
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Locust, headless, 50 users on the national demo on loopback: p50/p95/p99 per page and the error count.
+loadtest: $(VENV)/.synced build/static/.built
+	$(BIN)/python -m bench.loadtest $(LOADTEST_ARGS)
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check src config tests bench

@@ -305,3 +305,30 @@ class TestForms:
             response = spo.get(reverse("readiness-edit", args=[person.prison_number, slug]))
             assert response.status_code == 200, slug
         assert spo.get(reverse("readiness-intervention-new", args=[person.prison_number])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("page", "path"),
+    [
+        ("dashboard", "/prisons/{code}/dashboard/"),
+        ("overdue worklist", "/prisons/{code}/worklists/overdue/"),
+        ("due-in-12-weeks worklist", "/prisons/{code}/worklists/due-12-weeks/"),
+        ("per-man worklist", "/prisons/{code}/worklists/no-accommodation/"),
+    ],
+)
+def test_readiness_pages_cost_the_same_queries_for_few_men_or_many(spo, prison, page, path):
+    """Each list reads stored summaries and findings, never per man: the count of queries is fixed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert spo.get(path.format(code=prison.code)).status_code == 200
+        return len(captured)
+
+    for days in (10, 40):
+        man(prison, days=days)
+    few = queries()
+    for n in range(8):
+        man(prison, days=5 + 9 * n)
+    assert queries() == few, page
