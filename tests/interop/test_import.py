@@ -131,3 +131,58 @@ def test_commits_wait_for_the_disk_again_once_the_records_are_written(moorland, 
     before = synchronous_commit()
     import_files([write("p.json", prisoner())])
     assert synchronous_commit() == before
+
+
+def _creations() -> list[tuple]:
+    return sorted(
+        (e.record.split(":")[0], e.people, sorted(e.changes.items()))
+        for e in AuditEntry.objects.filter(action=Action.CREATE)
+    )
+
+
+def test_new_men_stored_together_are_audited_as_if_stored_one_by_one(moorland, write, monkeypatch):
+    """The bulk path for men not yet on file writes the rows and audit entries the one-by-one path does."""
+    from resettle.interop import importer
+
+    import_files([write("together.json", [prisoner(), prisoner("B2345CD", bookingId="1200002")])])
+    together = _creations()
+    Person.objects.all().delete()
+    monkeypatch.setattr(importer, "_store_new_men", lambda new, reject, report: new)  # one by one
+    before = set(AuditEntry.objects.filter(action=Action.CREATE).values_list("pk", flat=True))
+    import_files([write("apart.json", [prisoner(), prisoner("B2345CD", bookingId="1200002")])])
+    apart = sorted(
+        (e.record.split(":")[0], e.people, sorted(e.changes.items()))
+        for e in AuditEntry.objects.filter(action=Action.CREATE).exclude(pk__in=before)
+    )
+
+    assert [r[0] for r in together] == sorted(
+        ["people.Person", "people.Booking", "people.RecordedKeyDates"] * 2
+    )
+    assert _without_ids(together) == _without_ids(apart)
+
+
+def _without_ids(creations: list[tuple]) -> list[tuple]:
+    """Row ids differ between two imports of the same men: compare everything else."""
+    return [
+        (label, people, [(k, v) for k, v in changes if not k.endswith("_id")])
+        for label, people, changes in creations
+    ]
+
+
+def test_when_the_database_refuses_men_stored_together_each_is_stored_or_refused_alone(
+    moorland, write, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from resettle.interop import prisoners
+
+    def refuse(men):
+        Person.objects.bulk_create([m.person for m in men[:1]])  # written, then rolled back with the rest
+        raise IntegrityError("as if a constraint no check foresaw")
+
+    monkeypatch.setattr(prisoners, "store_new", refuse)
+    report = import_files([write("p.json", [prisoner(), prisoner("B2345CD", bookingId="1200002")])])
+
+    assert report.counts["prisoner stored"] == 2 and not report.rejections
+    assert sorted(Person.objects.values_list("prison_number", flat=True)) == ["A1234BC", "B2345CD"]
+    assert AuditEntry.objects.filter(action=Action.CREATE, record__startswith="people.Person:").count() == 2

@@ -5,11 +5,35 @@ that makes them records what it did with recorder.imported or recorder.record it
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from .models import Action
-from .recorder import record
+from .recorder import entry, record
 
 
 def _values(instance, names: list[str]) -> dict:
     return {name: getattr(instance, name) for name in names}
+
+
+# What track() audits of each model: the fields to record, and the path to the Person a row is about.
+_TRACKED: dict[type, tuple[list[str], str]] = {}
+
+
+def creation_entry(instance, *, people: list[str] | None = None):
+    """The CREATE entry track() writes for a new row of a tracked model, for writers that insert rows in
+    bulk (no signals): the same fields, before None and after as stored. `people` saves a query a row."""
+    names, person = _TRACKED[type(instance)]
+    after = _values(instance, names)
+    return entry(
+        Action.CREATE,
+        record=f"{type(instance)._meta.label}:{instance.pk}",
+        changes={name: [None, value] for name, value in after.items() if value is not None},
+        people=people if people is not None else _about(instance, person),
+    )
+
+
+def _about(instance, person: str) -> list[str]:
+    if person == "self":
+        return [instance.prison_number]
+    number = _number_via(instance, person) if person else ""
+    return [number] if number else []
 
 
 def track(model, *, person: str = "", ignore: tuple[str, ...] = ()) -> None:
@@ -22,12 +46,10 @@ def track(model, *, person: str = "", ignore: tuple[str, ...] = ()) -> None:
         if f.editable and not f.primary_key and f.name not in ignore
     ]
     label = model._meta.label
+    _TRACKED[model] = (names, person)
 
     def about(instance) -> list[str]:
-        if person == "self":
-            return [instance.prison_number]
-        number = _number_via(instance, person) if person else ""
-        return [number] if number else []
+        return _about(instance, person)
 
     def before_save(sender, instance, raw=False, **kwargs):
         if raw or instance.pk is None:

@@ -27,7 +27,7 @@ def _client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(
+def entry(
     action: Action | str,
     *,
     request=None,
@@ -39,11 +39,12 @@ def record(
     changes: dict | None = None,
     detail: str = "",
 ) -> AuditEntry:
+    """An entry, digested and ready to be written: by record() alone, or by record_all() with others."""
     request = request if request is not None else _current_request.get()
     if user is None and request is not None:
         user = getattr(request, "user", None)
     actor = user if user is not None and user.is_authenticated else None
-    entry = AuditEntry(
+    made = AuditEntry(
         actor=actor,
         username=actor.get_username() if actor else username,
         action=action,
@@ -55,9 +56,19 @@ def record(
         changes=json_safe(changes or {}),
         detail=detail[:500],
     )
-    entry.digest = digest(entry)
-    entry.save()
-    return entry
+    made.digest = digest(made)
+    return made
+
+
+def record(action: Action | str, **details) -> AuditEntry:
+    made = entry(action, **details)
+    made.save()
+    return made
+
+
+def record_all(entries: list[AuditEntry]) -> None:
+    """Write many entries in one statement (an import's rows): each is as record() would write it."""
+    AuditEntry.objects.bulk_create(entries, batch_size=1000)
 
 
 def person_accessed(request, prison_number: str, action: str) -> None:

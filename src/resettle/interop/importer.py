@@ -197,6 +197,10 @@ def _import_batch(
         except Invalid as error:
             reject(item, error.field, error.problem)
     existing = prisoners.Existing([r.record for r in readable if r.kind == "prisoner"])
+    new = [r for r in readable if r.kind == "prisoner" and prisoners.is_new(r.record, existing)]
+    if new:
+        apart = {id(r) for r in new}
+        readable = [r for r in readable if id(r) not in apart] + _store_new_men(new, reject, report)
     for one in readable:
         try:
             stored, changed = _store(one, existing)
@@ -209,6 +213,27 @@ def _import_batch(
         report.counts[f"{one.kind} {'stored' if changed else 'unchanged'}"] += 1
         if changed:
             report.changed_people[stored.pk] = stored.prison_number
+
+
+def _store_new_men(new: list[Readable], reject, report: ImportReport) -> list[Readable]:
+    """Store the batch's men not yet on file together, in one transaction. Each is checked first, and one
+    at fault is rejected alone; if the database refuses the rest (a constraint no check foresaw), nothing of
+    them is kept and they are returned, to be stored (or refused) one by one."""
+    men = []
+    for one in new:
+        try:
+            men.append((one, prisoners.new_man(one.record)))
+        except Invalid as error:
+            reject(one.item, error.field, error.problem)
+    try:
+        with transaction.atomic():
+            prisoners.store_new([man for _, man in men])
+    except DatabaseError:
+        return [one for one, _ in men]
+    for _, man in men:
+        report.counts["prisoner stored"] += 1
+        report.changed_people[man.person.pk] = man.person.prison_number
+    return []
 
 
 def import_file(path: Path, report: ImportReport, *, context: Context, progress=None) -> None:
