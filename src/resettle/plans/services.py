@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from resettle.audit.models import Action
 from resettle.audit.recorder import record as audit
+from resettle.core import bulk
 from resettle.core.clock import today as clock_today
 from resettle.people.models import Booking, Person, RiskProfile
 from resettle.people.vocabulary import CustodyStatus
@@ -264,7 +265,7 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
     with transaction.atomic():
         ReadinessFinding.objects.filter(person_id__in=ids).delete()
         ReadinessSummary.objects.filter(person_id__in=set(ids) - kept).delete()
-        ReadinessFinding.objects.bulk_create(findings, batch_size=2000)
+        bulk.insert(ReadinessFinding, findings)
         ReadinessSummary.objects.bulk_create(
             summaries,
             batch_size=2000,
