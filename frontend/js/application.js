@@ -8,3 +8,22 @@ import * as moj from "../js/moj-frontend.min.js";
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 govuk.initAll();
 moj.initAll();
+
+// A job in progress (an import): ask the server how far it has got every few seconds, say so in the
+// page's status line, and go on to the result when it is over. Without scripts, the page's own link does.
+for (const element of document.querySelectorAll("[data-module='app-job-progress']")) {
+  const status = element.querySelector("[role='status']");
+  const every = Number(element.dataset.pollSeconds) * 1000;
+  const poll = async () => {
+    const response = await fetch(element.dataset.statusUrl, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const job = await response.json();
+    if (job.over) {
+      window.location.assign(job.next);
+      return;
+    }
+    status.textContent = job.progress;
+    window.setTimeout(poll, every);
+  };
+  window.setTimeout(poll, every);
+}

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from resettle.accounts.roles import Role
 from resettle.people.models import Person
@@ -60,3 +61,38 @@ def test_importing_a_file_with_a_bad_record(page, live_server, caseload, tmp_pat
     check_accessibility(page)
     save_screenshot(page, "import-report")
     assert page.console_errors == []
+
+
+def test_an_import_in_progress_shows_how_far_it_has_got_and_asks_again(page, live_server):
+    """With a worker doing the import, the uploader's page counts the records read as they are read, and
+    goes on to the report when the import has finished (or shows why it failed)."""
+    from resettle.core.jobs import Job, RunStatus
+
+    admin = role_user(Role.ADMINISTRATOR, username="admin", first_name="Sam", last_name="Ellery")
+    TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
+    job = Job.objects.create(
+        command="import",
+        arguments=["imports/x/0/national.ndjson"],
+        requested_by=admin,
+        status=RunStatus.RUNNING,
+        done=42_000,
+    )
+    page.goto(f"{live_server.url}/sign-in")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    give_the_second_factor(page, admin)
+
+    page.goto(f"{live_server.url}/import/jobs/{job.pk}/")
+
+    assert page.get_by_role("status").inner_text() == "42,000 records read."
+    check_accessibility(page)
+    save_screenshot(page, "import-progress")
+    Job.objects.filter(pk=job.pk).update(done=84_000)
+    expect(page.get_by_role("status")).to_have_text("84,000 records read.", timeout=10_000)
+    Job.objects.filter(pk=job.pk).update(status=RunStatus.FAILED, error="DatabaseError: the disk is full")
+    expect(page.locator(".govuk-error-summary")).to_be_visible(timeout=10_000)
+    main = page.locator("main").inner_text()
+    assert "The import failed" in main and "DatabaseError: the disk is full" in main
+    check_accessibility(page)
+    save_screenshot(page, "import-failed")

@@ -96,6 +96,7 @@ EXPECTED = {
     # page leads to the import page).
     "import": ADMINISTRATORS,
     "import-progress": ADMINISTRATORS,
+    "import-progress-json": ADMINISTRATORS,
     "import-report": ADMINISTRATORS,
     "import-rejected": ADMINISTRATORS,
     # Exports list only the men the user may see, as the screens they come from do.

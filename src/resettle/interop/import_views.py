@@ -1,8 +1,11 @@
 """The import page: an administrator uploads files, the importer stores what it can, and the report says
 what was stored and what was rejected, with the rejected records to download and correct."""
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from resettle.accounts.access import IMPORT, access
@@ -46,10 +49,47 @@ def _import_records(request):
 def import_progress(request, job: int):
     """An import the user uploaded, while its job runs: the page asks again every few seconds, and goes on
     to the report when the job has finished. Another user's import is not found."""
-    job = get_object_or_404(Job, pk=job, command="import", requested_by=request.user)
+    job = _own_import(request, job)
     if job.status == RunStatus.FINISHED:
         return redirect("import-report")
-    return render(request, "interop/import_progress.html", {"job": job, "poll_seconds": POLL_SECONDS})
+    return render(
+        request,
+        "interop/import_progress.html",
+        {"job": job, "progress": _progress(job), "poll_seconds": POLL_SECONDS},
+    )
+
+
+@access(IMPORT)
+def import_progress_json(request, job: int):
+    """What the progress page's script asks every few seconds: how far, and where to go when it is over."""
+    job = _own_import(request, job)
+    over_to = (
+        reverse("import-report")
+        if job.status == RunStatus.FINISHED
+        else reverse("import-progress", args=[job.pk])
+    )
+    return JsonResponse(
+        {
+            "status": job.status,
+            "done": job.done,
+            "total": job.total,
+            "progress": _progress(job),
+            "over": job.is_over,
+            "next": over_to,
+        }
+    )
+
+
+def _own_import(request, pk: int) -> Job:
+    """The user's own import job: another user's is not found."""
+    return get_object_or_404(Job, pk=pk, command="import", requested_by=request.user)
+
+
+def _progress(job: Job) -> str:
+    if job.status == RunStatus.QUEUED:
+        return "Waiting for a worker to start the import."
+    read = f"{intcomma(job.done)} record{pluralize(job.done)} read"
+    return f"{read} of {intcomma(job.total)}." if job.total else f"{read}."
 
 
 def _last_import(request) -> LastImport | None:
