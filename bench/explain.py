@@ -40,10 +40,12 @@ def main() -> None:
     parser.add_argument("--page", help="only pages whose name contains this")
     args = parser.parse_args()
     configure_django(args.database_url, tempfile.mkdtemp(prefix="resettle-explain-"))
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    call_command("collectstatic", interactive=False, verbosity=0)
     prison = busiest_prison()
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies.load(signed_in_cookie(prison))

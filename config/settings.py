@@ -323,6 +323,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Figures many people read and few change (a prison's readiness dashboard) are kept for a minute. Each
+# process keeps its own unless CACHE_URL names a Redis they share (production: the broker's Redis, another
+# database number), so that a refresh in one clears them for all.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # The service's own address, for links in emails sent by background jobs (the daily digest).
 RESETTLE_BASE_URL = os.environ.get("RESETTLE_BASE_URL", "")
 

@@ -332,3 +332,21 @@ def test_readiness_pages_cost_the_same_queries_for_few_men_or_many(spo, prison, 
     for n in range(8):
         man(prison, days=5 + 9 * n)
     assert queries() == few, page
+
+
+def test_the_whole_prisons_dashboard_is_counted_once_and_again_after_a_refresh(spo, prison):
+    """Shared figures (resettle.plans.selectors.dashboard): a second read counts nothing; a refresh of
+    one of the prison's men clears them, so the next read counts him."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = man(prison, days=20)
+    before = spo.get(f"/prisons/{prison.code}/dashboard/").context["board"].in_custody
+    with CaptureQueriesContext(connection) as again:
+        spo.get(f"/prisons/{prison.code}/dashboard/")
+    man(prison, days=30)  # evaluated: his prison's figures are forgotten
+    after = spo.get(f"/prisons/{prison.code}/dashboard/").context["board"].in_custody
+
+    assert (before, after) == (1, 2)
+    assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
+    assert first.current_prison == prison

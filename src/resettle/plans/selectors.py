@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat, TruncMonth
 
@@ -185,7 +186,32 @@ class Dashboard:
         return max((bar.total for bar in self.months), default=0)
 
 
-def dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -> Dashboard:
+# How long a prison's dashboard figures are kept before they are counted again: a refresh of any of its
+# men's readiness clears them at once (in every process sharing the cache).
+DASHBOARD_SECONDS = 60
+
+
+def dashboard_key(prison_id: int, today: date) -> str:
+    return f"readiness-dashboard:{prison_id}:{today.isoformat()}"
+
+
+def dashboard(
+    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
+) -> Dashboard:
+    """The prison's figures among `people`. Those of the whole prison, which every SPO, governor and lead
+    there reads, are counted once a minute (or after a refresh) and shared; a narrower view is counted for
+    its viewer alone."""
+    if not whole_prison:
+        return _count_dashboard(prison, people, today=today)
+    key = dashboard_key(prison.pk, today)
+    board = cache.get(key)
+    if board is None:
+        board = _count_dashboard(prison, people, today=today)
+        cache.set(key, board, DASHBOARD_SECONDS)
+    return board
+
+
+def _count_dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -> Dashboard:
     held = people.filter(current_prison=prison, status__in=IN_CUSTODY)
     summaries = ReadinessSummary.objects.filter(person__in=held)
     rag = {choice: 0 for choice in Rag.values}

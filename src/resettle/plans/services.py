@@ -13,6 +13,7 @@ runs it for every man in custody (and recently released) in batches, for `resett
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -36,6 +37,7 @@ from .models import (
     ReadinessSummary,
     VersionedRecord,
 )
+from .selectors import dashboard_key
 
 CONFLICT_MESSAGE = (
     "Someone else changed this record since you opened it. Their changes are shown below: check them, "
@@ -262,6 +264,9 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
         summaries.append(summary)
         findings.extend(outstanding)
     kept = {summary.person_id for summary in summaries}
+    prisons = {s.prison_id for s in summaries} | set(
+        ReadinessSummary.objects.filter(person_id__in=ids).values_list("prison_id", flat=True)
+    )
     with transaction.atomic():
         ReadinessFinding.objects.filter(person_id__in=ids).delete()
         ReadinessSummary.objects.filter(person_id__in=set(ids) - kept).delete()
@@ -273,7 +278,15 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
             unique_fields=["person"],
             update_fields=SUMMARY_FIELDS,
         )
+    # Now, for this process's next read, and once committed, against a read in between.
+    forget_dashboards(prisons)
+    transaction.on_commit(lambda: forget_dashboards(prisons))
     return len(summaries)
+
+
+def forget_dashboards(prison_ids: Iterable[int | None]) -> None:
+    """The shared dashboard figures of these prisons are out of date: count them again when next read."""
+    cache.delete_many([dashboard_key(pk, clock_today()) for pk in prison_ids if pk is not None])
 
 
 def people_to_evaluate(today: date):

@@ -171,7 +171,12 @@ def edit_intervention(request, prison_number, offer_id=None):
 def dashboard(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     on = today()
-    board = selectors.dashboard(prison, policy.people_held_at(request.scope, prison), today=on)
+    board = selectors.dashboard(
+        prison,
+        policy.people_held_at(request.scope, prison),
+        today=on,
+        whole_prison=policy.sees_whole_prison(request.scope, prison),
+    )
     return render(request, "plans/dashboard.html", {"prison": prison, "board": board, "today": on})
 
 
