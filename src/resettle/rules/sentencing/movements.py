@@ -3,7 +3,7 @@ to someone already released on licence when they commence, unless he was unlawfu
 
 from datetime import date, timedelta
 
-from .model import Adjustment, AdjustmentType, Booking
+from .model import Adjustment, AdjustmentType, Booking, ExternalMovement
 
 ALWAYS_OUT = frozenset({"HDC", "ERS", "ECSL"})
 
@@ -77,10 +77,31 @@ def still_out_on_hdc(booking: Booking) -> bool:
 
 
 def first_release_after(booking: Booking, day: date) -> date | None:
-    """The first movement out of prison on or after `day`, which ends a period in custody."""
+    """The first movement out of prison on or after `day` that ends a period in custody."""
     return min((out for out in release_days(booking) if out >= day), default=None)
 
 
+# Removal under the early removal scheme from this day stops the sentence's clock (hard cases §7.2): he
+# is treated as still in custody.
+ERS_STOP_THE_CLOCK = date(2022, 6, 28)
+
+
 def release_days(booking: Booking) -> list[date]:
-    """Every day he left prison, by external movement."""
-    return [m.movement_date for m in booking.external_movements if m.direction == "OUT"]
+    """Every day he left prison by an external movement that counts as a release (hard cases §7.2, CRDS
+    `TimelineExternalMovementCalculationHandler`): of two movements on one day the later listed wins; an
+    ERS removal is no release if the next movement is a failed removal, or if it is on or after the ERS
+    stop-the-clock commencement."""
+    listed = booking.external_movements
+    on_day: dict[date, ExternalMovement] = {}
+    for movement in listed:
+        on_day[movement.movement_date] = movement
+    days = []
+    for day, movement in on_day.items():
+        if movement.direction != "OUT":
+            continue
+        if movement.reason == "ERS":
+            admission = next((m for m in listed if m.movement_date > day), None)
+            if day >= ERS_STOP_THE_CLOCK or (admission and admission.reason == "FAILED_ERS_REMOVAL"):
+                continue
+        days.append(day)
+    return sorted(days)
