@@ -95,3 +95,77 @@ def test_an_ers_removal_is_judged_by_the_first_later_dated_movement_in_list_orde
     )
     assert release_days(failed_first) == []
     assert release_days(sentence_first) == [date(2021, 5, 1)]
+
+
+def _three_years_before_sds40(*moves, adjustments=None):
+    return booking(sentence("2023-06-01", years=3), adjustments=adjustments, externalMovements=_moved(*moves))
+
+
+def test_out_on_hdc_before_an_sds40_tranche_keeps_him_at_one_half():
+    """Hard cases §7.3: the latest movement strictly before the tranche date being an HDC, ERS or ECSL OUT,
+    the SDS40 tranche cannot apply.
+
+    3 years from 1 Jun 2023 = 1,096 days (29 Feb 2024 inside). At one half N = 548, CRD = 1 Jun 2023 + 547
+    = 29 Nov 2024. At 40% N = ceil(438.4) = 439, 1 Jun 2023 + 438 = 12 Aug 2024, before tranche 1
+    (10 Sep 2024, under 5 years), so in custody the CRD defaults to 10 Sep 2024. Out on HDC on 1 Aug 2024
+    the tranche cannot apply: CRD 29 Nov 2024."""
+    assert dates(_three_years_before_sds40(), "calculation-params")["CRD"] == "2024-09-10"
+    out = _three_years_before_sds40(("2024-08-01", "HDC", "OUT"))
+    assert dates(out, "calculation-params")["CRD"] == "2024-11-29"
+
+
+def test_a_movement_on_the_tranche_date_itself_does_not_count():
+    """Hard cases §7.3: "the latest movement strictly before T". An HDC OUT on 10 Sep 2024, tranche 1's
+    own date, is not before it, so the tranche applies: CRD 10 Sep 2024 (arithmetic as above)."""
+    on_the_day = _three_years_before_sds40(("2024-09-10", "HDC", "OUT"))
+    assert dates(on_the_day, "calculation-params")["CRD"] == "2024-09-10"
+
+
+def test_out_by_another_release_the_tranche_applies_only_if_at_large_across_it():
+    """Hard cases §7.3: latest movement before T an OUT for another reason (here CRD): the tranche applies
+    only if a UAL period already on the timeline has from < T <= to. T = 10 Sep 2024."""
+    from resettle.rules.sentencing.movements import in_custody_at_tranche
+    from resettle.rules.sentencing.parse import parse_booking
+
+    def at_large(from_date, to_date, applies_from=None):
+        ual = {
+            "appliesToSentencesFrom": applies_from or from_date,
+            "numberOfDays": 1,
+            "fromDate": from_date,
+            "toDate": to_date,
+        }
+        raw = _three_years_before_sds40(
+            ("2024-08-01", "CRD", "OUT"), adjustments={"UNLAWFULLY_AT_LARGE": [ual]}
+        )
+        return in_custody_at_tranche(parse_booking(raw), date(2024, 9, 10))
+
+    assert not in_custody_at_tranche(
+        parse_booking(_three_years_before_sds40(("2024-08-01", "CRD", "OUT"))), date(2024, 9, 10)
+    )
+    assert at_large("2024-09-09", "2024-09-10")  # from < T <= to
+    assert not at_large("2024-09-10", "2024-09-20")  # from = T: not strictly before
+    assert not at_large("2024-09-01", "2024-09-09")  # ended before T
+    assert not at_large("2024-09-01", "2024-09-20", applies_from="2024-09-10")  # handled after allocation
+    hdc = parse_booking(
+        _three_years_before_sds40(
+            ("2024-08-01", "HDC", "OUT"),
+            adjustments={
+                "UNLAWFULLY_AT_LARGE": [{"numberOfDays": 1, "fromDate": "2024-09-01", "toDate": "2024-09-20"}]
+            },
+        )
+    )
+    assert not in_custody_at_tranche(hdc, date(2024, 9, 10))  # HDC, ERS, ECSL: never
+
+
+def test_progression_model_allocation_ignores_an_hdc_release():
+    """Hard cases §7.4: "PM allocation itself never looks at movements"; HDC and CRD releases do not block
+    it either.
+
+    1 year from 1 Jun 2026 = 365 days (tranche 1: at most 574 days, 1 Oct 2026). At 40% N = 146,
+    CRD = 1 Jun 2026 + 145 = 24 Oct 2026. At one third N = ceil(121.67) = 122, 1 Jun 2026 + 121 =
+    30 Sep 2026, before the tranche, so it defaults to 1 Oct 2026, whether or not he left on HDC on
+    1 Aug 2026."""
+    raw = booking(sentence("2026-06-01", years=1))
+    out = booking(sentence("2026-06-01", years=1), externalMovements=_moved(("2026-08-01", "HDC", "OUT")))
+    assert dates(raw, "sds-progression-model-october")["CRD"] == "2026-10-01"
+    assert dates(out, "sds-progression-model-october")["CRD"] == "2026-10-01"

@@ -162,7 +162,14 @@ class _Calculator:
                     "UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT",
                     f"out of custody when the progression model commenced, {long_date(scheme.commencement)}",
                 )
-            if tranche and not movements.in_custody_on(self.booking, tranche.date):
+            if (
+                tranche
+                and not scheme.is_progression_model
+                and not scheme.reverts
+                and not movements.in_custody_at_tranche(self.booking, tranche.date)
+            ):
+                # Out of custody at an SDS40 tranche (hard cases §7.3). The progression model's allocation
+                # never looks at movements (§7.4); nor does the 2024-12-16 amendment (an order-30 event).
                 continue
             if (
                 scheme.is_progression_model

@@ -8,17 +8,27 @@ from .model import Adjustment, AdjustmentType, Booking, ExternalMovement
 ALWAYS_OUT = frozenset({"HDC", "ERS", "ECSL"})
 
 
-def in_custody_on(booking: Booking, day: date, *, ual_counts_as_custody: bool = True) -> bool:
-    before = [m for m in booking.external_movements if m.movement_date <= day]
-    if not before:
+def in_custody_at_tranche(booking: Booking, tranche_date: date) -> bool:
+    """Whether an SDS40 tranche can apply to him (hard cases §7.3, CRDS
+    `SDS40Legislation.isOutOfCustodyAtAllocatedTrancheDate`): the latest movement strictly before the
+    tranche date (of two on one day, the later listed) is not an OUT; or it is an OUT other than HDC, ERS
+    or ECSL and a time-at-large period already on the timeline has from < tranche date <= to."""
+    last = None
+    for movement in booking.external_movements:
+        if movement.movement_date < tranche_date and (
+            last is None or movement.movement_date >= last.movement_date
+        ):
+            last = movement
+    if last is None or last.direction != "OUT":
         return True
-    last = max(before, key=lambda m: m.movement_date)
-    if last.direction != "OUT":
-        return True
-    if last.reason in ALWAYS_OUT or not ual_counts_as_custody:
+    if last.reason in ALWAYS_OUT:
         return False
     return any(
-        a.from_date and a.to_date and a.from_date <= day <= a.to_date
+        a.from_date
+        and a.to_date
+        and a.from_date < tranche_date <= a.to_date
+        # UAL is handled after the tranche allocation on the same day (hard cases §1.1: order 90 > 20).
+        and (a.applies_to_sentences_from is None or a.applies_to_sentences_from < tranche_date)
         for a in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     )
 
