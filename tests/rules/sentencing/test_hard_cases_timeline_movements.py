@@ -4,8 +4,12 @@ way (its tranches are in 2054), so a standard sentence is released at one half."
 
 from datetime import date
 
+import pytest
+
+from resettle.rules.sentencing import timeline
 from resettle.rules.sentencing.model import Booking, ExternalMovement, Offender
 from resettle.rules.sentencing.movements import release_days
+from resettle.rules.sentencing.result import Refused
 
 from .builders import booking, dates, remand, sentence
 
@@ -169,3 +173,69 @@ def test_progression_model_allocation_ignores_an_hdc_release():
     out = booking(sentence("2026-06-01", years=1), externalMovements=_moved(("2026-08-01", "HDC", "OUT")))
     assert dates(raw, "sds-progression-model-october")["CRD"] == "2026-10-01"
     assert dates(out, "sds-progression-model-october")["CRD"] == "2026-10-01"
+
+
+def test_a_sentence_passed_on_the_saturday_of_a_weekend_release_starts_a_new_group():
+    """Hard cases §1.2: the release point is previousWorkingDay(latest CRD); a sentence passed after it
+    (the Saturday, when the CRD is that Saturday) starts a new group and shares no remand.
+
+    A: 2 years from 10 Jan 2020, N = 366, CRD 9 Jan 2021, less 7 days' remand = Sat 2 Jan 2021; the release
+    point is Fri 1 Jan 2021 (no bank holidays in these tests). B: 6 months = 181 days, N = ceil(90.5) = 91.
+    Passed Sat 2 Jan 2021: new group, CRD = 2 Jan 2021 + 90 = 2 Apr 2021. Passed Fri 1 Jan 2021: joins,
+    inherits the 7 days, CRD = 1 Jan 2021 + 90 - 7 = 25 Mar 2021."""
+    a = sentence("2020-01-10", years=2)
+    saturday = booking(a, sentence("2021-01-02", months=6), adjustments=remand(7, "2020-01-10"))
+    friday = booking(a, sentence("2021-01-01", months=6), adjustments=remand(7, "2020-01-10"))
+    assert dates(saturday)["CRD"] == "2021-04-02"
+    assert dates(friday)["CRD"] == "2021-03-25"
+
+
+def test_remand_recorded_on_the_new_sentence_day_is_added_after_it_joins():
+    """Hard cases §1.1 and §1.3: on a sentence's day the release check runs first, then the sentence joins
+    (order 50), and only then is the remand recorded against that day added to every member.
+
+    A: 3 years from 1 Jun 2023 = 1,096 days, N = 548, CRD = 29 Nov 2024; with 5 days' remand (recorded on
+    1 Jun 2023) Sun 24 Nov 2024, release point Fri 22 Nov 2024. B: 2 years passed 20 Nov 2024, before it,
+    so B joins; then 30 days recorded on 20 Nov 2024 go to both. B = 730 days, N = 365, CRD =
+    20 Nov 2024 + 364 = 19 Nov 2025, less 5 + 30 = 15 Oct 2025. (A's CRD with all 35 days, 25 Oct 2024, is
+    before B was passed; judged with it, B would start a new group and keep only its 30: 20 Oct 2025.)"""
+    raw = booking(
+        sentence("2023-06-01", years=3),
+        sentence("2024-11-20", years=2),
+        adjustments={
+            "REMAND": [
+                {"appliesToSentencesFrom": "2023-06-01", "numberOfDays": 5},
+                {"appliesToSentencesFrom": "2024-11-20", "numberOfDays": 30},
+            ]
+        },
+    )
+    assert dates(raw)["CRD"] == "2025-10-15"
+
+
+def test_a_sentence_moved_to_sds40_holds_the_group_to_its_tranche_date():
+    """Hard cases §1.2 step 2 (and §9.7): if the latest member's SDS legislation has a tranche date later
+    than its CRD, the release point is the tranche date; before the tranche he is held at one half.
+
+    A: 3 years from 1 Jun 2023 = 1,096 days with 20 days' remand: at one half 29 Nov 2024 - 20 = 9 Nov 2024;
+    at 40% 12 Aug 2024 - 20 = 23 Jul 2024, before tranche 1 (10 Sep 2024), so held to 10 Sep 2024.
+    B: 1 year passed 20 Aug 2024 (before SDS40 commenced) = 365 days; at 40% N = 146, CRD = 20 Aug 2024 +
+    145 = 12 Jan 2025, after the tranche. B joins A's group and inherits the 20 days: 23 Dec 2024. (Taking
+    A's 40% date, 23 Jul 2024, B would start a new group: 12 Jan 2025.)"""
+    raw = booking(
+        sentence("2023-06-01", years=3),
+        sentence("2024-08-20", years=1),
+        adjustments=remand(20, "2023-06-01"),
+    )
+    assert dates(raw, "calculation-params")["CRD"] == "2024-12-23"
+
+
+def test_a_grouping_that_does_not_settle_is_refused_not_guessed(monkeypatch):
+    """Hard cases §1.2-1.3 decide each group once, in date order. The engine reaches that by passes; if the
+    grouping still moves after the last pass it refuses (TIMELINE_UNSETTLED) rather than guess. One pass
+    can never confirm a grouping (there is none before it to compare with), so with one pass allowed it
+    refuses."""
+    raw = booking(sentence("2023-06-01", years=3), sentence("2024-11-20", years=2))
+    assert dates(raw)["CRD"] == "2025-11-19"
+    monkeypatch.setattr(timeline, "MAX_PASSES", 1)
+    with pytest.raises(Refused, match="TIMELINE_UNSETTLED"):
+        dates(raw)

@@ -17,6 +17,7 @@ from . import movements
 from .adjustments import DEDUCTION_TYPES, RECALL_DEDUCTION_TYPES, Applied, gets_remand, gets_tagged_bail
 from .aggregation import Unit
 from .model import Adjustment, AdjustmentType, Booking
+from .result import Refused
 from .sentence_dates import UnitDates
 from .tracks import TERM_TRACKS
 
@@ -58,9 +59,15 @@ def allocate(
             release = evaluate(unit, base).release
             applied[index] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
     groups: list[Group] = []
+    # The remand and added days each unit was given by the last pass, to see where it stood on a day.
+    given: dict[int, tuple[list[Adjustment], list[Adjustment]]] = {}
     for _ in range(MAX_PASSES):
         previous = [list(g.members) for g in groups]
-        groups = _group(units, order, applied, evaluate, working_days, booking)
+
+        def as_of(member: int, day: date) -> Applied:
+            return _as_of(units[member], booking, applied[member], given.get(member), day)
+
+        groups = _group(units, order, as_of, evaluate, working_days, booking)
 
         def released_with(group: Group, awarded: list[Adjustment]) -> date:
             with_awards = list(applied)
@@ -81,6 +88,7 @@ def allocate(
         for index, group in enumerate(groups):
             for member in group.members:
                 unit = units[member]
+                given[member] = (remand_by_group[index], ada_by_group[index])
                 base = _base(unit, booking, remand_by_group[index], ada_by_group[index])
                 served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
                 base = replace(base, served_ada=min(served, base.net_ada))
@@ -88,6 +96,13 @@ def allocate(
                 applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
         if [g.members for g in groups] == previous:
             break
+    else:
+        # The walk of hard cases §1.2-1.3 decides each group once; a grouping that still moves is a shape
+        # of case this simplification does not cover, so it is not guessed.
+        raise Refused(
+            "TIMELINE_UNSETTLED",
+            "which sentences were served together could not be settled; calculate by hand",
+        )
     return applied
 
 
@@ -174,15 +189,53 @@ def _with_ual(unit: Unit, base: Applied, ual, release: date, return_to_custody: 
     )
 
 
-def _group(units, order, applied, evaluate: Evaluate, working_days, booking: Booking) -> list[Group]:
+def _before(day: date | None, limit: date) -> bool:
+    return day is None or day < limit
+
+
+def _as_of(unit: Unit, booking: Booking, applied: Applied, given, day: date) -> Applied:
+    """A unit's adjustments as they stood when a sentence arrived on `day` (hard cases §1.1, §1.3): the
+    sentence is handled first on its day (order 50), and remand recorded against that day, and added days
+    awarded on it (order 70), are added after it has joined the group."""
+    if given is None:
+        return applied
+    remand, adas = given
+    base = _base(
+        unit,
+        booking,
+        [a for a in remand if _before(a.applies_to_sentences_from, day)],
+        [a for a in adas if _before(a.on, day)],
+    )
+    if _is_recall(unit):
+        return applied
+    return replace(
+        applied,
+        remand=base.remand,
+        tagged_bail=base.tagged_bail,
+        ada=base.ada,
+        rada=base.rada,
+        served_ada=min(applied.served_ada, max(0, base.ada - base.rada)),
+    )
+
+
+def _group(units, order, as_of, evaluate: Evaluate, working_days, booking: Booking) -> list[Group]:
+    """The custodial groups, walking the sentence dates in order (hard cases §1.2-1.3): a sentence joins
+    the current group if it is passed on or before the group's release point as it stood that day."""
     groups: list[Group] = []
     for index in order:
         unit = units[index]
-        if not groups or unit.sentenced_at > groups[-1].released:
-            groups.append(Group(start=unit.sentenced_at))
+        day = unit.sentenced_at
+        if groups:
+            group = groups[-1]
+            standing = [as_of(m, day) if m in group.members else None for m in range(len(units))]
+            released = _released(group, units, standing, evaluate, working_days, booking)
+        if not groups or day > released:
+            groups.append(Group(start=day))
         group = groups[-1]
         group.members.append(index)
-        group.released = _released(group, units, applied, evaluate, working_days, booking)
+        group.released = _released(
+            group, units, [as_of(m, date.max) for m in range(len(units))], evaluate, working_days, booking
+        )
     return groups
 
 
@@ -191,8 +244,13 @@ def _released(
 ) -> date:
     """He leaves the group on the working day before its latest release, or earlier if a movement out of
     prison (e.g. on HDC or end of custody licence) says so."""
-    latest = max(evaluate(units[m], applied[m]).release for m in group.members)
-    released = max(group.start, working_days.previous_working_day(latest))
+    # Hard cases §1.2: the first member (in group order) with the latest release (a sentence moved to an
+    # early-release scheme is already held to its tranche date); the group holds him until the working
+    # day before, but not before that member's own sentence date.
+    releases = [(evaluate(units[m], applied[m]).release, m) for m in group.members]
+    latest = max(day for day, _ in releases)
+    member = next(m for day, m in releases if day == latest)
+    released = max(units[member].sentenced_at, working_days.previous_working_day(latest))
     left = movements.first_release_after(booking, group.start)
     return min(released, left) if left else released
 
