@@ -239,3 +239,30 @@ def test_a_grouping_that_does_not_settle_is_refused_not_guessed(monkeypatch):
     monkeypatch.setattr(timeline, "MAX_PASSES", 1)
     with pytest.raises(Refused, match="TIMELINE_UNSETTLED"):
         dates(raw)
+
+
+RECALL = {"recallType": "STANDARD_RECALL", "returnToCustodyDate": "2022-06-01"}
+
+
+def test_a_chain_is_a_recall_as_its_first_part_is():
+    """Hard cases §1.4: a chain's recall status is its first part's; a recall gets only recall remand, so
+    remand recorded against the chain is dropped.
+
+    Chain of 2 years (recalled) + 1 year, from 10 Jan 2020: 3 years = 1,096 days, SLED = 10 Jan 2020 +
+    1,095 = 9 Jan 2023; a standard recall is released at the SLED. 30 days' remand: dropped, PRRD
+    9 Jan 2023. 30 days' recall remand: SLED and PRRD 10 Dec 2022."""
+    first = sentence("2020-01-10", years=2, identifier="a", recall=RECALL)
+    second = sentence("2020-01-10", years=1, identifier="b", consecutiveSentenceUUIDs=["a"])
+    plain = dates(booking(first, second, adjustments=remand(30, "2020-01-10")))
+    recall_remand = dates(booking(first, second, adjustments=remand(30, "2020-01-10", kind="RECALL_REMAND")))
+    assert plain["PRRD"] == "2023-01-09"
+    assert (recall_remand["PRRD"], recall_remand["SLED"]) == ("2022-12-10", "2022-12-10")
+
+
+def test_a_recall_consecutive_to_a_sentence_not_recalled_is_refused():
+    """Hard cases §1.4: such a chain is not a recall (its first part is not), and the hard cases do not
+    say how its recalled part is then released: refused, not guessed (it used to fail with an error)."""
+    first = sentence("2020-01-10", years=2, identifier="a")
+    second = sentence("2020-01-10", years=1, identifier="b", consecutiveSentenceUUIDs=["a"], recall=RECALL)
+    with pytest.raises(Refused, match="RECALL_CONSECUTIVE_TO_NON_RECALL"):
+        dates(booking(first, second))

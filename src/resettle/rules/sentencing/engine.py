@@ -31,7 +31,7 @@ from .recall import post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate
+from .timeline import allocate, check_units
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -124,6 +124,7 @@ class _Calculator:
         return extract(results)
 
     def unit_results(self) -> list[UnitDates]:
+        check_units(self.units)
         no_adjustments = [Applied() for _ in self.units]
         self.active = self._active_schemes(no_adjustments)
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)

@@ -34,7 +34,21 @@ class Group:
 
 
 def _is_recall(unit: Unit) -> bool:
-    return any(p.is_recall for p in unit.parts)
+    # A consecutive chain is a recall or not as its first part is (hard cases §1.4, ConsecutiveSentence).
+    return unit.parts[0].is_recall
+
+
+def check_units(units: list[Unit]) -> None:
+    """A recalled sentence consecutive to one not recalled: CRDS treats the chain as not a recall
+    (hard cases §1.4) and the hard cases do not say how its recall is then released, so it is not
+    guessed."""
+    for unit in units:
+        if not unit.parts[0].is_recall and any(p.is_recall for p in unit.parts[1:]):
+            raise Refused(
+                "RECALL_CONSECUTIVE_TO_NON_RECALL",
+                f"{unit.parts[0].sentence.identifier}: a recalled sentence consecutive to one not recalled "
+                "needs a manual calculation",
+            )
 
 
 def _takes_adas(unit: Unit) -> bool:
