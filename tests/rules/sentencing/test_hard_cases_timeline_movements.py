@@ -266,3 +266,23 @@ def test_a_recall_consecutive_to_a_sentence_not_recalled_is_refused():
     second = sentence("2020-01-10", years=1, identifier="b", consecutiveSentenceUUIDs=["a"], recall=RECALL)
     with pytest.raises(Refused, match="RECALL_CONSECUTIVE_TO_NON_RECALL"):
         dates(booking(first, second))
+
+
+def test_a_sentence_consecutive_to_one_already_served_stands_alone():
+    """Hard cases §1.3 step 3: a part consecutive to a sentence not in the current group (already
+    released) becomes a stand-alone sentence from its own date; while he is still in custody on the
+    group it joins the chain.
+
+    A: 1 year from 10 Jan 2020 = 366 days, N = 183, CRD = 10 Jan 2020 + 182 = Fri 10 Jul 2020.
+    B: 6 months passed 1 Sep 2020, consecutive to A. A released, B stands alone: 181 days, N = 91,
+    CRD = 1 Sep 2020 + 90 = 30 Nov 2020, SLED = 28 Feb 2021.
+    With C, 16 months from 10 Jan 2020 (486 days, N = 243, CRD = Tue 8 Sep 2020), he is still in custody
+    on 1 Sep 2020, so A + B is one chain from 10 Jan 2020: 547 days, N = 274, CRD = 9 Oct 2020, SLED =
+    9 Jul 2021."""
+    a = sentence("2020-01-10", years=1, identifier="a")
+    b = sentence("2020-09-01", months=6, identifier="b", consecutiveSentenceUUIDs=["a"])
+    c = sentence("2020-01-10", months=16, identifier="c")
+    alone = dates(booking(a, b))
+    chained = dates(booking(a, b, c))
+    assert (alone["CRD"], alone["SLED"]) == ("2020-11-30", "2021-02-28")
+    assert (chained["CRD"], chained["SLED"]) == ("2020-10-09", "2021-07-09")

@@ -31,7 +31,7 @@ from .recall import post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate, check_units
+from .timeline import allocate, check_units, split_released_chains
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -128,6 +128,11 @@ class _Calculator:
         no_adjustments = [Applied() for _ in self.units]
         self.active = self._active_schemes(no_adjustments)
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
+        units = split_released_chains(self.booking, self.units, applied, self.evaluate, self.working_days)
+        if units is not self.units:
+            self.units = units
+            self._cache.clear()
+            return self.unit_results()
         self.active = self._active_schemes(applied)
         self._cache.clear()
         return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]

@@ -120,6 +120,54 @@ def allocate(
     return applied
 
 
+def split_released_chains(
+    booking: Booking, units: list[Unit], applied: list[Applied], evaluate: Evaluate, working_days
+) -> list[Unit]:
+    """Hard cases §1.3 step 3: a part consecutive to a sentence no longer in the current custodial group
+    (already released) is a stand-alone sentence from its own date. The units, with each such chain cut
+    before that part (the same list if none is)."""
+    alive: list[Unit] = []  # the evaluate cache is keyed by identity: keep the pieces alive
+
+    def until(unit: Unit, adjustments: Applied) -> date:
+        alive.append(unit)
+        release = evaluate(unit, adjustments).release
+        return max(unit.sentenced_at, working_days.previous_working_day(release))
+
+    for index, unit in enumerate(units):
+        if not unit.is_chain or unit.single_term or _is_recall(unit):
+            continue
+        for k in range(1, len(unit.parts)):
+            day = unit.parts[k].sentence.sentenced_at
+            if day <= unit.parts[k - 1].sentence.sentenced_at:
+                continue
+            # What he was serving when this part was passed: every sentence passed before it, chains only
+            # as far as their parts passed before it.
+            spans = []
+            for other, adjustments in zip(units, applied, strict=True):
+                before = tuple(p for p in other.parts if p.sentence.sentenced_at < day)
+                if before and not _is_recall(other) and not other.single_term:
+                    piece = other if len(before) == len(other.parts) else Unit(before)
+                    spans.append(
+                        (piece.sentenced_at, until(piece, adjustments), piece.parts[0] is unit.parts[0])
+                    )
+            start = end = None
+            held = False
+            for begins, ends, ours in sorted(spans, key=lambda span: span[0]):
+                if end is None or begins > end:
+                    if held:
+                        break
+                    start, end = begins, ends
+                end = max(end, ends)
+                held = held or ours
+            left = movements.first_release_after(booking, start) if start else None
+            if held and end is not None and day > min(end, left or end):
+                whole = [u for i, u in enumerate(units) if i != index]
+                pieces = [Unit(unit.parts[:k]), Unit(unit.parts[k:])]
+                # A prefix shared with another branch is calculated once.
+                return whole + [p for p in pieces if all(p.parts != u.parts for u in whole)]
+    return units
+
+
 def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, adas) -> int:
     """A sentence passed while he is serving added days on the group's earlier sentences: the added days
     served before it was passed are not served again (CRDS "served ADAs")."""
