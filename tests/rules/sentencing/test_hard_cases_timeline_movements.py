@@ -286,3 +286,18 @@ def test_a_sentence_consecutive_to_one_already_served_stands_alone():
     chained = dates(booking(a, b, c))
     assert (alone["CRD"], alone["SLED"]) == ("2020-11-30", "2021-02-28")
     assert (chained["CRD"], chained["SLED"]) == ("2020-10-09", "2021-07-09")
+
+
+def test_out_at_the_tranche_sentences_passed_after_sds40_commenced_are_still_under_it():
+    """Hard cases §7.3 and §1.3 step 4: out on HDC at the tranche date, no tranche is recorded for the
+    sentence he was serving; but SDS40 has commenced, and a sentence passed after it takes its multiplier.
+
+    A: 3 years from 1 Jun 2023, out on HDC 1 Aug 2024: stays at one half, CRD 29 Nov 2024 (see above).
+    B: 2 years passed 1 Oct 2024 after he came back = 730 days; at 40% N = 292, CRD = 1 Oct 2024 + 291 =
+    19 Jul 2025 (at one half it would be 30 Sep 2025). Booking CRD = B's."""
+    raw = booking(
+        sentence("2023-06-01", years=3),
+        sentence("2024-10-01", years=2),
+        externalMovements=_moved(("2024-08-01", "HDC", "OUT"), ("2024-10-01", "SENTENCE", "IN")),
+    )
+    assert dates(raw, "calculation-params")["CRD"] == "2025-07-19"

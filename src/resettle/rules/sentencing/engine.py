@@ -174,9 +174,11 @@ class _Calculator:
                 and not scheme.reverts
                 and not movements.in_custody_at_tranche(self.booking, tranche.date)
             ):
-                # Out of custody at an SDS40 tranche (hard cases §7.3). The progression model's allocation
-                # never looks at movements (§7.4); nor does the 2024-12-16 amendment (an order-30 event).
-                continue
+                # Out of custody at an SDS40 tranche (hard cases §7.3): no tranche is recorded for the
+                # sentences he was serving, but the scheme has commenced, so sentences passed since are
+                # under it (§1.3 step 4). The progression model's allocation never looks at movements
+                # (§7.4); nor does the 2024-12-16 amendment (an order-30 event).
+                tranche = None
             if (
                 scheme.is_progression_model
                 and self.toggles.progressionTrancheOneManualJourney
