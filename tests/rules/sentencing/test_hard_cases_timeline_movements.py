@@ -301,3 +301,31 @@ def test_out_at_the_tranche_sentences_passed_after_sds40_commenced_are_still_und
         externalMovements=_moved(("2024-08-01", "HDC", "OUT"), ("2024-10-01", "SENTENCE", "IN")),
     )
     assert dates(raw, "calculation-params")["CRD"] == "2025-07-19"
+
+
+def test_remand_recorded_against_a_day_no_sentence_was_passed_applies_to_none():
+    """Hard cases §1.3 step 7: remand is added when a sentence passed on its appliesToSentencesFrom
+    arrives; no sentence was passed on 1 Mar 2020, so none gets it. A: 2 years from 10 Jan 2020, CRD
+    9 Jan 2021 (N = 366) with or without it; recorded against 10 Jan 2020 it counts: 30 Dec 2020."""
+    a = sentence("2020-01-10", years=2)
+    assert dates(booking(a, adjustments=remand(10, "2020-03-01")))["CRD"] == "2021-01-09"
+    assert dates(booking(a, adjustments=remand(10, "2020-01-10")))["CRD"] == "2020-12-30"
+
+
+def test_a_recalled_sentence_is_grouped_by_its_original_release():
+    """Hard cases §1.2 and §2.2: a recall sits on the timeline from its original sentence date and its
+    group closes at its original CRD; recall remand is shared only within that group (§1.3 step 6).
+
+    A: standard recall, 2 years from 10 Jan 2020, 10 days' recall remand recorded then: CRD0 = 9 Jan 2021
+    - 10 = 30 Dec 2020; SLED = 9 Jan 2022 - 10 = 30 Dec 2021. A standard recall's PRRD is its SLED.
+    B, recalled too, passed 1 Jun 2021, after A's group closed: 1 year = 365 days, SLED = 31 May 2022 with
+    no remand. B', passed 1 Jun 2020 while A held him: 2 years = 730 days, SLED 31 May 2022 less the
+    inherited 10 days = 21 May 2022."""
+    a = sentence("2020-01-10", years=2, recall={"recallType": "STANDARD_RECALL"})
+    b = sentence("2021-06-01", years=1, recall={"recallType": "STANDARD_RECALL"})
+    b_during = sentence("2020-06-01", years=2, recall={"recallType": "STANDARD_RECALL"})
+    recall_remand = remand(10, "2020-01-10", kind="RECALL_REMAND")
+    later = dates(booking(a, b, adjustments=recall_remand))
+    during = dates(booking(a, b_during, adjustments=recall_remand))
+    assert (later["SLED"], later["PRRD"]) == ("2022-05-31", "2022-05-31")
+    assert (during["SLED"], during["PRRD"]) == ("2022-05-21", "2022-05-21")

@@ -59,13 +59,12 @@ def allocate(
     booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
 ) -> list[Applied]:
     """The adjustments applying to each unit, in the same order as `units`."""
-    deductions = booking.adjustments_of(*DEDUCTION_TYPES)
+    deductions = booking.adjustments_of(*DEDUCTION_TYPES, *RECALL_DEDUCTION_TYPES)
     ual = booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     adas = sorted(booking.adjustments_of(*ADA_TYPES), key=lambda a: a.on or date.min)
-    # Recalled sentences are served from the return to custody, apart from the new sentences' groups.
-    order = sorted(
-        (i for i, unit in enumerate(units) if not _is_recall(unit)), key=lambda i: units[i].sentenced_at
-    )
+    # A recalled sentence is on the timeline from its original sentence date, and counts in its group by
+    # its original release (hard cases §1.2, §2.2).
+    order = sorted(range(len(units)), key=lambda i: units[i].sentenced_at)
     applied = [Applied() for _ in units]
     for index, unit in enumerate(units):
         if _is_recall(unit):
@@ -98,7 +97,7 @@ def allocate(
             return _released(group, units, with_awards, evaluate, working_days, booking)
 
         ada_by_group = _assign_by_date(groups, adas, released_with)
-        remand_by_group = _assign_remand(groups, deductions)
+        remand_by_group = _assign_remand(groups, units, deductions)
         for index, group in enumerate(groups):
             for member in group.members:
                 unit = units[member]
@@ -199,15 +198,10 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
     # A single term of DTOs is deducted from under the rules of its latest order.
     part = unit.parts[-1] if unit.single_term else unit.parts[0]
     if _is_recall(unit):
-        # Recall remand counts towards the recalled sentences it was recorded against, not later ones.
-        latest_sentence = max(s.sentenced_at for s in booking.sentences)
-        recall_deductions = [
-            a
-            for a in booking.adjustments_of(*RECALL_DEDUCTION_TYPES)
-            if a.applies_to_sentences_from is None or a.applies_to_sentences_from <= latest_sentence
-        ]
-        remand_days = _days(recall_deductions, AdjustmentType.RECALL_REMAND)
-        tagged_days = _days(recall_deductions, AdjustmentType.RECALL_TAGGED_BAIL)
+        # A recall takes only recall remand and recall tagged bail, a sentence not recalled only the
+        # others (hard cases §1.4), each from its custodial group.
+        remand_days = _days(remand, AdjustmentType.RECALL_REMAND)
+        tagged_days = _days(remand, AdjustmentType.RECALL_TAGGED_BAIL)
     else:
         remand_days = _days(remand, AdjustmentType.REMAND) if gets_remand(part) else 0
         tagged_days = _days(remand, AdjustmentType.TAGGED_BAIL) if gets_tagged_bail(part) else 0
@@ -268,8 +262,6 @@ def _as_of(unit: Unit, booking: Booking, applied: Applied, given, day: date) -> 
         [a for a in remand if _before(a.applies_to_sentences_from, day)],
         [a for a in adas if _before(a.on, day)],
     )
-    if _is_recall(unit):
-        return applied
     return replace(
         applied,
         remand=base.remand,
@@ -317,18 +309,23 @@ def _released(
     return min(released, left) if left else released
 
 
-def _assign_remand(groups: list[Group], adjustments) -> list[list[Adjustment]]:
-    """Remand belongs to the group holding the sentence it was recorded against; recorded against a day
-    when he was serving no sentence, it applies to none."""
+def _assign_remand(groups: list[Group], units: list[Unit], adjustments) -> list[list[Adjustment]]:
+    """Remand belongs to the group holding the sentence it was recorded against: it is added when a
+    sentence passed on its `appliesToSentencesFrom` joins (hard cases §1.3 step 7), so recorded against a
+    day on which no sentence was passed, it applies to none."""
     by_group: list[list[Adjustment]] = [[] for _ in groups]
     for adjustment in adjustments:
         target = 0
         day = adjustment.applies_to_sentences_from
         if day:
-            serving = [i for i, group in enumerate(groups) if group.start <= day <= group.released]
-            if not serving:
+            passed = [
+                i
+                for i, group in enumerate(groups)
+                if any(p.sentence.sentenced_at == day for m in group.members for p in units[m].parts)
+            ]
+            if not passed:
                 continue
-            target = serving[-1]
+            target = passed[-1]
         by_group[target].append(adjustment)
     return by_group
 
