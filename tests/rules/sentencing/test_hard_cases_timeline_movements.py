@@ -329,3 +329,59 @@ def test_a_recalled_sentence_is_grouped_by_its_original_release():
     during = dates(booking(a, b_during, adjustments=recall_remand))
     assert (later["SLED"], later["PRRD"]) == ("2022-05-31", "2022-05-31")
     assert (during["SLED"], during["PRRD"]) == ("2022-05-21", "2022-05-21")
+
+
+STANDARD_RECALL = {"recallType": "STANDARD_RECALL"}
+
+
+def _at_large(start, end, days):
+    return {
+        "UNLAWFULLY_AT_LARGE": [
+            {"appliesToSentencesFrom": start, "numberOfDays": days, "fromDate": start, "toDate": end}
+        ]
+    }
+
+
+def test_time_at_large_after_a_recall_group_closed_is_on_licence():
+    """Hard cases §1.2 and §2.3: a group closes at the first date after its release point; a recall then
+    in the licence list takes time at large as after release (SLED and TUSED), even before its CRD0.
+
+    4 weeks from Mon 30 Jan 2023 = 28 days, N = 14, CRD0 = 30 Jan 2023 + 13 = Sun 12 Feb 2023; release
+    point Fri 10 Feb 2023. 20 days at large from Sat 11 Feb 2023: after release. TUSED = 12 Feb 2023 +
+    12 months + 20 days = 12 Feb 2024 + 20 = 3 Mar 2024 (2024 is a leap year; counted as in custody it
+    would be 4 Mar 2023 + 12 months = 4 Mar 2024). SLED = 26 Feb 2023 + 20 = 18 Mar 2023."""
+    raw = booking(
+        sentence("2023-01-30", weeks=4, recall=STANDARD_RECALL),
+        adjustments=_at_large("2023-02-11", "2023-03-02", 20),
+    )
+    result = dates(raw)
+    assert (result["TUSED"], result["SLED"]) == ("2024-03-03", "2023-03-18")
+
+
+def test_time_at_large_after_the_licence_expired_does_not_count():
+    """Hard cases §1.2: on each date, licence-list members whose licence expiry is before it move to the
+    expired list, and time at large no longer touches them.
+
+    4 weeks from 30 Jan 2023: SLED 26 Feb 2023, CRD0 12 Feb 2023. At large 10-14 Mar 2023: expired, SLED
+    stays 26 Feb 2023, TUSED 12 Feb 2024. At large 20-24 Feb 2023 (5 days, on licence): SLED 3 Mar 2023,
+    TUSED 12 Feb 2024 + 5 = 17 Feb 2024."""
+    recalled = sentence("2023-01-30", weeks=4, recall=STANDARD_RECALL)
+    expired = dates(booking(recalled, adjustments=_at_large("2023-03-10", "2023-03-14", 5)))
+    on_licence = dates(booking(recalled, adjustments=_at_large("2023-02-20", "2023-02-24", 5)))
+    assert (expired["SLED"], expired["TUSED"]) == ("2023-02-26", "2024-02-12")
+    assert (on_licence["SLED"], on_licence["TUSED"]) == ("2023-03-03", "2024-02-17")
+
+
+def test_the_licence_tracked_is_extended_by_time_served_beyond_the_custodial_period():
+    """Hard cases §4.4: if the net initial deduction exceeds N, the licence expiry the timeline tracks is
+    LED + (deductions - N), so later time at large still finds him on licence.
+
+    1 year from 9 Jan 2023 = 365 days, N = 183; 250 days' recall remand: SLED = 8 Jan 2024 - 250 =
+    3 May 2023, tracked to 3 May 2023 + (250 - 183) = 9 Jul 2023. At large 1-10 Jun 2023 (10 days) counts:
+    SLED = max(3 May 2023 + 10, day after the last day at large) = 11 Jun 2023 = PRRD (standard recall)."""
+    adjustments = {
+        **remand(250, "2023-01-09", kind="RECALL_REMAND"),
+        **_at_large("2023-06-01", "2023-06-10", 10),
+    }
+    result = dates(booking(sentence("2023-01-09", years=1, recall=STANDARD_RECALL), adjustments=adjustments))
+    assert (result["SLED"], result["PRRD"]) == ("2023-06-11", "2023-06-11")

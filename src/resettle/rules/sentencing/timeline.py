@@ -10,7 +10,7 @@ served. Time at large counts against each sentence he was serving at the time.""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..calendar import WorkingDays
 from . import movements
@@ -69,8 +69,10 @@ def allocate(
     for index, unit in enumerate(units):
         if _is_recall(unit):
             base = _base(unit, booking, [], [])
-            release = evaluate(unit, base).release
-            applied[index] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
+            found = evaluate(unit, base)
+            applied[index] = _with_ual(
+                unit, base, ual, found.release, _return_to_custody(booking, unit), None, found
+            )
     groups: list[Group] = []
     # The remand and added days each unit was given by the last pass, to see where it stood on a day.
     given: dict[int, tuple[list[Adjustment], list[Adjustment]]] = {}
@@ -99,14 +101,28 @@ def allocate(
         ada_by_group = _assign_by_date(groups, adas, released_with)
         remand_by_group = _assign_remand(groups, units, deductions)
         for index, group in enumerate(groups):
+
+            def open_on(day: date, group=group) -> bool:
+                """Whether the group still held him when time at large began on `day`: its release point
+                then, with only the time at large before that day (hard cases §1.1, §1.2)."""
+                standing = list(applied)
+                for m in group.members:
+                    bare = replace(applied[m], ual_in_custody=0, ual_after_release=0, ual_after_return=0)
+                    earlier = [u for u in ual if u.on and u.on < day]
+                    release = evaluate(units[m], bare).release
+                    standing[m] = _with_ual(units[m], bare, earlier, release, None)
+                return day <= _released(group, units, standing, evaluate, working_days, booking)
+
             for member in group.members:
                 unit = units[member]
                 given[member] = (remand_by_group[index], ada_by_group[index])
                 base = _base(unit, booking, remand_by_group[index], ada_by_group[index])
                 served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
                 base = replace(base, served_ada=min(served, base.net_ada))
-                release = evaluate(unit, base).release
-                applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
+                found = evaluate(unit, base)
+                applied[member] = _with_ual(
+                    unit, base, ual, found.release, _return_to_custody(booking, unit), open_on, found
+                )
         if [g.members for g in groups] == previous:
             break
     else:
@@ -219,18 +235,46 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
     )
 
 
-def _with_ual(unit: Unit, base: Applied, ual, release: date, return_to_custody: date | None) -> Applied:
+def _licence_expiry(found: UnitDates, ual_in_custody: int, ual_after_release: int) -> date:
+    """The licence expiry the timeline tracks his licence by (hard cases §1.2, §4.4): less time served,
+    plus time at large so far (inferred: CRDS recalculates the expiry after each event, so time at large
+    already on licence extends it); if time served exceeds the custodial period, extended by the excess."""
+    deductions = found.applied.deductions
+    expiry = found.unadjusted_expiry + timedelta(days=ual_in_custody + ual_after_release - deductions)
+    excess = deductions - ual_in_custody - found.release_days
+    return expiry + timedelta(days=max(0, excess))
+
+
+def _with_ual(
+    unit: Unit,
+    base: Applied,
+    ual,
+    release: date,
+    return_to_custody: date | None,
+    open_on: Callable[[date], bool] | None = None,
+    found: UnitDates | None = None,
+) -> Applied:
     """Time at large before release counts against the sentence; after release it matters only on recall
     (it extends the licence, and after the return to custody it delays a fixed-term release)."""
     in_custody = after_release = after_return = 0
     until = None
-    for adjustment in ual:
+    for adjustment in sorted(ual, key=lambda a: a.on or date.min):
         day = adjustment.on
         if day is None or day < unit.sentenced_at:
             continue
+        if (
+            _is_recall(unit)
+            and found
+            and day > release
+            and day > _licence_expiry(found, in_custody, after_release)
+        ):
+            continue  # his licence had already expired: the sentence is done with (hard cases §1.2)
         if adjustment.to_date and (day <= release or _is_recall(unit)):
             until = max(until or adjustment.to_date, adjustment.to_date)
-        if day <= release:
+        # A recall whose group has closed is on licence: time at large then extends only the licence
+        # (hard cases §2.3); a sentence not recalled counts it up to its release either way.
+        closed = _is_recall(unit) and open_on is not None and day <= release and not open_on(day)
+        if day <= release and not closed:
             in_custody += adjustment.number_of_days
         elif _is_recall(unit):
             after_release += adjustment.number_of_days
