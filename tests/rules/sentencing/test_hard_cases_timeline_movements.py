@@ -385,3 +385,30 @@ def test_the_licence_tracked_is_extended_by_time_served_beyond_the_custodial_per
     }
     result = dates(booking(sentence("2023-01-09", years=1, recall=STANDARD_RECALL), adjustments=adjustments))
     assert (result["SLED"], result["PRRD"]) == ("2023-06-11", "2023-06-11")
+
+
+def test_a_recall_holds_its_group_by_its_original_release_not_its_post_recall_added_days():
+    """Hard cases §2.2: CRD0 = s + N - 1 + UAL during - D + ADA during custody; days added after his return
+    to custody move only the post-recall release, not where the group closes (§1.2).
+
+    A: standard recall, 2 years from 10 Jan 2020 (730 + 1 = 731 days, N = 366): CRD0 Sat 9 Jan 2021,
+    release point Fri 8 Jan 2021; back in custody 1 Jun 2021, 14 days added 1 Jul 2021. C: 1 year from
+    10 Jan 2020 with 20 days' remand. B: 1 year passed Tue 12 Jan 2021, after the release point, so a new
+    group without C's remand: 365 days, N = 183, CRD = 12 Jan 2021 + 182 = 13 Jul 2021, TUSED = 13 Jul
+    2022, SLED = 12 Jan 2021 + 364 = 11 Jan 2022. (Held to 9 Jan + 14 = 23 Jan 2021, B would have joined
+    and taken the 20 days: TUSED 23 Jun 2022.)"""
+    a = sentence(
+        "2020-01-10",
+        years=2,
+        recall={"recallType": "STANDARD_RECALL", "returnToCustodyDate": "2021-06-01"},
+    )
+    adjustments = {
+        **remand(20, "2020-01-10"),
+        "ADDITIONAL_DAYS_AWARDED": [
+            {"appliesToSentencesFrom": "2021-07-01", "numberOfDays": 14, "fromDate": "2021-07-01"}
+        ],
+    }
+    result = dates(
+        booking(a, sentence("2020-01-10", years=1), sentence("2021-01-12", years=1), adjustments=adjustments)
+    )
+    assert (result["TUSED"], result["SLED"]) == ("2022-07-13", "2022-01-11")

@@ -337,6 +337,12 @@ def _group(units, order, as_of, evaluate: Evaluate, working_days, booking: Booki
     return groups
 
 
+def _original(unit: Unit, applied: Applied) -> Applied:
+    """A recall counts in its group by its original release, CRD0 (hard cases §2.2): the added days it
+    carries are those after the return to custody, which move only the post-recall release."""
+    return replace(applied, ada=0, rada=0, served_ada=0) if _is_recall(unit) else applied
+
+
 def _released(
     group: Group, units, applied, evaluate: Evaluate, working_days: WorkingDays, booking: Booking
 ) -> date:
@@ -345,7 +351,7 @@ def _released(
     # Hard cases §1.2: the first member (in group order) with the latest release (a sentence moved to an
     # early-release scheme is already held to its tranche date); the group holds him until the working
     # day before, but not before that member's own sentence date.
-    releases = [(evaluate(units[m], applied[m]).release, m) for m in group.members]
+    releases = [(evaluate(units[m], _original(units[m], applied[m])).release, m) for m in group.members]
     latest = max(day for day, _ in releases)
     member = next(m for day, m in releases if day == latest)
     released = max(units[member].sentenced_at, working_days.previous_working_day(latest))
