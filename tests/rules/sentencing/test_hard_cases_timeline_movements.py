@@ -412,3 +412,20 @@ def test_a_recall_holds_its_group_by_its_original_release_not_its_post_recall_ad
         booking(a, sentence("2020-01-10", years=1), sentence("2021-01-12", years=1), adjustments=adjustments)
     )
     assert (result["TUSED"], result["SLED"]) == ("2022-07-13", "2022-01-11")
+
+
+def test_time_at_large_is_handled_on_its_applies_to_sentences_from_day():
+    """Hard cases §1.1: UAL is an event (order 90) on its appliesToSentencesFrom, and §2.3: for a sentence
+    not recalled, on licence, UAL dated after its CRD does nothing.
+
+    A: 2 years from 10 Jan 2020, CRD 9 Jan 2021 (N = 366). 10 days at large from 1 Jan 2021 recorded with
+    appliesToSentencesFrom 1 Feb 2021: handled on 1 Feb 2021, after the release, so the CRD stays 9 Jan
+    2021; recorded from 1 Jan 2021 it is in custody: 19 Jan 2021."""
+    a = sentence("2020-01-10", years=2)
+
+    def at_large(applies_from):
+        ual = {"appliesToSentencesFrom": applies_from, "numberOfDays": 10, "fromDate": "2021-01-01"}
+        return dates(booking(a, adjustments={"UNLAWFULLY_AT_LARGE": [{**ual, "toDate": "2021-01-10"}]}))
+
+    assert at_large("2021-02-01")["CRD"] == "2021-01-09"
+    assert at_large("2021-01-01")["CRD"] == "2021-01-19"

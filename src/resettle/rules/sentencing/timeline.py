@@ -108,7 +108,7 @@ def allocate(
                 standing = list(applied)
                 for m in group.members:
                     bare = replace(applied[m], ual_in_custody=0, ual_after_release=0, ual_after_return=0)
-                    earlier = [u for u in ual if u.on and u.on < day]
+                    earlier = [u for u in ual if _ual_day(u) and _ual_day(u) < day]
                     release = evaluate(units[m], bare).release
                     standing[m] = _with_ual(units[m], bare, earlier, release, None)
                 return day <= _released(group, units, standing, evaluate, working_days, booking)
@@ -235,6 +235,12 @@ def _base(unit: Unit, booking: Booking, remand: list[Adjustment], adas: list[Adj
     )
 
 
+def _ual_day(adjustment: Adjustment) -> date | None:
+    """The day time at large is handled on the timeline: its appliesToSentencesFrom (hard cases §1.1,
+    order 90), else its start."""
+    return adjustment.applies_to_sentences_from or adjustment.on
+
+
 def _licence_expiry(found: UnitDates, ual_in_custody: int, ual_after_release: int) -> date:
     """The licence expiry the timeline tracks his licence by (hard cases §1.2, §4.4): less time served,
     plus time at large so far (inferred: CRDS recalculates the expiry after each event, so time at large
@@ -258,8 +264,8 @@ def _with_ual(
     (it extends the licence, and after the return to custody it delays a fixed-term release)."""
     in_custody = after_release = after_return = 0
     until = None
-    for adjustment in sorted(ual, key=lambda a: a.on or date.min):
-        day = adjustment.on
+    for adjustment in sorted(ual, key=lambda a: _ual_day(a) or date.min):
+        day = _ual_day(adjustment)
         if day is None or day < unit.sentenced_at:
             continue
         if (
@@ -278,7 +284,7 @@ def _with_ual(
             in_custody += adjustment.number_of_days
         elif _is_recall(unit):
             after_release += adjustment.number_of_days
-            if return_to_custody and day >= return_to_custody:
+            if return_to_custody and adjustment.on >= return_to_custody:
                 after_return += adjustment.number_of_days
     return replace(
         base,
