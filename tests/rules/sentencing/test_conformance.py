@@ -5,7 +5,7 @@ for CRDS's reason; the rules put right then brought it back to 99.1%.)"""
 
 import pytest
 
-from resettle.rules.sentencing.conformance import FixturesMissing, code_of, run
+from resettle.rules.sentencing.conformance import FixturesMissing, _differences, code_of, run
 from tests.crd_fixtures import CRD_FIXTURES as FIXTURES
 
 PASS_RATE_FLOOR = 0.99
@@ -62,4 +62,9 @@ def test_a_refusal_passes_only_for_the_reason_crds_gives(report):
 
 def test_a_failing_date_says_by_how_many_days(report):
     dated = [o for o in report.outcomes if o.status == "failed" and " want 20" in o.detail]
-    assert dated and all(" day" in o.detail for o in dated)
+    assert all(" day" in o.detail for o in dated)
+    # Every fixture may agree, leaving no real failure to read: the wording of one, worked by hand.
+    assert _differences({"CRD": "2024-03-02", "SLED": "2025-01-01"}, {"CRD": "2024-03-05"}) == (
+        "CRD want 2024-03-02 got 2024-03-05 (+3 days), SLED want 2025-01-01 got None"
+    )
+    assert _differences({"TUSED": "2024-03-02"}, {"TUSED": "2024-03-01"}).endswith("(-1 day)")

@@ -41,12 +41,14 @@ def test_ersed_from_the_ers30_commencement_when_ers50_is_after_it_and_ers30_befo
 def test_ersed_ers30_for_a_chain_spanning_the_commencement_even_before_it():
     """Hard cases §6.3: a chain with parts passed before and after 2025-09-23 is a post-ERS30 sentence,
     so ERS30 applies even though its ERS30 date is before the commencement (rule 2, not rule 3).
-    6 months from 2025-03-10 then 12 months passed 2025-09-30, one term at one fraction: 2025-03-10 to
-    2026-09-10, 549 days, N = ceil(274.5) = 275, CRD = 2025-03-10 + 274 = 2025-12-09.
-    ERS30: s + ceil(275 × 0.3) = s + ceil(82.5) = s + 83 = 2025-06-01 (CRD − 4 years is earlier)."""
-    result = dates(_chain("2025-03-10", "2025-09-30", months=(6, 12)), user_inputs=ERSED)
-    assert result["CRD"] == "2025-12-09"
-    assert result["ERSED"] == "2025-06-01"
+    14 months from 2025-03-10 (426 days, N = 213, CRD 2025-10-08): he is still serving it on 2025-09-30,
+    so 12 months passed then joins the chain (§1.3 step 3). One term at one fraction: 2025-03-10 to
+    2027-05-09, 791 days, N = ceil(395.5) = 396, CRD = 2025-03-10 + 395 = 2026-04-09.
+    ERS30: s + ceil(396 × 0.3) = s + ceil(118.8) = s + 119 = 2025-07-07 (CRD − 4 years is earlier); not
+    spanning, ERS50 (s + 198 = 2025-09-24) would be after and ERS30 before: the commencement."""
+    result = dates(_chain("2025-03-10", "2025-09-30", months=(14, 12)), user_inputs=ERSED)
+    assert result["CRD"] == "2026-04-09"
+    assert result["ERSED"] == "2025-07-07"
 
 
 # -- §6.2 the before-sentence guard ---------------------------------------------------------------------

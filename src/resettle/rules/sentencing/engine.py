@@ -27,17 +27,11 @@ from .legislation import (
     load_profile,
 )
 from .model import Booking, RecallType
-from .recall import (
-    allocate_ftr56_tranche,
-    ftr56_length,
-    ftr56_switched,
-    post_recall_release,
-    split_recall_chains,
-)
+from .recall import allocate_ftr56_tranche, ftr56_length, ftr56_switched, post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate, custodial_periods
+from .timeline import allocate, check_units, custodial_periods, split_released_chains
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -112,15 +106,16 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = split_recall_chains(
-            build_units([identify(s, profile) for s in booking.sentences], movements.release_days(booking))
-        )
-        self.any_long_recall = any(
-            u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units
+        self.units = build_units(
+            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
         )
         self.active: list[ActiveScheme] = []
         self.ftr56_tranche: Tranche | None = None
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
+
+    @property
+    def any_long_recall(self) -> bool:
+        return any(u.parts[0].is_recall and fixed_term_recall.is_twelve_months_or_more(u) for u in self.units)
 
     def run(self, checked: bool = True) -> Calculation:
         results = self.unit_results()
@@ -165,9 +160,15 @@ class _Calculator:
         return Calculation(breakdown, calculation.effective_sentence_length)
 
     def unit_results(self) -> list[UnitDates]:
+        check_units(self.units)
         no_adjustments = [Applied() for _ in self.units]
         self.active = self._active_schemes(no_adjustments)
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
+        units = split_released_chains(self.booking, self.units, applied, self.evaluate, self.working_days)
+        if units is not self.units:
+            self.units = units
+            self._cache.clear()
+            return self.unit_results()
         self.active = self._active_schemes(applied)
         self._cache.clear()
         results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
@@ -227,8 +228,17 @@ class _Calculator:
                     "UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT",
                     f"out of custody when the progression model commenced, {long_date(scheme.commencement)}",
                 )
-            if tranche and not movements.in_custody_on(self.booking, tranche.date):
-                continue
+            if (
+                tranche
+                and not scheme.is_progression_model
+                and not scheme.reverts
+                and not movements.in_custody_at_tranche(self.booking, tranche.date)
+            ):
+                # Out of custody at an SDS40 tranche (hard cases §7.3): no tranche is recorded for the
+                # sentences he was serving, but the scheme has commenced, so sentences passed since are
+                # under it (§1.3 step 4). The progression model's allocation never looks at movements
+                # (§7.4); nor does the 2024-12-16 amendment (an order-30 event).
+                tranche = None
             if (
                 scheme.is_progression_model
                 and self.toggles.progressionTrancheOneManualJourney

@@ -3,22 +3,32 @@ to someone already released on licence when they commence, unless he was unlawfu
 
 from datetime import date, timedelta
 
-from .model import Adjustment, AdjustmentType, Booking
+from .model import Adjustment, AdjustmentType, Booking, ExternalMovement
 
 ALWAYS_OUT = frozenset({"HDC", "ERS", "ECSL"})
 
 
-def in_custody_on(booking: Booking, day: date, *, ual_counts_as_custody: bool = True) -> bool:
-    before = [m for m in booking.external_movements if m.movement_date <= day]
-    if not before:
+def in_custody_at_tranche(booking: Booking, tranche_date: date) -> bool:
+    """Whether an SDS40 tranche can apply to him (hard cases §7.3, CRDS
+    `SDS40Legislation.isOutOfCustodyAtAllocatedTrancheDate`): the latest movement strictly before the
+    tranche date (of two on one day, the later listed) is not an OUT; or it is an OUT other than HDC, ERS
+    or ECSL and a time-at-large period already on the timeline has from < tranche date <= to."""
+    last = None
+    for movement in booking.external_movements:
+        if movement.movement_date < tranche_date and (
+            last is None or movement.movement_date >= last.movement_date
+        ):
+            last = movement
+    if last is None or last.direction != "OUT":
         return True
-    last = max(before, key=lambda m: m.movement_date)
-    if last.direction != "OUT":
-        return True
-    if last.reason in ALWAYS_OUT or not ual_counts_as_custody:
+    if last.reason in ALWAYS_OUT:
         return False
     return any(
-        a.from_date and a.to_date and a.from_date <= day <= a.to_date
+        a.from_date
+        and a.to_date
+        and a.from_date < tranche_date <= a.to_date
+        # UAL is handled after the tranche allocation on the same day (hard cases §1.1: order 90 > 20).
+        and (a.applies_to_sentences_from is None or a.applies_to_sentences_from < tranche_date)
         for a in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     )
 
@@ -77,30 +87,34 @@ def still_out_on_hdc(booking: Booking) -> bool:
 
 
 def first_release_after(booking: Booking, day: date) -> date | None:
-    """The first movement out of prison on or after `day`, which ends a period in custody."""
+    """The first movement out of prison on or after `day` that ends a period in custody."""
     return min((out for out in release_days(booking) if out >= day), default=None)
 
 
-# From this day a release for early removal (ERS) stops the clock: he is treated as still in custody.
+# Removal under the early removal scheme from this day stops the sentence's clock (hard cases §7.2): he
+# is treated as still in custody.
 ERS_STOP_THE_CLOCK = date(2022, 6, 28)
 
 
 def release_days(booking: Booking) -> list[date]:
-    """Every day he left prison, by external movement. A release for early removal does not end his
-    custody when the removal failed (the next movement is back in from it) or from the ERS stop-the-clock
-    commencement (hard cases §7.2)."""
-    moves = booking.external_movements
+    """Every day he left prison by an external movement that counts as a release (hard cases §7.2, CRDS
+    `TimelineExternalMovementCalculationHandler`): of two movements on one day the later listed wins; an
+    ERS removal is no release if the next movement is a failed removal, or if it is on or after the ERS
+    stop-the-clock commencement."""
+    listed = booking.external_movements
+    on_day: dict[date, ExternalMovement] = {}
+    for movement in listed:
+        on_day[movement.movement_date] = movement
     days = []
-    for index, move in enumerate(moves):
-        if move.direction != "OUT":
+    for day, movement in on_day.items():
+        if movement.direction != "OUT":
             continue
-        if move.reason == "ERS":
-            later = [m for m in moves[index + 1 :] if m.movement_date > move.movement_date]
-            failed = bool(later) and later[0].reason == "FAILED_ERS_REMOVAL"
-            if failed or move.movement_date >= ERS_STOP_THE_CLOCK:
+        if movement.reason == "ERS":
+            admission = next((m for m in listed if m.movement_date > day), None)
+            if day >= ERS_STOP_THE_CLOCK or (admission and admission.reason == "FAILED_ERS_REMOVAL"):
                 continue
-        days.append(move.movement_date)
-    return days
+        days.append(day)
+    return sorted(days)
 
 
 def last_release_before_last_admission(booking: Booking) -> str | None:

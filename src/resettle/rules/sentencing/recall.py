@@ -7,11 +7,9 @@ unlawfully at large after the return, and days awarded after release, push it ba
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .aggregation import Unit
 from .durations import long_date
 from .legislation import Tranche
 from .model import Booking, RecallType
-from .result import Refused
 from .tracks import Identified, Track
 
 FIXED_TERM_DAYS = {RecallType.FTR_14: 14, RecallType.FTR_28: 28, RecallType.FTR_56: 56}
@@ -111,39 +109,3 @@ def allocate_ftr56_tranche(
         if tranche.is_final or (tranche.max_days is not None and all(n <= tranche.max_days for n in lengths)):
             return tranche
     return None
-
-
-def split_recall_chains(units: list[Unit]) -> list[Unit]:
-    """Chains that mix recalled and new sentences, as CRDS's timeline forms them.
-
-    A chain is a recall when its first part is (hard cases §1.4). A new sentence consecutive to a recalled
-    sentence that had already been released when it was passed cannot join that chain and is calculated
-    on its own from its own date (hard cases §1.3 step 3, §2.6). Released here means passed after the
-    recalled part's release before any adjustment; a new sentence passed before that may still join it,
-    which is for a person to judge. A recalled sentence consecutive to one not recalled is a shape the
-    recall rules do not cover."""
-    out: list[Unit] = []
-    for unit in units:
-        recalled = [p.is_recall for p in unit.parts]
-        if all(recalled) or not any(recalled):
-            out.append(unit)
-            continue
-        if not recalled[0] or any(recalled[recalled.index(False) :]):
-            raise Refused(
-                "UNSUPPORTED_RECALL_CHAIN",
-                "a recalled sentence consecutive to a sentence that was not recalled needs a manual "
-                "calculation",
-            )
-        first_new = recalled.index(False)
-        head = Unit(unit.parts[:first_new])
-        released = head.sentenced_at + timedelta(days=head.release_days(lambda p: p.multiplier) - 1)
-        if unit.parts[first_new].sentence.sentenced_at <= released:
-            raise Refused(
-                "UNSUPPORTED_RECALL_CHAIN",
-                "a new sentence consecutive to a recalled sentence, passed before that sentence's release, "
-                "needs a manual calculation",
-            )
-        for piece in (head, Unit(unit.parts[first_new:])):
-            if piece not in out:
-                out.append(piece)
-    return out

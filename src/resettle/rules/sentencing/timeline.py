@@ -17,6 +17,7 @@ from . import movements
 from .adjustments import DEDUCTION_TYPES, RECALL_DEDUCTION_TYPES, Applied, gets_remand, gets_tagged_bail
 from .aggregation import Unit
 from .model import Adjustment, AdjustmentType, Booking, RecallType
+from .result import Refused
 from .sentence_dates import UnitDates
 from .tracks import TERM_TRACKS, DateType
 
@@ -34,7 +35,21 @@ class Group:
 
 
 def _is_recall(unit: Unit) -> bool:
-    return any(p.is_recall for p in unit.parts)
+    # A consecutive chain is a recall or not as its first part is (hard cases §1.4, ConsecutiveSentence).
+    return unit.parts[0].is_recall
+
+
+def check_units(units: list[Unit]) -> None:
+    """A recalled sentence consecutive to one not recalled: CRDS treats the chain as not a recall (hard
+    cases §1.4) and the hard cases do not say how its recall is then released, so it is not guessed."""
+    for unit in units:
+        recalled = [p.is_recall for p in unit.parts]
+        if False in recalled and any(recalled[recalled.index(False) :]):
+            raise Refused(
+                "UNSUPPORTED_RECALL_CHAIN",
+                f"{unit.parts[0].sentence.identifier}: a recalled sentence consecutive to a sentence that "
+                "was not recalled needs a manual calculation",
+            )
 
 
 def _takes_adas(unit: Unit) -> bool:
@@ -90,6 +105,18 @@ def allocate(
         ada_by_group, to_recalls = _assign_by_date(groups, adas, released_with, recalls)
         remand_by_group = _assign_remand(groups, deductions, units)
         for index, group in enumerate(groups):
+
+            def open_on(day: date, group=group) -> bool:
+                """Whether the group still held him when time at large began on `day`: its release point
+                then, with only the time at large before that day (hard cases §1.1, §1.2)."""
+                standing = list(applied)
+                for m in group.members:
+                    bare = replace(applied[m], ual_in_custody=0, ual_after_release=0, ual_after_return=0)
+                    earlier = [u for u in ual if _ual_day(u) and _ual_day(u) < day]
+                    release = evaluate(units[m], bare).release
+                    standing[m] = _with_ual(units[m], bare, earlier, release, None)
+                return day <= _released(group, units, standing, evaluate, working_days, booking)
+
             for member in group.members:
                 unit = units[member]
                 if _is_recall(unit):
@@ -99,13 +126,81 @@ def allocate(
                     base = _base(unit, remand_by_group[index], ada_by_group[index])
                     served = _served_ada(group, member, units, applied, evaluate, ada_by_group[index])
                     base = replace(base, served_ada=min(served, base.net_ada))
-                release = evaluate(unit, base).release
+                found = evaluate(unit, base)
                 applied[member] = _with_ual(
-                    unit, base, ual, release, _return_to_custody(booking, unit), group.released, evaluate
+                    unit, base, ual, found.release, _return_to_custody(booking, unit), open_on, found
                 )
         if [g.members for g in groups] == previous:
             break
+    else:
+        # The walk of hard cases §1.2-1.3 decides each group once; a grouping that still moves is a shape
+        # of case this simplification does not cover, so it is not guessed.
+        raise Refused(
+            "TIMELINE_UNSETTLED",
+            "which sentences were served together could not be settled; calculate by hand",
+        )
     return applied
+
+
+def split_released_chains(
+    booking: Booking, units: list[Unit], applied: list[Applied], evaluate: Evaluate, working_days
+) -> list[Unit]:
+    """Hard cases §1.3 step 3, §2.6: a part consecutive to a sentence no longer in the current custodial
+    group (already released) is a stand-alone sentence from its own date. The units, with each such chain
+    cut before that part (the same list if none is).
+
+    A recall chain (§1.4: its first part is recalled) is judged where its first new sentence joins it: cut
+    there if the recalled sentences had been released; a new sentence passed later than the recall's own
+    date but while it still held him is a shape the recall rules do not cover and is refused."""
+    alive: list[Unit] = []  # the evaluate cache is keyed by identity: keep the pieces alive
+
+    def until(unit: Unit, adjustments: Applied) -> date:
+        alive.append(unit)
+        release = evaluate(unit, _original(unit, adjustments)).release
+        return max(unit.sentenced_at, working_days.previous_working_day(release))
+
+    for index, unit in enumerate(units):
+        if not unit.is_chain or unit.single_term:
+            continue
+        recall = _is_recall(unit)
+        for k in range(1, len(unit.parts)):
+            if recall and (unit.parts[k].is_recall or not unit.parts[k - 1].is_recall):
+                continue  # within a recall chain only the first new sentence is judged
+            day = unit.parts[k].sentence.sentenced_at
+            if day <= unit.parts[k - 1].sentence.sentenced_at:
+                continue
+            # What he was serving when this part was passed: every sentence passed before it, chains only
+            # as far as their parts passed before it; a recall by its original release (§2.2).
+            spans = []
+            for other, adjustments in zip(units, applied, strict=True):
+                before = tuple(p for p in other.parts if p.sentence.sentenced_at < day)
+                if before and not other.single_term:
+                    piece = other if len(before) == len(other.parts) else Unit(before)
+                    spans.append(
+                        (piece.sentenced_at, until(piece, adjustments), piece.parts[0] is unit.parts[0])
+                    )
+            start = end = None
+            held = False
+            for begins, ends, ours in sorted(spans, key=lambda span: span[0]):
+                if end is None or begins > end:
+                    if held:
+                        break
+                    start, end = begins, ends
+                end = max(end, ends)
+                held = held or ours
+            left = movements.first_release_after(booking, start) if start else None
+            if held and end is not None and day > min(end, left or end):
+                whole = [u for i, u in enumerate(units) if i != index]
+                pieces = [Unit(unit.parts[:k]), Unit(unit.parts[k:])]
+                # A prefix shared with another branch is calculated once.
+                return whole + [p for p in pieces if all(p.parts != u.parts for u in whole)]
+            if recall:
+                raise Refused(
+                    "UNSUPPORTED_RECALL_CHAIN",
+                    "a new sentence consecutive to a recalled sentence, passed while he was still held "
+                    "in its custodial group, needs a manual calculation",
+                )
+    return units
 
 
 def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, adas) -> int:
@@ -165,42 +260,56 @@ def _base(unit: Unit, remand: list[Adjustment], adas: list[Adjustment]) -> Appli
     )
 
 
+def _ual_day(adjustment: Adjustment) -> date | None:
+    """The day time at large is handled on the timeline: its appliesToSentencesFrom (hard cases §1.1,
+    order 90), else its start."""
+    return adjustment.applies_to_sentences_from or adjustment.on
+
+
+def _licence_expiry(found: UnitDates, ual_in_custody: int, ual_after_release: int) -> date:
+    """The licence expiry the timeline tracks his licence by (hard cases §1.2, §4.4): less time served,
+    plus time at large so far (inferred: CRDS recalculates the expiry after each event, so time at large
+    already on licence extends it); if time served exceeds the custodial period, extended by the excess."""
+    deductions = found.applied.deductions
+    expiry = found.unadjusted_expiry + timedelta(days=ual_in_custody + ual_after_release - deductions)
+    excess = deductions - ual_in_custody - found.release_days
+    return expiry + timedelta(days=max(0, excess))
+
+
 def _with_ual(
     unit: Unit,
     base: Applied,
     ual,
     release: date,
     return_to_custody: date | None,
-    group_released: date | None = None,
-    evaluate: Evaluate | None = None,
+    open_on: Callable[[date], bool] | None = None,
+    found: UnitDates | None = None,
 ) -> Applied:
     """Time at large before release counts against the sentence; after release it matters only on recall
     (it extends the licence, and after the return to custody it delays a fixed-term release)."""
     in_custody = after_release = after_return = 0
     until = None
-    custody = [a for a in ual if a.on and unit.sentenced_at <= a.on <= release]
-    for adjustment in custody:
-        in_custody += adjustment.number_of_days
-        if adjustment.to_date:
+    for adjustment in sorted(ual, key=lambda a: _ual_day(a) or date.min):
+        day = _ual_day(adjustment)
+        if day is None or day < unit.sentenced_at:
+            continue
+        if (
+            _is_recall(unit)
+            and found
+            and day > release
+            and day > _licence_expiry(found, in_custody, after_release)
+        ):
+            continue  # his licence had already expired: the sentence is done with (hard cases §1.2)
+        if adjustment.to_date and (day <= release or _is_recall(unit)):
             until = max(until or adjustment.to_date, adjustment.to_date)
-    if _is_recall(unit):
-        licence_ends = _licence_expiry_at_release(unit, replace(base, ual_in_custody=in_custody), evaluate)
-        on_licence = sorted((a for a in ual if a.on and a.on > release), key=lambda a: a.on)
-        for adjustment in on_licence:
-            day = adjustment.on
-            # Out of his custodial group, a recalled sentence gathers time at large only while it is on
-            # the licence list: once its licence expiry (as extended by the time at large so far) is
-            # before the day, it has expired (hard cases §1.2, §2.3, §4.4).
-            if group_released and day > group_released and licence_ends and day > licence_ends:
-                continue
+        # A recall whose group has closed is on licence: time at large then extends only the licence
+        # (hard cases §2.3); a sentence not recalled counts it up to its release either way.
+        closed = _is_recall(unit) and open_on is not None and day <= release and not open_on(day)
+        if day <= release and not closed:
+            in_custody += adjustment.number_of_days
+        elif _is_recall(unit):
             after_release += adjustment.number_of_days
-            if licence_ends:
-                licence_ends += timedelta(days=adjustment.number_of_days)
-            if adjustment.to_date:
-                until = max(until or adjustment.to_date, adjustment.to_date)
-                if licence_ends and licence_ends <= until:
-                    licence_ends = until + timedelta(days=1)  # cannot expire while he is at large
-            if return_to_custody and day >= return_to_custody:
+            if return_to_custody and adjustment.on >= return_to_custody:
                 after_return += adjustment.number_of_days
     return replace(
         base,
@@ -209,20 +318,6 @@ def _with_ual(
         ual_after_return=after_return,
         ual_until=until,
     )
-
-
-def _licence_expiry_at_release(unit: Unit, applied: Applied, evaluate: Evaluate | None) -> date | None:
-    """The licence expiry as it stood when he was first released, before any time at large on licence;
-    time served beyond the custodial period extends it by the excess (hard cases §4.4)."""
-    if evaluate is None:
-        return None
-    at_release = evaluate(unit, replace(applied, ual_after_release=0, ual_after_return=0, ual_until=None))
-    expiry = at_release.get(DateType.LED) or at_release.get(DateType.SLED) or at_release.get(DateType.SED)
-    if expiry is None:
-        return None
-    net = applied.ual_in_custody - applied.deductions
-    excess = -net - at_release.release_days
-    return expiry + timedelta(days=excess) if excess > 0 else expiry
 
 
 def _group(
@@ -276,13 +371,24 @@ def _awarded_before(group: Group, day: date, applied: list[Applied]) -> list[App
     return known
 
 
+def _original(unit: Unit, applied: Applied) -> Applied:
+    """A recall counts in its group by its original release, CRD0 (hard cases §2.2): the added days it
+    carries are those after the return to custody, which move only the post-recall release."""
+    return replace(applied, ada=0, rada=0, served_ada=0, awards=()) if _is_recall(unit) else applied
+
+
 def _released(
     group: Group, units, applied, evaluate: Evaluate, working_days: WorkingDays, booking: Booking
 ) -> date:
     """He leaves the group on the working day before its latest release, or earlier if a movement out of
     prison (e.g. on HDC or end of custody licence) says so."""
-    latest = max(evaluate(units[m], applied[m]).release for m in group.members)
-    released = max(group.start, working_days.previous_working_day(latest))
+    # Hard cases §1.2: the first member (in group order) with the latest release (a sentence moved to an
+    # early-release scheme is already held to its tranche date); the group holds him until the working
+    # day before, but not before that member's own sentence date.
+    releases = [(evaluate(units[m], _original(units[m], applied[m])).release, m) for m in group.members]
+    latest = max(day for day, _ in releases)
+    member = next(m for day, m in releases if day == latest)
+    released = max(units[member].sentenced_at, working_days.previous_working_day(latest))
     left = movements.first_release_after(booking, group.start)
     return min(released, left) if left else released
 
