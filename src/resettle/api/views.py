@@ -203,7 +203,10 @@ class Worklist(AuditedList):
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
             )
         people = policy.people_held_at(self.request.scope, prison)
-        return plans_selectors.worklist(self.kwargs["name"], prison, people, today=today())
+        whole = policy.sees_whole_prison(self.request.scope, prison)
+        return plans_selectors.worklist(
+            self.kwargs["name"], prison, people, today=today(), whole_prison=whole
+        )
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": today()}

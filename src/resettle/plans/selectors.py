@@ -92,15 +92,20 @@ def _current_pom() -> Subquery:
     )
 
 
-def _outstanding(people: QuerySet[Person]) -> QuerySet[ReadinessFinding]:
-    return ReadinessFinding.objects.filter(person__in=people, person__status__in=IN_CUSTODY)
+def _outstanding(prison: Prison, people: QuerySet[Person], whole_prison: bool) -> QuerySet[ReadinessFinding]:
+    """The findings of the men in custody at `prison` among `people`. For a viewer who sees the whole
+    prison, by the man's own row alone (one join, on the index of prison and custody status): narrowing
+    by `people` as well would make PostgreSQL scan every man in the country to match the two."""
+    held = ReadinessFinding.objects.filter(person__current_prison=prison, person__status__in=IN_CUSTODY)
+    return held if whole_prison else held.filter(person__in=people)
 
 
 def worklist(
-    slug: str, prison: Prison, people: QuerySet[Person], *, today: date
+    slug: str, prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
 ) -> QuerySet[ReadinessFinding]:
-    """The findings of worklist `slug` among `people` held at `prison`, soonest deadline first."""
-    findings = _outstanding(people.filter(current_prison=prison))
+    """The findings of worklist `slug` among `people` held at `prison`, soonest deadline first.
+    `whole_prison`: `people` are all the men held there (resettle.accounts.policy.sees_whole_prison)."""
+    findings = _outstanding(prison, people, whole_prison)
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
     elif slug == "due-4-weeks":
@@ -202,18 +207,22 @@ def dashboard(
     there reads, are counted once a minute (or after a refresh) and shared; a narrower view is counted for
     its viewer alone."""
     if not whole_prison:
-        return _count_dashboard(prison, people, today=today)
+        return _count_dashboard(prison, people, today=today, whole_prison=False)
     key = dashboard_key(prison.pk, today)
     board = cache.get(key)
     if board is None:
-        board = _count_dashboard(prison, people, today=today)
+        board = _count_dashboard(prison, people, today=today, whole_prison=True)
         cache.set(key, board, DASHBOARD_SECONDS)
     return board
 
 
-def _count_dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -> Dashboard:
+def _count_dashboard(
+    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool
+) -> Dashboard:
     held = people.filter(current_prison=prison, status__in=IN_CUSTODY)
-    summaries = ReadinessSummary.objects.filter(person__in=held)
+    summaries = ReadinessSummary.objects.filter(person__current_prison=prison, person__status__in=IN_CUSTODY)
+    if not whole_prison:
+        summaries = summaries.filter(person__in=held)
     rag = {choice: 0 for choice in Rag.values}
     rag.update(dict(summaries.values_list("rag").annotate(n=Count("pk")).values_list("rag", "n")))
     in_custody = held.count()
@@ -242,7 +251,7 @@ def _count_dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -
         )
     soon = today + timedelta(days=28)
     per_check = (
-        _outstanding(held)
+        _outstanding(prison, people, whole_prison)
         .filter(due_on__lte=soon)
         .values("check_id")
         .annotate(
@@ -263,15 +272,17 @@ def _count_dashboard(prison: Prison, people: QuerySet[Person], *, today: date) -
         months=months,
         by_check=by_check,
     )
-    board.worklists = worklist_counts(prison, people, today=today)
+    board.worklists = worklist_counts(prison, people, today=today, whole_prison=whole_prison)
     return board
 
 
-def worklist_counts(prison: Prison, people: QuerySet[Person], *, today: date) -> list[tuple[Worklist, int]]:
+def worklist_counts(
+    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
+) -> list[tuple[Worklist, int]]:
     """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
     counted = []
     for slug, definition in WORKLISTS.items():
-        findings = worklist(slug, prison, people, today=today).order_by()
+        findings = worklist(slug, prison, people, today=today, whole_prison=whole_prison).order_by()
         n = findings.values("person_id").distinct().count() if definition.per_person else findings.count()
         counted.append((definition, n))
     return counted
