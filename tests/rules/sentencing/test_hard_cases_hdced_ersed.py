@@ -217,3 +217,64 @@ def test_sds_plus_eligible_part_of_a_chain_only_rules_out_the_chain():
         sentence("2020-01-01", months=2, consecutiveSentenceUUIDs=["c"], **SDS_PLUS_ELIGIBLE),
     )
     assert dates(raw)["HDCED"] == "2020-07-05"
+
+
+# -- §5.6 repeal and suspension: "adult" is judged over the booking's sentences -----------------------
+S250 = {"releaseArrangements": {"isSection250": True}}
+SUSPENDED = {"adultHdcSuspended": True}
+REPEAL = {"applyPostHdcedRepealRules": True}
+
+
+def test_adult_hdc_suspension_spares_a_section_250_sentence_alone():
+    """Hard cases §5.6 `adultHdcSuspended`: it removes the HDCED only when an adult sentence is present; a
+    stand-alone SDS flagged section 250 is not adult. 2 years from 2020-01-01: HDCED s + 366 − 180 =
+    2020-07-05, kept with the toggle on."""
+    raw = booking(sentence(TWO_YEARS_2020, years=2, **S250))
+    assert dates(raw, toggles=SUSPENDED)["HDCED"] == "2020-07-05"
+
+
+def test_adult_hdc_suspension_removes_hdc_when_any_adult_sentence_is_present():
+    """Hard cases §5.6 `adultHdcSuspended`: the same section 250 sentence with a concurrent adult sentence
+    of 2 months from 2020-01-01 (60 days, N = 30 < 42: no HDCED of its own; CRD 2020-01-30, before the
+    HDCED, so it does not move it). Without the toggle HDCED = 2020-07-05; with it, none."""
+    raw = booking(sentence(TWO_YEARS_2020, years=2, **S250), sentence(TWO_YEARS_2020, months=2))
+    assert dates(raw)["HDCED"] == "2020-07-05"
+    assert "HDCED" not in dates(raw, toggles=SUSPENDED)
+
+
+# 3 years from 2026-01-01: 1096 days, N = 548, CRD = s + 547 = 2027-07-02. HDC-180 gives s + 548 − 180 =
+# 2027-01-04, after 2025-06-03, so HDC-365: 548 < 730, s + max(28, ceil(548 / 2)) = s + 274 = 2026-10-02,
+# on or after the clean stop, 2026-09-02.
+THREE_YEARS_2026 = "2026-01-01"
+
+
+def test_hdc_repeal_spares_a_section_250_sentence_alone():
+    """Hard cases §5.6 `applyPostHdcedRepealRules`: HDCED 2026-10-02 ≥ 2026-09-02, but the only sentence is
+    an SDS flagged section 250, which is not adult: the HDCED stands."""
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250))
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert result["HDCED"] == "2026-10-02"
+
+
+def test_hdc_repeal_counts_a_chain_of_section_250_sentences_as_adult():
+    """Hard cases §5.6: a consecutive chain counts as adult even when made of S250s. 2 years then 1 year
+    consecutive, both passed 2026-01-01 and flagged section 250: one term of 3 years, HDCED 2026-10-02 ≥
+    2026-09-02, removed."""
+    raw = booking(
+        sentence(THREE_YEARS_2026, years=2, identifier="a", **S250),
+        sentence(THREE_YEARS_2026, years=1, identifier="b", consecutiveSentenceUUIDs=["a"], **S250),
+    )
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert "HDCED" not in result
+
+
+def test_hdc_repeal_judges_adult_over_the_booking():
+    """Hard cases §5.6: the sentences considered include an adult one, so the section 250 sentence's HDCED
+    2026-10-02 is removed. The adult sentence: 2 months from 2026-01-01, 59 days, N = 30 < 42, no HDCED,
+    CRD 2026-01-30, before the HDCED, so it does not move it."""
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250), sentence(THREE_YEARS_2026, months=2))
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    assert "HDCED" not in dates(raw, toggles=REPEAL)

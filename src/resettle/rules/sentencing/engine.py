@@ -20,7 +20,6 @@ from .extraction import extract
 from .identification import identify, unit_date_types
 from .legislation import (
     HDC_365_COMMENCEMENT_DATE,
-    HDC_CLEAN_STOP_DATE,
     Profile,
     Toggles,
     Tranche,
@@ -118,7 +117,7 @@ class _Calculator:
     def run(self) -> Calculation:
         results = self.unit_results()
         check_results(self.booking, results)
-        return self._pre_ers30_snapshot(results, extract(results))
+        return self._pre_ers30_snapshot(results, extract(results, self.toggles))
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
         """Toggle `useLatestErsedFromPreErs30Snapshot` (hard cases §6.5): with a part passed after the ERS30
@@ -327,14 +326,8 @@ class _Calculator:
         )
         if found is None:
             return
-        day, because = found
-        adult = not any(p.sentence.release_arrangements.is_section_250 for p in result.unit.parts)
-        if self.toggles.adultHdcSuspended:
-            return  # the CRDS cases suspend it for section 250 sentences too
-        if adult and self.toggles.applyPostHdcedRepealRules and day >= HDC_CLEAN_STOP_DATE:
-            result.hdc_repealed = True
-            return
-        result.set(D.HDCED, day, *because)
+        # The repeal and suspension toggles judge the booking's HDCED (extraction, hard cases §5.6).
+        result.set(D.HDCED, found[0], *found[1])
 
     def _tused(self, result: UnitDates) -> None:
         if self.toggles.applyPostRecallRepealRules:

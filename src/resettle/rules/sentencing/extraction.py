@@ -4,7 +4,9 @@ each, with the interactions between concurrent sentences that the PSI describes.
 from datetime import date, timedelta
 
 from ..explained import ExplainedDate
+from . import hdced as hdc_rules
 from .durations import long_date, period_between
+from .legislation import Toggles
 from .result import Calculation
 from .sentence_dates import UnitDates
 from .tracks import DateType, Track
@@ -23,7 +25,8 @@ def _relabel(explained: ExplainedDate, kind: DateType, *more: str) -> ExplainedD
     return ExplainedDate(kind.value, explained.on, explained.because + more)
 
 
-def extract(results: list[UnitDates]) -> Calculation:
+def extract(results: list[UnitDates], toggles: Toggles | None = None) -> Calculation:
+    toggles = toggles or Toggles()
     out: dict[str, ExplainedDate] = {}
     prrd = _latest(results, D.PRRD)
     release = max(
@@ -43,7 +46,7 @@ def extract(results: list[UnitDates]) -> Calculation:
     release = max((e for e in (prrd, release) if e), key=lambda e: e.on, default=None)
     _expiry(results, out)
     _parole(results, out, release)
-    _hdc(results, out, release)
+    _hdc(results, out, release, toggles)
     for kind in (D.MTD, D.ETD, D.LTD):
         latest = _latest(results, kind)
         if latest:
@@ -107,7 +110,7 @@ def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) 
     )
 
 
-def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
+def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None, toggles: Toggles) -> None:
     """The booking's HDCED from its sentences' (hard cases §5.3, §5.4 and §2.4 step 4), in CRDS's order."""
     if release is None or not any(D.HDCED in r.dates for r in results):
         return
@@ -156,8 +159,13 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> 
                 later,
                 hdced.because + (f"Not before release on another sentence, {long_date(later)}",),
             )
-    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release.
-    if latest > holder.get(D.HDCED) and hdced.on < release.on:
+    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release, and (§5.6) unless the
+    # repeal or suspension toggles withdraw it.
+    if (
+        latest > holder.get(D.HDCED)
+        and hdced.on < release.on
+        and hdc_rules.withdrawn([r.unit for r in results], hdced.on, toggles) is None
+    ):
         out["HDCED"] = hdced
 
 
