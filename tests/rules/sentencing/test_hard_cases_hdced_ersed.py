@@ -3,6 +3,10 @@
 Profile `sds-50` throughout unless said: SDS40 and the progression model do not reach these sentences, so
 a standard sentence is released at one half, rounded up. `N` is the days to release, `s` the sentence date."""
 
+import pytest
+
+from resettle.rules.sentencing import Refused
+
 from .builders import booking, dates, remand, sentence
 
 ERSED = {"calculateErsed": True}
@@ -278,3 +282,39 @@ def test_hdc_repeal_judges_adult_over_the_booking():
     raw = booking(sentence(THREE_YEARS_2026, years=3, **S250), sentence(THREE_YEARS_2026, months=2))
     assert dates(raw)["HDCED"] == "2026-10-02"
     assert "HDCED" not in dates(raw, toggles=REPEAL)
+
+
+# -- §5.6 progression model: the HDCED is copied from the pre-model snapshot ---------------------------
+PM = "sds-progression-model-october"
+
+
+def test_hdced_copied_from_the_snapshot_before_the_progression_model():
+    """Hard cases §5.6 and §9.8 (final merge, step 1). 4 years from 2026-03-01 (after SDS40, so at 40% from
+    the start): 1461 days, ≤ 1561, so progression-model tranche 4, T = 2026-12-08.
+    Before the model: N = ceil(584.4) = 585, CRD s + 584 = 2027-10-06; HDC-180 gives s + 585 − 180,
+    after 2025-06-03, so HDC-365: 585 < 730, s + max(28, ceil(584.4 / 2) = 293) = 2026-12-19.
+    Under the model (one third): N = 487, CRD s + 486 = 2027-06-30, after T, so not defaulted.
+    With the repeal rules off, the HDCED is the snapshot's, 2026-12-19: it is never recalculated at one
+    third, nor defaulted to T. With them on (production), the snapshot's HDCED is on or after 2026-09-02
+    on an adult sentence, so the snapshot has none, and the model's sentence has its HDC repealed: none."""
+    raw = booking(sentence("2026-03-01", years=4))
+    result = dates(raw, profile=PM)
+    assert result["CRD"] == "2027-06-30"
+    assert result["HDCED"] == "2026-12-19"
+    assert "HDCED" not in dates(raw, profile=PM, toggles=REPEAL)
+
+
+def test_refused_when_the_snapshot_hdced_is_not_before_the_release_under_the_model():
+    """Hard cases §5.6: the copied HDCED is not recalculated, so with the repeal rules off a long sentence's
+    HDCED from before the model can fall after its release under it; no lawful date follows, so refuse.
+    10 years then 10 years consecutive from 2022-01-01: 7305 days, PM final tranche (T = 2027-06-08).
+    Before the model (SDS40, 40%): N = 2922, HDC-365 above its midpoint: s + 2922 − 365 = 2029-01-01.
+    Under the model: N = ceil(7305 / 3) = 2435, CRD s + 2434 = 2028-08-31, before that HDCED."""
+    raw = booking(
+        sentence("2022-01-01", years=10, identifier="a"),
+        sentence("2022-01-01", years=10, identifier="b", consecutiveSentenceUUIDs=["a"]),
+    )
+    with pytest.raises(Refused) as refused:
+        dates(raw, profile=PM)
+    assert refused.value.code == "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE"
+    assert dates(raw, profile=PM, toggles=REPEAL)["CRD"] == "2028-08-31"

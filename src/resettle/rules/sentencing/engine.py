@@ -117,7 +117,42 @@ class _Calculator:
     def run(self) -> Calculation:
         results = self.unit_results()
         check_results(self.booking, results)
-        return self._pre_ers30_snapshot(results, extract(results, self.toggles))
+        calculation = self._hdced_before_progression_model(results, extract(results, self.toggles))
+        return self._pre_ers30_snapshot(results, calculation)
+
+    def _hdced_before_progression_model(
+        self, results: list[UnitDates], calculation: Calculation
+    ) -> Calculation:
+        """Where a progression-model tranche was allocated, the booking's HDCED is that of the snapshot
+        taken at the tranche date, before the model applied, whenever the snapshot has one: it is never
+        recalculated at one third (hard cases §5.6; §9.8 final merge, step 1)."""
+        tranche = next((a.tranche for a in self.active if a.scheme.is_progression_model and a.tranche), None)
+        if tranche is None:
+            return calculation
+        snapshot = [r.pre_progression or r for r in results if r.unit.sentenced_at < tranche.date]
+        before = extract(snapshot, self.toggles).breakdown.get("HDCED") if snapshot else None
+        if before is None:
+            return calculation
+        release = max(
+            (calculation.dates[k] for k in ("CRD", "ARD", "PRRD") if k in calculation.dates), default=None
+        )
+        if release is not None and before.on >= release:
+            # Only with the repeal rules off (with them on the snapshot's HDCED is before 2026-09-02): a
+            # long sentence's HDCED before the model can fall after its release under it. The rule would
+            # copy it anyway; no lawful HDCED follows from it.
+            raise Refused(
+                "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE",
+                f"the HDC eligibility date before the progression model, {long_date(before.on)}, is not "
+                f"before the release under it, {long_date(release)}",
+            )
+        breakdown = dict(calculation.breakdown)
+        breakdown["HDCED"] = ExplainedDate(
+            "HDCED",
+            before.on,
+            before.because
+            + (f"As calculated before the progression model, at its tranche date {long_date(tranche.date)}",),
+        )
+        return Calculation(breakdown, calculation.effective_sentence_length)
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
         """Toggle `useLatestErsedFromPreErs30Snapshot` (hard cases §6.5): with a part passed after the ERS30
@@ -252,7 +287,10 @@ class _Calculator:
                     # from the start, the earlier ones move to it at the tranche date.
                     mixed = self._multiplier_of(self.active[: depth - 1], item.scheme)
                     result = self._dates(unit, mixed, applied)
+                before = result
                 result = _defaulted(result, early, item.tranche.date, item.scheme)
+                if item.scheme.is_progression_model and result is not before:
+                    result.pre_progression = before  # for the HDCED (hard cases §5.6)
         return result
 
     def _dates(
@@ -271,10 +309,10 @@ class _Calculator:
         result = calculate_unit(unit, types, multiplier_of, applied)
         if D.PRRD in types:
             self._recall(result)
-        if progression_model and self.toggles.applyPostHdcedRepealRules:
-            result.hdc_repealed = True  # HDC is repealed for sentences under the progression model
-        else:
-            self._hdced(result)
+        # Under the repeal rules the booking's HDCED goes if its HDC sentence is under the progression
+        # model (extraction, hard cases §5.6).
+        result.progression_model = progression_model
+        self._hdced(result)
         self._tused(result)
         if self.booking.calculate_ersed and ersed.eligible(unit.parts):
             self._ersed(result, multiplier_of)

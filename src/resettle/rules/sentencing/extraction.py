@@ -151,8 +151,6 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None, tog
         winner = max(conflicting, key=_defaulted_release)
         all_immediate = all(_is_immediate(r) and not _is_recall(r) for r in conflicting)
         if not all_immediate or (_is_immediate(winner) and not winner.released_before_sentence):
-            if winner.hdc_repealed:
-                return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
             later = _defaulted_release(winner)
             hdced = ExplainedDate(
                 "HDCED",
@@ -164,7 +162,8 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None, tog
     if (
         latest > holder.get(D.HDCED)
         and hdced.on < release.on
-        and hdc_rules.withdrawn([r.unit for r in results], hdced.on, toggles) is None
+        and hdc_rules.withdrawn([r.unit for r in results], hdced.on, holder.progression_model, toggles)
+        is None
     ):
         out["HDCED"] = hdced
 

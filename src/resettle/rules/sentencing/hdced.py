@@ -36,15 +36,16 @@ def is_adult(unit: Unit) -> bool:
     )
 
 
-def withdrawn(units: list[Unit], hdced: date, toggles: Toggles) -> str | None:
+def withdrawn(units: list[Unit], hdced: date, progression_model: bool, toggles: Toggles) -> str | None:
     """Why the booking's HDCED is removed by the repeal or suspension toggles, if it is (hard cases §5.6):
     only when some sentence in the booking is adult; then always when HDC is suspended for adults, and
-    under the repeal rules when the HDCED is on or after the clean stop date."""
+    under the repeal rules when the HDCED is on or after the clean stop date or the HDC sentence
+    (`progression_model`) is released under the progression model."""
     if not any(is_adult(unit) for unit in units):
         return None
     if toggles.adultHdcSuspended:
         return "HDC suspended for adult sentences"
-    if toggles.applyPostHdcedRepealRules and hdced >= HDC_CLEAN_STOP_DATE:
+    if toggles.applyPostHdcedRepealRules and (hdced >= HDC_CLEAN_STOP_DATE or progression_model):
         return f"HDC repealed from {long_date(HDC_CLEAN_STOP_DATE)}"
     return None
 
