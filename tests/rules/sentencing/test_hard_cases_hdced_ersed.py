@@ -318,3 +318,58 @@ def test_refused_when_the_snapshot_hdced_is_not_before_the_release_under_the_mod
         dates(raw, profile=PM)
     assert refused.value.code == "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE"
     assert dates(raw, profile=PM, toggles=REPEAL)["CRD"] == "2028-08-31"
+
+
+# -- §6.4 the booking's ERSED ------------------------------------------------------------------------------
+# 2 years from 2019-01-01 (to 2021-01-01, through 29 February 2020): 731 days, N = ceil(365.5) = 366,
+# CRD s + 365 = 2020-01-01; ERS50 s + ceil(366 × 0.5) = s + 183 = 2019-07-03 (CRD − 544 is earlier),
+# before 2025-09-23.
+TWO_YEARS_2019 = "2019-01-01"
+
+
+def _fine(sentenced_at, **durations):
+    return sentence(sentenced_at, type="AFineSentence", fineAmount=99, **durations)
+
+
+def test_ersed_the_latest_of_any_sentence_not_released_immediately():
+    """Hard cases §6.4 step 1: the latest ERSED among the sentences not released immediately, not the ERSED
+    of the sentence released last. With the 2-year sentence, 6 months passed 2019-08-01 (184 days, N = 92,
+    CRD s + 91 = 2019-10-31, ERS50 s + 46 = 2019-09-16): ERSED 2019-09-16, though the 2-year sentence,
+    ERSED 2019-07-03, is released last and the second was passed after that."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), sentence("2019-08-01", months=6))
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2020-01-01"
+    assert result["ERSED"] == "2019-09-16"
+
+
+def test_ersed_not_taken_from_a_sentence_released_immediately():
+    """Hard cases §6.4 step 1. The 6 months passed 2019-08-01 with 100 days' remand from that day, which the
+    2-year sentence in the same custody takes too (§1.3 step 7). The 6 months: N − 1 = 91 < 100, released
+    the day it is passed (ERSED floored at s, 2019-08-01), so it is not counted. The 2-year sentence: CRD
+    2020-01-01 − 100 = 2019-09-23, ERS50 s + 183 − 100 = 2019-03-25 (not before s)."""
+    raw = booking(
+        sentence(TWO_YEARS_2019, years=2),
+        sentence("2019-08-01", months=6),
+        adjustments=remand(100, "2019-08-01", fromDate="2019-01-01", toDate="2019-04-10"),
+    )
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2019-09-23"
+    assert result["ERSED"] == "2019-03-25"
+
+
+def test_no_ersed_while_a_fine_default_holds_him_after_the_sentence():
+    """Hard cases §6.4 step 2: a fine default in the same custody, not released immediately, released after
+    the ERSED sentence's release. 24 months in default passed 2019-06-01: 731 days, released at one half,
+    N = 366, ARD s + 365 = 2020-05-31, after 2020-01-01: no ERSED."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), _fine("2019-06-01", months=24))
+    assert "ERSED" not in dates(raw, user_inputs=ERSED)
+
+
+def test_ersed_not_before_release_from_a_fine_default():
+    """Hard cases §6.4 step 3: 12 months in default passed 2019-06-01: 366 days, N = 183, ARD s + 182 =
+    2019-11-30: after the ERSED 2019-07-03 but not after the 2-year sentence's release, so ERSED =
+    2019-11-30."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), _fine("2019-06-01", months=12))
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2020-01-01"
+    assert result["ERSED"] == "2019-11-30"

@@ -25,12 +25,12 @@ from .legislation import (
     Tranche,
     load_profile,
 )
-from .model import Booking
+from .model import AdjustmentType, Booking
 from .recall import post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate
+from .timeline import allocate, custodial_groups
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -117,41 +117,61 @@ class _Calculator:
     def run(self) -> Calculation:
         results = self.unit_results()
         check_results(self.booking, results)
-        calculation = self._hdced_before_progression_model(results, extract(results, self.toggles))
+        calculation = self._progression_model_final_dates(results, extract(results, self.toggles))
         return self._pre_ers30_snapshot(results, calculation)
 
-    def _hdced_before_progression_model(
+    def _progression_model_final_dates(
         self, results: list[UnitDates], calculation: Calculation
     ) -> Calculation:
-        """Where a progression-model tranche was allocated, the booking's HDCED is that of the snapshot
-        taken at the tranche date, before the model applied, whenever the snapshot has one: it is never
-        recalculated at one third (hard cases §5.6; §9.8 final merge, step 1)."""
+        """CRDS's progression-model final merge of the booking's dates with the snapshot taken at the
+        tranche date `T`, before the model applied (hard cases §9.8 final merge; §5.6, §6.6):
+        1. the HDCED is the snapshot's whenever it has one: never recalculated at one third;
+        2. the ERSED, with `A` the booking's added less restored days, is the snapshot's `σ` if `T > σ − A`;
+           otherwise the final one `e`, raised to `T + A` if `T > e − A`."""
         tranche = next((a.tranche for a in self.active if a.scheme.is_progression_model and a.tranche), None)
         if tranche is None:
             return calculation
         snapshot = [r.pre_progression or r for r in results if r.unit.sentenced_at < tranche.date]
-        before = extract(snapshot, self.toggles).breakdown.get("HDCED") if snapshot else None
-        if before is None:
-            return calculation
-        release = max(
-            (calculation.dates[k] for k in ("CRD", "ARD", "PRRD") if k in calculation.dates), default=None
-        )
-        if release is not None and before.on >= release:
-            # Only with the repeal rules off (with them on the snapshot's HDCED is before 2026-09-02): a
-            # long sentence's HDCED before the model can fall after its release under it. The rule would
-            # copy it anyway; no lawful HDCED follows from it.
-            raise Refused(
-                "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE",
-                f"the HDC eligibility date before the progression model, {long_date(before.on)}, is not "
-                f"before the release under it, {long_date(release)}",
-            )
+        before = extract(snapshot, self.toggles).breakdown if snapshot else {}
         breakdown = dict(calculation.breakdown)
-        breakdown["HDCED"] = ExplainedDate(
-            "HDCED",
-            before.on,
-            before.because
-            + (f"As calculated before the progression model, at its tranche date {long_date(tranche.date)}",),
+        model = f"the progression model, at its tranche date {long_date(tranche.date)}"
+        hdced = before.get("HDCED")
+        if hdced is not None:
+            release = max(
+                (calculation.dates[k] for k in ("CRD", "ARD", "PRRD") if k in calculation.dates),
+                default=None,
+            )
+            if release is not None and hdced.on >= release:
+                # Only with the repeal rules off (with them on the snapshot's HDCED is before 2026-09-02):
+                # a long sentence's HDCED before the model can fall after its release under it. The rule
+                # would copy it anyway; no lawful HDCED follows from it.
+                raise Refused(
+                    "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE",
+                    f"the HDC eligibility date before the progression model, {long_date(hdced.on)}, is not "
+                    f"before the release under it, {long_date(release)}",
+                )
+            breakdown["HDCED"] = ExplainedDate(
+                "HDCED", hdced.on, hdced.because + (f"As calculated before {model}",)
+            )
+        added = timedelta(
+            days=sum(
+                a.number_of_days for a in self.booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED)
+            )
+            - sum(
+                a.number_of_days
+                for a in self.booking.adjustments_of(AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
+            )
         )
+        old, new = before.get("ERSED"), breakdown.get("ERSED")
+        if old is not None and tranche.date > old.on - added:
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", old.on, old.because + (f"As calculated before {model}",)
+            )
+        elif new is not None and tranche.date > new.on - added:
+            day = tranche.date + added
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", day, new.because + (f"Not before {model}: {long_date(day)}",)
+            )
         return Calculation(breakdown, calculation.effective_sentence_length)
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
@@ -193,7 +213,14 @@ class _Calculator:
         applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
         self.active = self._active_schemes(applied)
         self._cache.clear()
-        return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+        groups = custodial_groups(self.booking, self.units, applied, self.evaluate, self.working_days)
+        for number, members in enumerate(groups):
+            for member in members:
+                results[member].group = number
+                if results[member].pre_progression:
+                    results[member].pre_progression.group = number
+        return results
 
     def releases(self) -> list[tuple[bool, date]]:
         """Each unit's release (before any recall), and whether it holds an SHPO breach of unknown Act."""

@@ -32,6 +32,7 @@ class UnitDates:
     unused_ada: int = 0  # added days beyond the sentence expiry, which cannot be served
     progression_model: bool = False  # released under the progression model (hard cases §5.6 repeal)
     pre_progression: "UnitDates | None" = None  # its dates before the progression model reached it
+    group: int | None = None  # its custodial group, in order (None for a recall)
     dates: dict[DateType, ExplainedDate] = field(default_factory=dict)
 
     def set(self, kind: DateType, on: date, *because: str) -> None:

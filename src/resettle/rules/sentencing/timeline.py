@@ -225,3 +225,14 @@ def _assign_by_date(groups: list[Group], adjustments, released_with) -> list[lis
                 by_group[index].append(adjustment)
                 break
     return by_group
+
+
+def custodial_groups(
+    booking: Booking, units: list[Unit], applied: list[Applied], evaluate: Evaluate, working_days: WorkingDays
+) -> list[list[int]]:
+    """The units (by index) of each custodial group, recalls aside, as `allocate` left them: what the
+    booking's ERSED is judged within (hard cases §6.4)."""
+    order = sorted(
+        (i for i, unit in enumerate(units) if not _is_recall(unit)), key=lambda i: units[i].sentenced_at
+    )
+    return [g.members for g in _group(units, order, applied, evaluate, working_days, booking)]
