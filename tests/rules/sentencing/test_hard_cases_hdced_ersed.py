@@ -373,3 +373,26 @@ def test_ersed_not_before_release_from_a_fine_default():
     result = dates(raw, user_inputs=ERSED)
     assert result["CRD"] == "2020-01-01"
     assert result["ERSED"] == "2019-11-30"
+
+
+# -- §5.5, §6.6 removed when equal to the booking's CRD/ARD and the SDS40 tranche date ------------------
+def test_ersed_at_the_sds40_tranche_date_kept_when_the_booking_is_released_later():
+    """Hard cases §6.6, §9.7 ("then", step 3): the SDS40 final merge removes the booking's HDCED and ERSED
+    where they equal both the booking's CRD/ARD and the tranche date; it judges the booking, not each
+    sentence. Profile calculation-params (SDS40 in force).
+    A: 20 years from 2016-08-01, 7305 days, tranche 2 (5 years or more), T = 2024-10-22. At one half
+    N = 3653, CRD 2026-08-01, ERS50 max(s + 1827, CRD − 544 = 2025-02-03) = 2025-02-03; at 40% N = 2922,
+    CRD 2024-07-31, ERS50 max(s + 1461, CRD − 544 = 2023-02-03) = 2023-02-03. Both 40% dates are before
+    T and the one-half dates after it, so A's CRD and ERSED are T, 2024-10-22.
+    B: 4 years from 2023-04-01, 1461 days. At 40% N = 585, CRD s + 584 = 2024-11-05; ERS50
+    s + ceil(292.5) = s + 293 = 2024-01-19; at one half s + ceil(365.5) = s + 366 = 2024-04-01, also
+    before T, so ERSED = the one-half date, 2024-04-01.
+    The booking's CRD is B's, 2024-11-05, and its ERSED the later, A's 2024-10-22 (§6.4): equal to T but
+    not to the CRD, so it stays."""
+    a, b = sentence("2016-08-01", years=20), sentence("2023-04-01", years=4)
+    alone = dates(booking(a), profile="calculation-params", user_inputs=ERSED)
+    assert alone["CRD"] == "2024-10-22"
+    assert "ERSED" not in alone  # equal to his CRD and T: removed
+    result = dates(booking(a, b), profile="calculation-params", user_inputs=ERSED)
+    assert result["CRD"] == "2024-11-05"
+    assert result["ERSED"] == "2024-10-22"

@@ -117,8 +117,31 @@ class _Calculator:
     def run(self) -> Calculation:
         results = self.unit_results()
         check_results(self.booking, results)
-        calculation = self._progression_model_final_dates(results, extract(results, self.toggles))
+        calculation = self._sds40_final_dates(extract(results, self.toggles))
+        calculation = self._progression_model_final_dates(results, calculation)
         return self._pre_ers30_snapshot(results, calculation)
+
+    def _sds40_final_dates(self, calculation: Calculation) -> Calculation:
+        """The SDS40 final merge removes the booking's HDCED and ERSED where they equal both its CRD or ARD
+        and the SDS40 tranche date (hard cases §5.5, §6.6; §9.7 "then", step 3). The progression model's
+        merge has no such step."""
+        tranche = next(
+            (
+                a.tranche
+                for a in self.active
+                if a.tranche and not a.scheme.is_progression_model and not a.scheme.reverts
+            ),
+            None,
+        )
+        if tranche is None:
+            return calculation
+        releases = {calculation.dates[k] for k in ("CRD", "ARD") if k in calculation.dates}
+        breakdown = {
+            kind: explained
+            for kind, explained in calculation.breakdown.items()
+            if not (kind in ("HDCED", "ERSED") and explained.on == tranche.date and explained.on in releases)
+        }
+        return Calculation(breakdown, calculation.effective_sentence_length)
 
     def _progression_model_final_dates(
         self, results: list[UnitDates], calculation: Calculation
@@ -132,7 +155,8 @@ class _Calculator:
         if tranche is None:
             return calculation
         snapshot = [r.pre_progression or r for r in results if r.unit.sentenced_at < tranche.date]
-        before = extract(snapshot, self.toggles).breakdown if snapshot else {}
+        # The snapshot has had the SDS40 final merge (§9.8 "at the allocated date", step 1).
+        before = self._sds40_final_dates(extract(snapshot, self.toggles)).breakdown if snapshot else {}
         breakdown = dict(calculation.breakdown)
         model = f"the progression model, at its tranche date {long_date(tranche.date)}"
         hdced = before.get("HDCED")
@@ -517,10 +541,6 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
             )
     # Top-up supervision follows the new fraction's release once the scheme reaches him.
     _keep(after, D.TUSED, old_tused if before.release < tranche_date else new_tused)
-    crd = after.get(D.CRD)
-    for kind in (D.HDCED, D.ERSED):
-        if after.get(kind) and after.get(kind) == crd == tranche_date:
-            after.dates.pop(kind)
     if after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD):
         after.release = after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD)
     return after
