@@ -396,3 +396,16 @@ def test_ersed_at_the_sds40_tranche_date_kept_when_the_booking_is_released_later
     result = dates(booking(a, b), profile="calculation-params", user_inputs=ERSED)
     assert result["CRD"] == "2024-11-05"
     assert result["ERSED"] == "2024-10-22"
+
+
+def test_hdc_repeal_counts_a_recalled_section_250_sentence_as_adult():
+    """Hard cases §5.6: a recalled S250 is not flagged section 250, so it is adult. The 3-year S250 from
+    2026-01-01 (HDCED 2026-10-02, CRD 2027-07-02) with a standard recall of 2 years from 2023-01-01 marked
+    section 250: its PRRD, the SLED 2024-12-31, is before the HDCED, so extraction keeps the HDCED without
+    the repeal rules and removes it with them."""
+    recalled = sentence("2023-01-01", years=2, recall={"recallType": "STANDARD_RECALL"}, **S250)
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250), recalled)
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert "HDCED" not in result

@@ -29,6 +29,8 @@ def is_adult(unit: Unit) -> bool:
     if unit.is_chain:
         return True
     part = unit.parts[0]
+    if part.is_recall:
+        return True  # hard cases §5.6: a recalled S250 (LR_SEC91_ORA, LRSEC250_ORA) is not flagged S250
     if part.track in TERM_TRACKS:
         return False
     return not (
