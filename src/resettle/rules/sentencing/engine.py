@@ -20,13 +20,12 @@ from .extraction import extract
 from .identification import identify, unit_date_types
 from .legislation import (
     HDC_365_COMMENCEMENT_DATE,
-    HDC_CLEAN_STOP_DATE,
     Profile,
     Toggles,
     Tranche,
     load_profile,
 )
-from .model import Booking, RecallType
+from .model import AdjustmentType, Booking, RecallType
 from .recall import allocate_ftr56_tranche, ftr56_length, ftr56_switched, post_recall_release
 from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
 from .result import Calculation, Refused
@@ -119,10 +118,95 @@ class _Calculator:
 
     def run(self, checked: bool = True) -> Calculation:
         results = self.unit_results()
+        periods = custodial_periods(self.booking, results, self.working_days, self.evaluate)
+        # Each sentence's custodial group, for the booking's ERSED (hard cases §6.4).
+        for number, period in enumerate(periods):
+            for member in period.members:
+                results[member].group = number
+                if results[member].pre_progression:
+                    results[member].pre_progression.group = number
         if checked:
-            periods = custodial_periods(self.booking, results, self.working_days, self.evaluate)
             check_results(self.booking, results, periods)
-        return self._pre_ers30_snapshot(results, extract(results))
+        calculation = self._sds40_final_dates(extract(results, self.toggles))
+        calculation = self._progression_model_final_dates(results, calculation)
+        return self._pre_ers30_snapshot(results, calculation)
+
+    def _sds40_final_dates(self, calculation: Calculation) -> Calculation:
+        """The SDS40 final merge removes the booking's HDCED and ERSED where they equal both its CRD or ARD
+        and the SDS40 tranche date (hard cases §5.5, §6.6; §9.7 "then", step 3). The progression model's
+        merge has no such step."""
+        tranche = next(
+            (
+                a.tranche
+                for a in self.active
+                if a.tranche and not a.scheme.is_progression_model and not a.scheme.reverts
+            ),
+            None,
+        )
+        if tranche is None:
+            return calculation
+        releases = {calculation.dates[k] for k in ("CRD", "ARD") if k in calculation.dates}
+        breakdown = {
+            kind: explained
+            for kind, explained in calculation.breakdown.items()
+            if not (kind in ("HDCED", "ERSED") and explained.on == tranche.date and explained.on in releases)
+        }
+        return Calculation(breakdown, calculation.effective_sentence_length)
+
+    def _progression_model_final_dates(
+        self, results: list[UnitDates], calculation: Calculation
+    ) -> Calculation:
+        """CRDS's progression-model final merge of the booking's dates with the snapshot taken at the
+        tranche date `T`, before the model applied (hard cases §9.8 final merge; §5.6, §6.6):
+        1. the HDCED is the snapshot's whenever it has one: never recalculated at one third;
+        2. the ERSED, with `A` the booking's added less restored days, is the snapshot's `σ` if `T > σ − A`;
+           otherwise the final one `e`, raised to `T + A` if `T > e − A`."""
+        tranche = next((a.tranche for a in self.active if a.scheme.is_progression_model and a.tranche), None)
+        if tranche is None:
+            return calculation
+        snapshot = [r.pre_progression or r for r in results if r.unit.sentenced_at < tranche.date]
+        # The snapshot has had the SDS40 final merge (§9.8 "at the allocated date", step 1).
+        before = self._sds40_final_dates(extract(snapshot, self.toggles)).breakdown if snapshot else {}
+        breakdown = dict(calculation.breakdown)
+        model = f"the progression model, at its tranche date {long_date(tranche.date)}"
+        hdced = before.get("HDCED")
+        if hdced is not None:
+            release = max(
+                (calculation.dates[k] for k in ("CRD", "ARD", "PRRD") if k in calculation.dates),
+                default=None,
+            )
+            if release is not None and hdced.on >= release:
+                # Only with the repeal rules off (with them on the snapshot's HDCED is before 2026-09-02):
+                # a long sentence's HDCED before the model can fall after its release under it. The rule
+                # would copy it anyway; no lawful HDCED follows from it.
+                raise Refused(
+                    "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE",
+                    f"the HDC eligibility date before the progression model, {long_date(hdced.on)}, is not "
+                    f"before the release under it, {long_date(release)}",
+                )
+            breakdown["HDCED"] = ExplainedDate(
+                "HDCED", hdced.on, hdced.because + (f"As calculated before {model}",)
+            )
+        added = timedelta(
+            days=sum(
+                a.number_of_days for a in self.booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED)
+            )
+            - sum(
+                a.number_of_days
+                for a in self.booking.adjustments_of(AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
+            )
+        )
+        old, new = before.get("ERSED"), breakdown.get("ERSED")
+        if old is not None and tranche.date > old.on - added:
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", old.on, old.because + (f"As calculated before {model}",)
+            )
+        elif new is not None and tranche.date > new.on - added:
+            day = tranche.date + added
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", day, new.because + (f"Not before {model}: {long_date(day)}",)
+            )
+        return Calculation(breakdown, calculation.effective_sentence_length)
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
         """Toggle `useLatestErsedFromPreErs30Snapshot` (hard cases §6.5): with a part passed after the ERS30
@@ -298,7 +382,10 @@ class _Calculator:
                     # from the start, the earlier ones move to it at the tranche date.
                     mixed = self._multiplier_of(self.active[: depth - 1], item.scheme)
                     result = self._dates(unit, mixed, applied)
+                before = result
                 result = _defaulted(result, early, item.tranche.date, item.scheme)
+                if item.scheme.is_progression_model and result is not before:
+                    result.pre_progression = before  # for the HDCED (hard cases §5.6)
         return result
 
     def _dates(
@@ -317,10 +404,10 @@ class _Calculator:
         result = calculate_unit(unit, types, multiplier_of, applied)
         if D.PRRD in types:
             self._recall(result)
-        if progression_model and self.toggles.applyPostHdcedRepealRules:
-            result.hdc_repealed = True  # HDC is repealed for sentences under the progression model
-        else:
-            self._hdced(result)
+        # Under the repeal rules the booking's HDCED goes if its HDC sentence is under the progression
+        # model (extraction, hard cases §5.6).
+        result.progression_model = progression_model
+        self._hdced(result)
         self._tused(result)
         if self.booking.calculate_ersed and ersed.eligible(unit.parts):
             self._ersed(result, multiplier_of)
@@ -367,14 +454,8 @@ class _Calculator:
         )
         if found is None:
             return
-        day, because = found
-        adult = not any(p.sentence.release_arrangements.is_section_250 for p in result.unit.parts)
-        if self.toggles.adultHdcSuspended:
-            return  # the CRDS cases suspend it for section 250 sentences too
-        if adult and self.toggles.applyPostHdcedRepealRules and day >= HDC_CLEAN_STOP_DATE:
-            result.hdc_repealed = True
-            return
-        result.set(D.HDCED, day, *because)
+        # The repeal and suspension toggles judge the booking's HDCED (extraction, hard cases §5.6).
+        result.set(D.HDCED, found[0], *found[1])
 
     def _tused(self, result: UnitDates) -> None:
         if self.toggles.applyPostRecallRepealRules:
@@ -499,10 +580,6 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
             )
     # Top-up supervision follows the new fraction's release once the scheme reaches him.
     _keep(after, D.TUSED, old_tused if before.release < tranche_date else new_tused)
-    crd = after.get(D.CRD)
-    for kind in (D.HDCED, D.ERSED):
-        if after.get(kind) and after.get(kind) == crd == tranche_date:
-            after.dates.pop(kind)
     if after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD):
         after.release = after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD)
     return after

@@ -4,7 +4,9 @@ each, with the interactions between concurrent sentences that the PSI describes.
 from datetime import date, timedelta
 
 from ..explained import ExplainedDate
+from . import hdced as hdc_rules
 from .durations import long_date, period_between
+from .legislation import Toggles
 from .result import Calculation
 from .sentence_dates import UnitDates
 from .tracks import DateType, Track
@@ -23,7 +25,8 @@ def _relabel(explained: ExplainedDate, kind: DateType, *more: str) -> ExplainedD
     return ExplainedDate(kind.value, explained.on, explained.because + more)
 
 
-def extract(results: list[UnitDates]) -> Calculation:
+def extract(results: list[UnitDates], toggles: Toggles | None = None) -> Calculation:
+    toggles = toggles or Toggles()
     out: dict[str, ExplainedDate] = {}
     prrd = _latest(results, D.PRRD)
     release = max(
@@ -43,7 +46,7 @@ def extract(results: list[UnitDates]) -> Calculation:
     release = max((e for e in (prrd, release) if e), key=lambda e: e.on, default=None)
     _expiry(results, out)
     _parole(results, out, release)
-    _hdc(results, out, release)
+    _hdc(results, out, release, toggles)
     for kind in (D.MTD, D.ETD, D.LTD):
         latest = _latest(results, kind)
         if latest:
@@ -107,7 +110,7 @@ def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) 
     )
 
 
-def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
+def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None, toggles: Toggles) -> None:
     """The booking's HDCED from its sentences' (hard cases §5.3, §5.4 and §2.4 step 4), in CRDS's order."""
     if release is None or not any(D.HDCED in r.dates for r in results):
         return
@@ -148,16 +151,20 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> 
         winner = max(conflicting, key=_defaulted_release)
         all_immediate = all(_is_immediate(r) and not _is_recall(r) for r in conflicting)
         if not all_immediate or (_is_immediate(winner) and not winner.released_before_sentence):
-            if winner.hdc_repealed:
-                return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
             later = _defaulted_release(winner)
             hdced = ExplainedDate(
                 "HDCED",
                 later,
                 hdced.because + (f"Not before release on another sentence, {long_date(later)}",),
             )
-    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release.
-    if latest > holder.get(D.HDCED) and hdced.on < release.on:
+    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release, and (§5.6) unless the
+    # repeal or suspension toggles withdraw it.
+    if (
+        latest > holder.get(D.HDCED)
+        and hdced.on < release.on
+        and hdc_rules.withdrawn([r.unit for r in results], hdced.on, holder.progression_model, toggles)
+        is None
+    ):
         out["HDCED"] = hdced
 
 
@@ -176,38 +183,55 @@ def _is_immediate(result: UnitDates) -> bool:
 
 
 def _ersed(results: list[UnitDates], out: dict) -> None:
-    """Early removal is judged on the sentence he is released from last, postponed by the other sentences'
-    eligibility only where they were passed before that date (in CRDS a sentence passed once he is eligible
-    does not postpone it). He cannot be removed while serving a fine default or a DTO, so ERSED is no
-    earlier than their release."""
+    """The booking's ERSED (hard cases §6.4, CRDS `extractErsedAndNotApplicableDueToDtoLaterThanCrdFlag`).
+    One sentence: its own. Several: the latest ERSED `e` of a sentence not released immediately; none if a
+    fine default or BOTUS in its custodial group, not released immediately, is released after `e`'s
+    sentence; else not before the latest release of a fine default in that group after `e`; else, with a
+    DTO in the booking, not before the mid-term date, and none if that is not before the release."""
     holder = ersed_holder(results)
     if holder is None:
         return
     ersed = holder.dates[D.ERSED]
+    if len(results) == 1:
+        out["ERSED"] = ersed
+        return
+    group = [r for r in results if r.group is not None and r.group == holder.group]
+    if any(
+        r.unit.tracks in ({Track.A_FINE}, {Track.BOTUS})
+        and not _is_immediate(r)
+        and r.release > holder.release
+        for r in group
+    ):
+        return  # §6.4 step 2: he is held on the fine default or BOTUS after his release from the sentence
+    fines = [r.release for r in group if r.unit.tracks == {Track.A_FINE} and r.release > ersed.on]
+    if fines:
+        later = max(fines)
+        out["ERSED"] = ExplainedDate(
+            "ERSED", later, ersed.because + (f"Not before release from a fine default, {long_date(later)}",)
+        )
+        return
+    if any(Track.DTO in r.unit.tracks for r in results):
+        # §6.4 step 4: the booking's mid-term date must be before its CRD/ARD.
+        mtd = _latest(results, D.MTD)
+        release = max((out[k].on for k in ("CRD", "ARD") if k in out), default=None)
+        if mtd is None or release is None or mtd.on >= release:
+            return
+        if mtd.on >= ersed.on:
+            out["ERSED"] = ExplainedDate(
+                "ERSED", mtd.on, ersed.because + (f"Not before the DTO's mid-term date, {long_date(mtd.on)}",)
+            )
+            return
     out["ERSED"] = ersed
-    holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
-    later = max((day for day in holds if day > ersed.on), default=None)
-    if later is None:
-        return
-    if later >= _release_on(out):
-        del out["ERSED"]  # no removal before release is possible
-        return
-    out["ERSED"] = ExplainedDate(
-        "ERSED",
-        later,
-        ersed.because + (f"Not before release from a fine default or DTO, {long_date(later)}",),
-    )
 
 
 def ersed_holder(results: list[UnitDates]) -> UnitDates | None:
-    """The sentence whose early removal date the booking takes (before any fine default or DTO)."""
+    """The sentence whose early removal date the booking takes: the only one, or the one with the latest
+    ERSED among those not released immediately (hard cases §6.4 step 1)."""
     with_ersed = [r for r in results if D.ERSED in r.dates]
-    if not with_ersed:
-        return None
-    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
-    return max(
-        (r for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda r: r.dates[D.ERSED].on
-    )
+    if len(results) == 1:
+        return with_ersed[0] if with_ersed else None
+    candidates = [r for r in with_ersed if not _is_immediate(r)]
+    return max(candidates, key=lambda r: r.dates[D.ERSED].on, default=None)
 
 
 def _tused(results: list[UnitDates], out: dict) -> None:
