@@ -34,6 +34,11 @@ class Scheme:
     def commencement(self) -> date:
         return self.legislation.commencement
 
+    @property
+    def is_sds40(self) -> bool:
+        """SDS40 itself, not its additional exclusions nor the progression model."""
+        return not self.is_progression_model and not self.reverts
+
     def applies_to(self, part: Identified) -> bool:
         sentence = part.sentence
         exclusions = sentence.release_arrangements.early_release_exclusions

@@ -28,7 +28,13 @@ from .legislation import (
 )
 from .model import Booking
 from .recall import post_recall_release
-from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
+from .refusals import (
+    INVALID_DATA,
+    check_booking,
+    check_results,
+    check_sds40_consecutive,
+    check_toggled,
+)
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
 from .timeline import allocate
@@ -51,18 +57,15 @@ def calculate(
         ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
     )
 
-    def releases(each: Booking):
-        return _Calculator(each, profile, toggles, working_days).releases()
-
     check_toggled(booking, toggles)
+    calculator = _Calculator(booking, profile, toggles, working_days)
     try:
         check_booking(booking)
     except Refused as refused:
         if refused.code in INVALID_DATA:
-            _unsupported_first(booking, releases)
+            _unsupported_first(calculator)
         raise
-    calculation = _Calculator(booking, profile, toggles, working_days).run()
-    shpo.check(booking, releases)
+    calculation = calculator.run()
     if (
         toggles.applyPostHdcedRepealRules
         and D.HDCED in calculation.dates
@@ -82,12 +85,12 @@ def _first_return_to_custody(booking: Booking) -> date | None:
     return min((day for day in days if day), default=None)
 
 
-def _unsupported_first(booking: Booking, releases) -> None:
+def _unsupported_first(calculator: "_Calculator") -> None:
     """Refuse as CRDS does when invalid data hides an unsupported booking: its unsupported post-calculation
-    check (the SHPO release provisions) runs before any invalid-data check (ValidationService.validate,
-    hard cases §8.1). A calculation the invalid data breaks says nothing, and the invalid refusal stands."""
+    checks run before any invalid-data check (ValidationService.validate, hard cases §8.1). A calculation
+    the invalid data breaks says nothing, and the invalid refusal stands."""
     try:
-        shpo.check(booking, releases)
+        calculator.check_unsupported(calculator.unit_results())
     except Refused:
         raise
     except Exception:  # noqa: BLE001 - broken by the invalid data: the caller's refusal stands
@@ -120,8 +123,16 @@ class _Calculator:
 
     def run(self) -> Calculation:
         results = self.unit_results()
+        self.check_unsupported(results)
         check_results(self.booking, results)
         return extract(results)
+
+    def check_unsupported(self, results: list[UnitDates]) -> None:
+        """The post-calculation checks CRDS classes as unsupported (validation order 1): they run before
+        any invalid-data check (hard cases §8.1)."""
+        shpo.check(results, self.profile)
+        sds40 = next((a for a in self.active if a.scheme.is_sds40), None)
+        check_sds40_consecutive(self.units, sds40.tranche if sds40 else None, self.profile)
 
     def unit_results(self) -> list[UnitDates]:
         no_adjustments = [Applied() for _ in self.units]
@@ -130,12 +141,6 @@ class _Calculator:
         self.active = self._active_schemes(applied)
         self._cache.clear()
         return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
-
-    def releases(self) -> list[tuple[bool, date]]:
-        """Each unit's release (before any recall), and whether it holds an SHPO breach of unknown Act."""
-        return [
-            (any(shpo.is_ambiguous(p.sentence) for p in r.unit.parts), r.release) for r in self.unit_results()
-        ]
 
     # -- early-release schemes -------------------------------------------------------------------------
     def _active_schemes(self, applied: list[Applied]) -> list[ActiveScheme]:

@@ -4,12 +4,13 @@ person for a manual calculation."""
 from datetime import date, timedelta
 
 from . import fixed_term_recall
+from .aggregation import Unit
 from .early_release import PROGRESSION_MODEL_SCHEDULE
-from .legislation import Toggles
+from .legislation import Profile, Toggles, Tranche
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, SentenceKind
 from .result import Refused
 from .sentence_dates import UnitDates
-from .tracks import TERM_TRACKS, DateType
+from .tracks import TERM_TRACKS, DateType, Track
 
 # Refusals CRDS classes as invalid data (validation order 2, INVALID): it runs every unsupported check
 # (order 1) first, so a booking both unsupported and invalid is refused as unsupported (hard cases §8.1).
@@ -35,6 +36,25 @@ def check_toggled(booking: Booking, toggles: Toggles) -> None:
                 "PROGRESSION_MODEL_SCHEDULE_EXCLUSION",
                 f"sentences[{index}]: an offence on the Sentencing Act 2026 schedule is calculated by hand "
                 "under the progression model",
+            )
+
+
+def check_sds40_consecutive(units: list[Unit], tranche: Tranche | None, profile: Profile) -> None:
+    """UNSUPPORTED_SDS40_CONSECUTIVE_SDS_BETWEEN_TRANCHE_COMMENCEMENTS (SdsImposedConsecBetweenTrancheDates-
+    Sds40Validator; hard cases §8.2): the booking is allocated to SDS40 tranche 2, and a consecutive chain
+    has a standard (not SDS+) part passed on or after the tranche 1 date and before the tranche 2 date."""
+    tranches = profile.sds40.tranches
+    if tranche is None or len(tranches) < 2 or tranche is not tranches[1]:
+        return
+    first, second = tranches[0].date, tranches[1].date
+    for unit in units:
+        if unit.is_chain and any(
+            p.track is Track.SDS and first <= p.sentence.sentenced_at < second for p in unit.parts
+        ):
+            raise Refused(
+                "UNSUPPORTED_SDS40_CONSECUTIVE_SDS_BETWEEN_TRANCHE_COMMENCEMENTS",
+                "a consecutive standard sentence passed between the SDS40 tranche 1 and tranche 2 dates, "
+                "for a booking in tranche 2, is calculated by hand",
             )
 
 
