@@ -146,3 +146,78 @@ def test_concurrent_sds_between_tranche_dates_is_calculated():
 def test_sds40_consecutive_refusal_never_fires_under_sds_50():
     """Hard cases §8.2: under `sds-50` the tranche dates are in 2054."""
     assert "CRD" in dates(chain("2024-09-20"), "sds-50")
+
+
+# --- §9.4 single terms (CJA 1991-style concurrent sentences) -------------------------------------------
+
+
+def old_style(sentenced_at, **duration):
+    """An offence before 4 April 2005, sentenced before 3 December 2012: CJA 1991 rules."""
+    return sentence(sentenced_at, offence="2004-06-01", **duration)
+
+
+def test_concurrent_old_style_sentences_on_different_dates_are_one_term():
+    """Hard cases §9.4 and part 1 §1.1: 2 years from 1 Jan 2010 is released on day 365, 31 Dec 2010, so
+    2 years passed on 1 Dec 2010 joins its group. Single term from 1 Jan 2010 to the later expiry,
+    30 Nov 2012: 365 + 365 + 335 = 1,065 days (12 months to 4 years: CRD, SED and LED).
+    CRD = day ceil(1,065 / 2) = 533 = 17 Jun 2011; LED = day ceil(0.75 × 1,065) = 799 = 9 Mar 2012;
+    SED = 30 Nov 2012. (Apart, the second sentence alone would be released on 1 Dec 2011.)"""
+    got = dates(booking(old_style("2010-01-01", years=2), old_style("2010-12-01", years=2)))
+    assert (got["CRD"], got["LED"], got["SED"]) == ("2011-06-17", "2012-03-09", "2012-11-30")
+
+
+def test_single_term_under_twelve_months_has_an_automatic_release():
+    """Hard cases §9.4: 6 months from 1 Jan 2010 (181 days, out on day 91, 1 Apr 2010) and 6 months
+    passed on 1 Mar 2010. Single term 1 Jan to 31 Aug 2010: 243 days, under 12 months, so ARD and SED.
+    ARD = day ceil(243 / 2) = 122 = 2 May 2010 (the second alone: 184 days, day 92 = 31 May 2010)."""
+    got = dates(booking(old_style("2010-01-01", months=6), old_style("2010-03-01", months=6)))
+    assert (got["ARD"], got["SED"]) == ("2010-05-02", "2010-08-31")
+    assert "CRD" not in got
+
+
+def test_old_style_sentences_passed_on_the_same_day_are_not_a_single_term():
+    """Hard cases §9.4: their sentence dates are all equal, so each keeps its own dates: 2 years and
+    1 year from 1 Jan 2010, the 2 years released on day 365, 31 Dec 2010; 12 months to 4 years is
+    CRD, SED and LED (LED day ceil(0.75 × 730) = 548, 2 Jul 2011)."""
+    got = dates(booking(old_style("2010-01-01", years=2), old_style("2010-01-01", years=1)))
+    assert (got["CRD"], got["LED"], got["SED"]) == ("2010-12-31", "2011-07-02", "2011-12-31")
+
+
+def test_single_term_length_counts_only_the_first_two_parts():
+    """Hard cases §9.4: "a third or later part is ignored for the length". 6 months from 1 Jan 2010
+    (out 1 Apr), 6 months from 1 Mar 2010 and 1 month from 15 Mar 2010, all in one group. By sentence
+    date the first two end on 31 Aug 2010: 243 days, ARD day 122, 2 May 2010, SED 31 Aug 2010."""
+    got = dates(
+        booking(
+            old_style("2010-01-01", months=6),
+            old_style("2010-03-01", months=6),
+            old_style("2010-03-15", months=1),
+        )
+    )
+    assert (got["ARD"], got["SED"]) == ("2010-05-02", "2010-08-31")
+
+
+def test_an_old_style_and_a_new_style_sentence_are_not_a_single_term():
+    """Hard cases §9.4: all parts must be old-style. The second offence is after 4 April 2005, so each
+    sentence keeps its own dates: 2 years from 1 Dec 2010 is 731 days (2012 is a leap year), released on
+    day 366, 1 Dec 2011, the latest release."""
+    new_style = sentence("2010-12-01", offence="2005-06-01", years=2)
+    got = dates(booking(old_style("2010-01-01", years=2), new_style))
+    assert got["CRD"] == "2011-12-01"
+
+
+def test_old_style_sentences_in_separate_custodial_groups_are_not_a_single_term():
+    """Hard cases §9.4 ("the parts in the current group") and §1.2: 6 months from 1 Jan 2010 is released
+    on 1 Apr 2010; 6 months passed on 1 Jun 2010 starts a new group: 183 days, ARD day 92, 31 Aug 2010."""
+    got = dates(booking(old_style("2010-01-01", months=6), old_style("2010-06-01", months=6)))
+    assert (got["ARD"], got["SED"]) == ("2010-08-31", "2010-11-30")
+
+
+def test_a_consecutive_old_style_sentence_stops_the_single_term():
+    """Hard cases §9.4: none may be consecutive. 6 months from 1 Jan 2010 with 6 months consecutive to
+    it is a chain of 365 days (1 Jan to 31 Dec 2010, one term of 12 months: CRD, SED, LED), released on
+    day 183, 2 Jul 2010; a concurrent 1 month passed on 1 Mar 2010 stays on its own."""
+    first = old_style("2010-01-01", months=6) | {"identifier": "first"}
+    then = old_style("2010-01-01", months=6) | {"consecutiveSentenceUUIDs": ["first"]}
+    got = dates(booking(first, then, old_style("2010-03-01", months=1)))
+    assert (got["CRD"], got["SED"]) == ("2010-07-02", "2010-12-31")

@@ -13,7 +13,7 @@ from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
 from . import ersed, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
 from .adjustments import Applied
-from .aggregation import MultiplierOf, Unit, build_units
+from .aggregation import MultiplierOf, Unit, build_units, single_terms
 from .durations import long_date, plus_months
 from .early_release import Scheme, default, schemes
 from .extraction import extract
@@ -37,7 +37,7 @@ from .refusals import (
 )
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate
+from .timeline import allocate_grouped
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
@@ -109,9 +109,7 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = build_units(
-            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
-        )
+        self.units = build_units([identify(s, profile) for s in booking.sentences])
         self.any_sds_plus_eligible = any(
             s.release_arrangements.is_sds_plus_eligible for s in booking.sentences
         )
@@ -135,12 +133,21 @@ class _Calculator:
         check_sds40_consecutive(self.units, sds40.tranche if sds40 else None, self.profile)
 
     def unit_results(self) -> list[UnitDates]:
-        no_adjustments = [Applied() for _ in self.units]
-        self.active = self._active_schemes(no_adjustments)
-        applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
+        applied = self._allocate()
+        merged = single_terms(self.units, [g.members for g in self._groups])
+        if merged is not None:
+            # Concurrent sentences of one custodial group served as a single term (hard cases §9.4).
+            self.units = merged
+            self._cache.clear()
+            applied = self._allocate()
         self.active = self._active_schemes(applied)
         self._cache.clear()
         return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
+
+    def _allocate(self) -> list[Applied]:
+        self.active = self._active_schemes([Applied() for _ in self.units])
+        applied, self._groups = allocate_grouped(self.booking, self.units, self.evaluate, self.working_days)
+        return applied
 
     # -- early-release schemes -------------------------------------------------------------------------
     def _active_schemes(self, applied: list[Applied]) -> list[ActiveScheme]:

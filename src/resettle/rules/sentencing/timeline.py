@@ -44,6 +44,14 @@ def allocate(
     booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
 ) -> list[Applied]:
     """The adjustments applying to each unit, in the same order as `units`."""
+    return allocate_grouped(booking, units, evaluate, working_days)[0]
+
+
+def allocate_grouped(
+    booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
+) -> tuple[list[Applied], list[Group]]:
+    """The adjustments applying to each unit, and the custodial groups they were served in (members are
+    indexes into `units`; recalls are in none)."""
     deductions = booking.adjustments_of(*DEDUCTION_TYPES)
     ual = booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     adas = sorted(booking.adjustments_of(*ADA_TYPES), key=lambda a: a.on or date.min)
@@ -88,7 +96,7 @@ def allocate(
                 applied[member] = _with_ual(unit, base, ual, release, _return_to_custody(booking, unit))
         if [g.members for g in groups] == previous:
             break
-    return applied
+    return applied, groups
 
 
 def _served_ada(group: Group, member: int, units, applied, evaluate: Evaluate, adas) -> int:
