@@ -221,3 +221,30 @@ def test_a_consecutive_old_style_sentence_stops_the_single_term():
     then = old_style("2010-01-01", months=6) | {"consecutiveSentenceUUIDs": ["first"]}
     got = dates(booking(first, then, old_style("2010-03-01", months=1)))
     assert (got["CRD"], got["SED"]) == ("2010-07-02", "2010-12-31")
+
+
+# --- §9.1 booking-level ARD vs CRD -------------------------------------------------------------------
+
+
+def test_a_licence_ending_on_the_automatic_release_makes_it_conditional():
+    """Hard cases §9.1 rule 1 (and rule 3, "on or after"). A: pre-ORA offence, 6 months from 1 Mar 2015:
+    184 days, ARD + SED, ARD day 92 = 31 May 2015, SED 31 Aug 2015. B: ORA offence, 3 months from
+    1 Mar 2015: 92 days, CRD + SLED, CRD day 46 = 15 Apr 2015, SLED 31 May 2015. The latest release
+    (A's) is no CRD; the length is 6 months (< 4 years); there is an ORA SDS and a non-ORA SDS under
+    12 months, and a SED- and a SLED-typed sentence. The latest expiry is SED-typed but the release,
+    31 May, is not after B's SLED, 31 May: so a CRD, not an ARD."""
+    pre_ora = sentence("2015-03-01", offence="2014-01-01", months=6)
+    ora = sentence("2015-03-01", offence="2015-02-15", months=3)
+    got = dates(booking(pre_ora, ora))
+    assert (got.get("CRD"), got.get("ARD"), got["SED"]) == ("2015-05-31", None, "2015-08-31")
+
+
+def test_with_a_dto_and_every_sentence_released_at_18_or_over_the_release_is_a_crd():
+    """Hard cases §9.1 rule 2. Born 1 Sep 1996. DTO of 4 months from 1 Aug 2014: 122 days, mid-term day
+    61 = 30 Sep 2014 (he is 18). Adult sentence, pre-ORA offence, 6 months from 15 Sep 2014: 181 days,
+    ARD + SED, day 91 = 14 Dec 2014 (he is 18). A DTO, a non-DTO sentence, all 18 or over at release:
+    CRD 14 Dec 2014, although no licence runs past it."""
+    dto = sentence("2014-08-01", offence="2014-07-01", months=4, type="DetentionAndTrainingOrderSentence")
+    adult = sentence("2014-09-15", offence="2014-08-15", months=6)
+    got = dates(booking(dto, adult, dob="1996-09-01"))
+    assert (got.get("CRD"), got.get("ARD")) == ("2014-12-14", None)

@@ -123,7 +123,7 @@ class _Calculator:
         results = self.unit_results()
         self.check_unsupported(results)
         check_results(self.booking, results)
-        return extract(results)
+        return extract(results, self.booking.offender.date_of_birth)
 
     def check_unsupported(self, results: list[UnitDates]) -> None:
         """The post-calculation checks CRDS classes as unsupported (validation order 1): they run before
