@@ -248,3 +248,80 @@ def test_with_a_dto_and_every_sentence_released_at_18_or_over_the_release_is_a_c
     adult = sentence("2014-09-15", offence="2014-08-15", months=6)
     got = dates(booking(dto, adult, dob="1996-09-01"))
     assert (got.get("CRD"), got.get("ARD")) == ("2014-12-14", None)
+
+
+# --- §8.2 booking-stage and unsupported-adjustment codes ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "LAWFULLY_AT_LARGE",
+        "SPECIAL_REMISSION",
+        "TIME_SPENT_IN_CUSTODY_ABROAD",
+        "TIME_SPENT_AS_AN_APPEAL_APPLICANT",
+    ],
+)
+def test_unsupported_adjustments_are_refused_with_crds_code_for_each(kind):
+    """Hard cases §8.2: UNSUPPORTED_ADJUSTMENT_LAWFULLY_AT_LARGE / _SPECIAL_REMISSION /
+    _TIME_SPENT_IN_CUSTODY_ABROAD / _TIME_SPENT_AS_AN_APPEAL_APPLICANT, for any such adjustment."""
+    raw = booking(
+        sentence("2020-01-01", years=2),
+        adjustments={kind: [{"appliesToSentencesFrom": "2020-01-01", "numberOfDays": 5}]},
+    )
+    assert refusal(raw) == f"UNSUPPORTED_ADJUSTMENT_{kind}"
+
+
+def ual(start, end, days):
+    return {"fromDate": start, "toDate": end, "numberOfDays": days, "appliesToSentencesFrom": "2020-01-01"}
+
+
+def test_two_periods_at_large_sharing_a_day_are_refused():
+    """Hard cases §8.2 DUPLICATE_OR_OVERLAPPING_UAL: [1 Mar, 10 Mar 2020] and [10 Mar, 20 Mar 2020]
+    share 10 March."""
+    raw = booking(
+        sentence("2020-01-01", years=2),
+        adjustments={
+            "UNLAWFULLY_AT_LARGE": [ual("2020-03-01", "2020-03-10", 9), ual("2020-03-10", "2020-03-20", 10)]
+        },
+    )
+    assert refusal(raw) == "DUPLICATE_OR_OVERLAPPING_UAL"
+
+
+def test_periods_at_large_on_consecutive_days_are_calculated():
+    """Hard cases §8.2: [1 Mar, 9 Mar] and [10 Mar, 20 Mar 2020] share no day. 2 years from 1 Jan 2020
+    is 731 days, released on day 366, 31 Dec 2020, plus 9 + 10 = 19 days at large: 19 Jan 2021."""
+    raw = booking(
+        sentence("2020-01-01", years=2),
+        adjustments={
+            "UNLAWFULLY_AT_LARGE": [ual("2020-03-01", "2020-03-09", 9), ual("2020-03-10", "2020-03-20", 10)]
+        },
+    )
+    assert dates(raw)["CRD"] == "2021-01-19"
+
+
+def fixed_term(kind, sentenced_at, **duration):
+    recall = {"recallType": f"FIXED_TERM_RECALL_{kind}", "returnToCustodyDate": "2021-03-01"}
+    return sentence(sentenced_at, recall=recall, **duration)
+
+
+def test_a_28_day_recall_on_sentences_all_under_12_months_is_refused():
+    """Hard cases §8.2 FTR_TYPE_28_DAYS_SENTENCE_LT_12_MONTHS: an FTR28, the longest fixed-term recall
+    (10 months) under 12 months, and none in a consecutive chain."""
+    assert (
+        refusal(booking(fixed_term(28, "2020-06-01", months=10))) == "FTR_TYPE_28_DAYS_SENTENCE_LT_12_MONTHS"
+    )
+
+
+def test_a_14_day_recall_only_on_sentences_of_12_months_or_more_is_refused():
+    """Hard cases §8.2 FTR_TYPE_14_DAYS_SENTENCE_GE_12_MONTHS: no FTR14 under 12 months, and an FTR14
+    of 18 months."""
+    assert (
+        refusal(booking(fixed_term(14, "2020-06-01", months=18))) == "FTR_TYPE_14_DAYS_SENTENCE_GE_12_MONTHS"
+    )
+
+
+def test_a_14_day_recall_on_a_sentence_under_12_months_is_calculated():
+    """Hard cases §8.2 and part 1 §1.1 (recalls): 10 months from 1 Jun 2020, back in custody on
+    1 Mar 2021; a 14-day recall releases on 1 Mar + 14 − 1 = 14 Mar 2021 (before the SLED, 31 Mar 2021)."""
+    assert dates(booking(fixed_term(14, "2020-06-01", months=10)))["PRRD"] == "2021-03-14"
