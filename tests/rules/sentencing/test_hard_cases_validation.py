@@ -325,3 +325,18 @@ def test_a_14_day_recall_on_a_sentence_under_12_months_is_calculated():
     """Hard cases §8.2 and part 1 §1.1 (recalls): 10 months from 1 Jun 2020, back in custody on
     1 Mar 2021; a 14-day recall releases on 1 Mar + 14 − 1 = 14 Mar 2021 (before the SLED, 31 Mar 2021)."""
     assert dates(booking(fixed_term(14, "2020-06-01", months=10)))["PRRD"] == "2021-03-14"
+
+
+# --- §9.5 old/new chains ----------------------------------------------------------------------------
+
+
+def test_a_chain_of_old_and_new_style_sentences_has_crd_and_sled():
+    """Hard cases §9.5: an old-style part (offence 1 Jun 2004, before 4 April 2005) with a new-style
+    part (offence 1 Jan 2010) consecutive to it, both passed on 1 Jun 2012: 3 + 3 months = 6 months,
+    1 Jun to 30 Nov 2012, 183 days. Under 12 months and pre-ORA, but a mixed chain gets CRD + SLED, no
+    LED: CRD = day ceil(183 / 2) = 92 = 31 Aug 2012, SLED 30 Nov 2012."""
+    first = sentence("2012-06-01", offence="2004-06-01", months=3, identifier="first")
+    then = sentence("2012-06-01", offence="2010-01-01", months=3, consecutiveSentenceUUIDs=["first"])
+    got = dates(booking(first, then))
+    assert (got.get("CRD"), got.get("SLED")) == ("2012-08-31", "2012-11-30")
+    assert not {"ARD", "SED", "LED"} & set(got)
