@@ -340,3 +340,34 @@ def test_a_chain_of_old_and_new_style_sentences_has_crd_and_sled():
     got = dates(booking(first, then))
     assert (got.get("CRD"), got.get("SLED")) == ("2012-08-31", "2012-11-30")
     assert not {"ARD", "SED", "LED"} & set(got)
+
+
+# --- §9.7 SDS40 tranche allocation --------------------------------------------------------------------
+
+
+def test_sds40_eligibility_reads_no_exclusion_markers():
+    """Hard cases §9.7 allocation step 1: "Exclusion markers are not checked at this step". A 6-year SDS
+    for a SEXUAL-marked offence from 10 Jan 2024 (released after 10 Sep 2024, passed before it) makes
+    the booking eligible although SDS40 does not apply to it; 6 + 1 years is at least 5, so tranche 2;
+    and the consecutive 1 year (also SEXUAL) passed on 20 Sep 2024 is a standard part between the
+    tranche dates: refused (§8.2)."""
+    first = sentence("2024-01-10", years=6, identifier="first") | arrangements(["SEXUAL"])
+    then = sentence("2024-09-20", years=1, consecutiveSentenceUUIDs=["first"]) | arrangements(["SEXUAL"])
+    assert refusal(booking(first, then)) == SDS40_CONSECUTIVE
+
+
+def test_sds40_eligibility_needs_a_standard_part_passed_before_the_commencement():
+    """Hard cases §9.7 allocation step 1: an EDS (not on the SDS track) of 6 years custody and 4 years
+    extended licence from 10 Jan 2022, with a 1-year SDS consecutive to it passed on 20 Sep 2024 (after
+    the commencement): no standard part was passed before 10 Sep 2024, so no tranche is allocated, and
+    the between-tranches refusal (which needs tranche 2) does not apply."""
+    eds = {
+        "type": "ExtendedDeterminateSentence",
+        "offence": {"committedAt": "2021-06-01"},
+        "sentencedAt": "2022-01-10",
+        "custodialDuration": {"durationElements": {"YEARS": 6}},
+        "extensionDuration": {"durationElements": {"YEARS": 4}},
+        "identifier": "eds",
+    }
+    then = sentence("2024-09-20", years=1, consecutiveSentenceUUIDs=["eds"]) | arrangements()
+    assert "CRD" in dates(booking(eds, then), PARAMS)

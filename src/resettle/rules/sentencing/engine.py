@@ -161,7 +161,7 @@ class _Calculator:
                 expiry = base.get(D.SLED) or base.get(D.SED)
                 if expiry and expiry >= scheme.commencement:
                     relevant.append(base)
-                    eligible = eligible or any(scheme.applies_to(p) for p in unit.parts)
+                    eligible = eligible or _eligible(scheme, unit, base)
             if not eligible:
                 relevant = []
             tranche = scheme.allocate(_tranche_lengths(scheme, relevant))
@@ -225,7 +225,14 @@ class _Calculator:
             if unit.sentenced_at >= item.scheme.commencement:
                 result = early
             elif item.tranche is None:
-                continue  # his sentence ended before the scheme commenced
+                # No tranche (no sentence being served made him eligible): parts passed after the
+                # commencement still take the scheme's fraction from the day they were passed (hard
+                # cases §1.3 step 4), with no defaulting.
+                if _spans(unit, item.scheme.commencement):
+                    result = self._dates(
+                        unit, self._multiplier_of(self.active[: depth - 1], item.scheme), applied
+                    )
+                continue
             elif item.scheme.reverts:
                 # Taking the scheme back out: all new dates, unless he was due out before it.
                 result = result if result.release < item.tranche.date else early
@@ -373,6 +380,18 @@ class _Calculator:
             ers=self.profile.ers,
         )
         result.set(D.ERSED, day, *because)
+
+
+def _eligible(scheme: Scheme, unit: Unit, base: UnitDates) -> bool:
+    """Whether a sentence being served when the scheme commenced makes the booking eligible for a
+    tranche. SDS40 reads no exclusion markers here: a standard part passed before the commencement, on a
+    sentence released after it (hard cases §9.7, allocation step 1)."""
+    if not scheme.is_sds40:
+        return any(scheme.applies_to(p) for p in unit.parts)
+    return base.release > scheme.commencement and any(
+        p.track in (Track.SDS, Track.SDS_PLUS) and p.sentence.sentenced_at < scheme.commencement
+        for p in unit.parts
+    )
 
 
 def _spans(unit: Unit, commencement: date) -> bool:
