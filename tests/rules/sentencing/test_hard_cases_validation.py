@@ -371,3 +371,15 @@ def test_sds40_eligibility_needs_a_standard_part_passed_before_the_commencement(
     }
     then = sentence("2024-09-20", years=1, consecutiveSentenceUUIDs=["eds"]) | arrangements()
     assert "CRD" in dates(booking(eds, then), PARAMS)
+
+
+def test_sds40_tranche_judges_each_sentence_on_its_own_length():
+    """Hard cases §9.7 steps 2-3: tranche 1 if every current or licence sentence is under 5 years.
+    A: 4 years from 1 Oct 2022 (1,461 days): one half is day 731, 30 Sep 2024; 40% is day 585,
+    8 May 2024. B: 4 years 11 months from 1 Dec 2019, on licence until 31 Oct 2024. Each is under
+    5 years (though 1 Dec 2019 to 30 Sep 2026 is more), so tranche 1: A's 40% date is before
+    10 Sep 2024 and its one-half date is not, so its CRD is the tranche 1 date, 10 Sep 2024 (in tranche 2
+    it would have stayed 30 Sep 2024, being before 22 Oct 2024)."""
+    a = sentence("2022-10-01", years=4) | arrangements()
+    b = sentence("2019-12-01", years=4, months=11) | arrangements()
+    assert dates(booking(a, b), PARAMS)["CRD"] == "2024-09-10"

@@ -413,15 +413,12 @@ def _refuse_extinguished(unit: Unit, before: UnitDates, after: UnitDates, item: 
 
 
 def _tranche_lengths(scheme: Scheme, results: list[UnitDates]) -> list[tuple[date, int]]:
-    """What the tranche is judged on. SDS40 measures the custodial span of the sentences being served at
-    commencement, from the earliest sentence to the latest expiry; the progression model measures each
-    sentence or consecutive chain on its own (CRDS `TrancheAllocationService`)."""
+    """What the tranche is judged on: each sentence or consecutive chain being served (or on licence)
+    when the scheme commenced, on its own, by its whole length including any extended licence (CRDS
+    `TrancheAllocationService`; hard cases §9.7 step 2, §9.8 step 2)."""
     if not results:
         return []
-    if scheme.is_progression_model:
-        return [(r.unit.sentenced_at, r.total_days) for r in results]
-    start = min(r.unit.sentenced_at for r in results)
-    return [(start, (max(r.unadjusted_expiry for r in results) - start).days + 1)]
+    return [(r.unit.sentenced_at, r.total_days) for r in results]
 
 
 def _keep(result: UnitDates, kind: DateType, explained: ExplainedDate | None) -> None:
