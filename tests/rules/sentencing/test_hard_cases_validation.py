@@ -383,3 +383,57 @@ def test_sds40_tranche_judges_each_sentence_on_its_own_length():
     a = sentence("2022-10-01", years=4) | arrangements()
     b = sentence("2019-12-01", years=4, months=11) | arrangements()
     assert dates(booking(a, b), PARAMS)["CRD"] == "2024-09-10"
+
+
+# --- §8.1 run order, §8.3 --------------------------------------------------------------------------
+
+
+def test_an_unsupported_adjustment_is_reported_before_a_booking_stage_unsupported_check():
+    """Hard cases §8.1: within the unsupported order, source-data validators (the adjustments) run
+    before booking validators (the Sentencing Act 2026 schedule marker, with its toggle on)."""
+    marked = sentence("2026-11-02", years=2) | arrangements(["SA2026_PROGRESSION_MODEL_SCHEDULE"])
+    raw = booking(
+        marked,
+        adjustments={"SPECIAL_REMISSION": [{"appliesToSentencesFrom": "2026-11-02", "numberOfDays": 3}]},
+    )
+    toggles = {"routeProgressionModelScheduleExclusionToManual": True}
+    assert (
+        refusal(raw, "sds-progression-model-october", toggles) == "UNSUPPORTED_ADJUSTMENT_SPECIAL_REMISSION"
+    )
+    assert refusal(booking(marked), "sds-progression-model-october", toggles) == (
+        "PROGRESSION_MODEL_SCHEDULE_EXCLUSION"
+    )
+
+
+def test_an_unsupported_check_after_calculation_comes_before_invalid_booking_data():
+    """Hard cases §8.1: the SHPO check (unsupported, post-calculation) is reported before two periods at
+    large sharing a day (invalid, booking stage). The SHPO breach: 2 months from 23 Oct 2024, CRD
+    22 Nov 2024 (+ the days at large), inside [10 Sep, 16 Dec 2024)."""
+    overlapping = [
+        {
+            "fromDate": "2024-10-25",
+            "toDate": "2024-10-26",
+            "numberOfDays": 2,
+            "appliesToSentencesFrom": "2024-10-23",
+        },
+        {
+            "fromDate": "2024-10-26",
+            "toDate": "2024-10-27",
+            "numberOfDays": 2,
+            "appliesToSentencesFrom": "2024-10-23",
+        },
+    ]
+    raw = booking(shpo_breach("2024-10-23", months=2), adjustments={"UNLAWFULLY_AT_LARGE": overlapping})
+    assert refusal(raw) == SHPO
+
+
+def test_a_booking_with_no_sentences_is_refused():
+    """Hard cases §8.2 NO_SENTENCES (and §8.3 NoSentencesProvidedException)."""
+    from datetime import date
+
+    from resettle.rules.sentencing import calculate, load_profile
+    from resettle.rules.sentencing.model import Booking, Offender
+
+    with pytest.raises(Refused) as refused:
+        calculate(Booking(Offender(date(1990, 1, 1)), ()), load_profile(PARAMS))
+    assert refused.value.code == "NO_SENTENCES"

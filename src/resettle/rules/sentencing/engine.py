@@ -34,6 +34,7 @@ from .refusals import (
     check_results,
     check_sds40_consecutive,
     check_toggled,
+    check_unsupported_adjustments,
 )
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
@@ -57,6 +58,7 @@ def calculate(
         ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
     )
 
+    check_unsupported_adjustments(booking)
     check_toggled(booking, toggles)
     calculator = _Calculator(booking, profile, toggles, working_days)
     try:
@@ -66,15 +68,6 @@ def calculate(
             _unsupported_first(calculator)
         raise
     calculation = calculator.run()
-    if (
-        toggles.applyPostHdcedRepealRules
-        and D.HDCED in calculation.dates
-        and movements.still_out_on_hdc(booking)
-    ):
-        # HDC repealed: an HDCED for a man still out on HDC is for a person to decide (hard cases §5.6).
-        raise Refused(
-            "HDCED_REPEAL", "an HDC eligibility date while he is still out on HDC, after its repeal"
-        )
     lawful_order.check(calculation.dates, returned_to_custody=_first_return_to_custody(booking))
     return calculation
 
@@ -131,6 +124,15 @@ class _Calculator:
         shpo.check(results, self.profile)
         sds40 = next((a for a in self.active if a.scheme.is_sds40), None)
         check_sds40_consecutive(self.units, sds40.tranche if sds40 else None, self.profile)
+        if (
+            self.toggles.applyPostHdcedRepealRules
+            and movements.still_out_on_hdc(self.booking)
+            and D.HDCED in extract(results, self.booking.offender.date_of_birth).dates
+        ):
+            # HDC repealed: an HDCED for a man still out on HDC is for a person to decide (§5.6).
+            raise Refused(
+                "HDCED_REPEAL", "an HDC eligibility date while he is still out on HDC, after its repeal"
+            )
 
     def unit_results(self) -> list[UnitDates]:
         applied = self._allocate()

@@ -68,15 +68,22 @@ def check_sds40_consecutive(units: list[Unit], tranche: Tranche | None, profile:
             )
 
 
-def check_booking(booking: Booking) -> None:
-    """The checks before calculation, in CRDS's order (hard cases §8.1): unsupported, then invalid
-    booking data, then what makes the calculation itself fail (§8.3)."""
+def check_unsupported_adjustments(booking: Booking) -> None:
+    """Adjustments CRDS cannot calculate (SupportedAdjustmentsValidator: unsupported, source data, so
+    before any other check; hard cases §8.1-8.2); and a booking with no sentence (NO_SENTENCES)."""
+    if not booking.sentences:
+        raise Refused("NO_SENTENCES", "there is no sentence to calculate")
     for adjustment in booking.adjustments:
         if adjustment.type in MANUAL_ADJUSTMENTS:
             raise Refused(
                 f"UNSUPPORTED_ADJUSTMENT_{adjustment.type.value}",
                 f"{adjustment.type.value.replace('_', ' ').lower()} needs a manual calculation",
             )
+
+
+def check_booking(booking: Booking) -> None:
+    """The invalid-data checks before calculation, in CRDS's order (hard cases §8.1), then what makes
+    the calculation itself fail (§8.3)."""
     _check_ual_overlaps(booking)
     _check_fixed_term_recall_lengths(booking)
     for index, sentence in enumerate(booking.sentences):
