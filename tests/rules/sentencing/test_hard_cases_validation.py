@@ -437,3 +437,24 @@ def test_a_booking_with_no_sentences_is_refused():
     with pytest.raises(Refused) as refused:
         calculate(Booking(Offender(date(1990, 1, 1)), ()), load_profile(PARAMS))
     assert refused.value.code == "NO_SENTENCES"
+
+
+# --- §9.8 progression-model allocation ------------------------------------------------------------------
+
+PM = "sds-progression-model-october"
+TRANCHE_ONE_BY_HAND = {"progressionTrancheOneManualJourney": True}
+
+
+def test_progression_model_tranche_needs_a_release_on_or_after_its_commencement():
+    """Hard cases §9.8 step 1. 18 months from 2 Jun 2025 (548 days) at 40%: day ceil(219.2) = 220,
+    CRD 7 Jan 2026, before 1 Oct 2026; on licence until 1 Dec 2026. Not eligible, so no tranche, and
+    the tranche-1 manual journey (§8.2 PROGRESSION_TRANCHE_ONE_ALLOCATION) does not apply."""
+    raw = booking(sentence("2025-06-02", months=18) | arrangements())
+    assert dates(raw, PM, TRANCHE_ONE_BY_HAND)["CRD"] == "2026-01-07"
+
+
+def test_progression_model_tranche_one_goes_to_a_person_with_its_toggle_on():
+    """Hard cases §9.8 and §8.2: 18 months from 1 Apr 2026 (548 days) at 40%: day 220, 6 Nov 2026, on
+    or after 1 Oct 2026, passed before it: eligible; 548 ≤ 574 days, so tranche 1: refused."""
+    raw = booking(sentence("2026-04-01", months=18) | arrangements())
+    assert refusal(raw, PM, TRANCHE_ONE_BY_HAND) == "PROGRESSION_TRANCHE_ONE_ALLOCATION"

@@ -26,7 +26,7 @@ from .legislation import (
     Tranche,
     load_profile,
 )
-from .model import Booking
+from .model import AdjustmentType, Booking
 from .recall import post_recall_release
 from .refusals import (
     INVALID_DATA,
@@ -163,7 +163,7 @@ class _Calculator:
                 expiry = base.get(D.SLED) or base.get(D.SED)
                 if expiry and expiry >= scheme.commencement:
                     relevant.append(base)
-                    eligible = eligible or _eligible(scheme, unit, base)
+                    eligible = eligible or _eligible(scheme, unit, base, self.booking)
             if not eligible:
                 relevant = []
             tranche = scheme.allocate(_tranche_lengths(scheme, relevant))
@@ -384,10 +384,24 @@ class _Calculator:
         result.set(D.ERSED, day, *because)
 
 
-def _eligible(scheme: Scheme, unit: Unit, base: UnitDates) -> bool:
+def _eligible(scheme: Scheme, unit: Unit, base: UnitDates, booking: Booking) -> bool:
     """Whether a sentence being served when the scheme commenced makes the booking eligible for a
     tranche. SDS40 reads no exclusion markers here: a standard part passed before the commencement, on a
-    sentence released after it (hard cases §9.7, allocation step 1)."""
+    sentence released after it (hard cases §9.7, allocation step 1). The progression model: a part passed
+    before the commencement that the model applies to, on a sentence whose release (without added days,
+    not floored, less time at large from the commencement on) is on or after it (§9.8 step 1)."""
+    if scheme.is_progression_model:
+        # Time at large from the commencement on has not happened yet when the first tranche is
+        # allocated, so it is not in the release judged.
+        at_large_later = sum(
+            a.number_of_days
+            for a in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
+            if a.on and scheme.commencement <= a.on <= base.release
+        )
+        release = base.release_without_ada - timedelta(days=at_large_later)
+        return release >= scheme.commencement and any(
+            scheme.applies_to(p) and p.sentence.sentenced_at < scheme.commencement for p in unit.parts
+        )
     if not scheme.is_sds40:
         return any(scheme.applies_to(p) for p in unit.parts)
     return base.release > scheme.commencement and any(
