@@ -458,3 +458,17 @@ def test_progression_model_tranche_one_goes_to_a_person_with_its_toggle_on():
     or after 1 Oct 2026, passed before it: eligible; 548 ≤ 574 days, so tranche 1: refused."""
     raw = booking(sentence("2026-04-01", months=18) | arrangements())
     assert refusal(raw, PM, TRANCHE_ONE_BY_HAND) == "PROGRESSION_TRANCHE_ONE_ALLOCATION"
+
+
+# --- §9.7 final merge ---------------------------------------------------------------------------------
+
+
+def test_sds40_final_merge_does_not_move_an_ard_to_the_tranche_date():
+    """Hard cases §0 and §9.7 (final merge: CRD, ERSED, HDCED, PED, PRRD only). Offence before ORA,
+    10 months from 1 May 2024: 304 days, ARD + SED. One half: day 152, 29 Sep 2024, after tranche 1
+    (10 Sep 2024, the sentence being under 5 years), so it moves to 40%: day ceil(121.6) = 122,
+    30 Aug 2024. ARD is not a defaulted type: it stays 30 Aug 2024 (a CRD would become 10 Sep 2024).
+    Under sds-50 (no SDS40) it is the one-half date."""
+    raw = booking(sentence("2024-05-01", offence="2014-06-01", months=10))
+    assert dates(raw, PARAMS)["ARD"] == "2024-08-30"
+    assert dates(raw, "sds-50")["ARD"] == "2024-09-29"

@@ -42,7 +42,9 @@ from .timeline import allocate_grouped
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
-SCHEME_DEFAULTED = (D.CRD, D.ARD, D.PED, D.HDCED, D.ERSED, D.MTD)
+# The dates moved to a scheme's tranche date. Not the ARD: CRDS's final merge defaults CRD, ERSED, HDCED,
+# PED and PRRD only (hard cases §0, §9.7). MTD is a DTO's, which no scheme changes.
+SCHEME_DEFAULTED = (D.CRD, D.PED, D.HDCED, D.ERSED, D.MTD)
 
 
 def calculate(
