@@ -472,3 +472,18 @@ def test_sds40_final_merge_does_not_move_an_ard_to_the_tranche_date():
     raw = booking(sentence("2024-05-01", offence="2014-06-01", months=10))
     assert dates(raw, PARAMS)["ARD"] == "2024-08-30"
     assert dates(raw, "sds-50")["ARD"] == "2024-09-29"
+
+
+def test_a_date_only_the_new_rules_give_is_kept_by_sds40_and_defaulted_by_the_progression_model():
+    """Hard cases §9.7 final merge: with no snapshot date σ, "e < T ≤ σ" and "σ < T or σ = e" both
+    fail, so e is kept (1 Sep 2024, before the tranche date 10 Sep 2024). §9.8 final merge: the early
+    date is defaulted to T when T > e, whatever the snapshot had: 10 Sep 2024."""
+    from datetime import date
+
+    from resettle.rules.sentencing.early_release import default
+
+    early, tranche = date(2024, 9, 1), date(2024, 9, 10)
+    assert default(None, early, tranche, keep_new_only=True) == early
+    assert default(None, early, tranche) == tranche
+    # With a snapshot date on or after T and the early date before it, both use T (e < T ≤ σ).
+    assert default(date(2024, 9, 20), early, tranche, keep_new_only=True) == tranche

@@ -118,10 +118,14 @@ def schemes(profile: Profile, toggles: Toggles) -> list[Scheme]:
     return found
 
 
-def default(before: date | None, after: date | None, tranche_date: date) -> date | None:
-    """The date for a sentence already being served when the scheme commences on `tranche_date`."""
+def default(
+    before: date | None, after: date | None, tranche_date: date, keep_new_only: bool = False
+) -> date | None:
+    """The date for a sentence already being served when the scheme commences on `tranche_date`.
+    With `keep_new_only` (SDS40's final merge), a date the old rules did not give is kept as the new
+    rules give it (hard cases §9.7); the progression model defaults it to the tranche date (§9.8)."""
     if before is not None and before < tranche_date:
         return before
-    if after is None:
-        return None
+    if after is None or (before is None and keep_new_only):
+        return after
     return max(after, tranche_date)

@@ -458,7 +458,12 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
         old, new = before.dates.get(kind), after.dates.get(kind)
         if old is None and new is None:
             continue
-        day = default(old.on - ada if old else None, new.on - ada if new else None, tranche_date)
+        day = default(
+            old.on - ada if old else None,
+            new.on - ada if new else None,
+            tranche_date,
+            keep_new_only=scheme.is_sds40,
+        )
         day = day + ada if day else None
         if day is None:
             after.dates.pop(kind, None)
