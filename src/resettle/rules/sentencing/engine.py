@@ -478,7 +478,8 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
             )
     # Top-up supervision follows the new fraction's release once the scheme reaches him.
     _keep(after, D.TUSED, old_tused if before.release < tranche_date else new_tused)
-    crd = after.get(D.CRD)
+    # HDCED and ERSED go where they equal both the release (CRD or ARD) and the tranche date (§9.7).
+    crd = after.get(D.CRD) or after.get(D.ARD)
     for kind in (D.HDCED, D.ERSED):
         if after.get(kind) and after.get(kind) == crd == tranche_date:
             after.dates.pop(kind)
