@@ -175,6 +175,14 @@ def test_single_term_under_twelve_months_has_an_automatic_release():
     assert "CRD" not in got
 
 
+def test_a_single_term_is_released_at_one_half_under_sds40():
+    """Hard cases §9.4: "It is released at 1/2". 30 years from 3 Jan 2011 and 30 years from 1 Jun 2011
+    (both old-style): one term from 3 Jan 2011 to 31 May 2041, 11,107 days; day ceil(11,107 / 2) =
+    5,554, CRD 18 Mar 2026, though SDS40 had commenced (40% would have been before its tranche)."""
+    got = dates(booking(old_style("2011-01-03", years=30), old_style("2011-06-01", years=30)), PARAMS)
+    assert (got["CRD"], got["SLED"]) == ("2026-03-18", "2041-05-31")
+
+
 def test_old_style_sentences_passed_on_the_same_day_are_not_a_single_term():
     """Hard cases §9.4: their sentence dates are all equal, so each keeps its own dates: 2 years and
     1 year from 1 Jan 2010, the 2 years released on day 365, 31 Dec 2010; 12 months to 4 years is

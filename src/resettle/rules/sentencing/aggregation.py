@@ -67,7 +67,8 @@ class Unit:
         if self.is_dto_chain:
             return dto.MULTIPLIER.of(self.total_days())
         if self.single_term:
-            return multiplier_of(self.parts[0]).of(self.total_days())
+            # A single term is released at one half, whatever scheme is in force (hard cases §9.4).
+            return self.parts[0].multiplier.of(self.total_days())
         days = _grouped_days(self._without_ped, self.sentenced_at, multiplier_of, 0)
         return _grouped_days(self._with_ped, self.sentenced_at, multiplier_of, days)
 
