@@ -495,3 +495,18 @@ def test_a_date_only_the_new_rules_give_is_kept_by_sds40_and_defaulted_by_the_pr
     assert default(None, early, tranche) == tranche
     # With a snapshot date on or after T and the early date before it, both use T (e < T ≤ σ).
     assert default(date(2024, 9, 20), early, tranche, keep_new_only=True) == tranche
+
+
+# --- §9.6 SDS40 additional excluded offences ---------------------------------------------------------
+
+
+def test_additional_exclusions_revert_the_sentences_of_a_group_still_in_custody():
+    """Hard cases §9.6: at 16 Dec 2024 the current group's sentences with a SEXUAL_T3 part go back to
+    one half, with no tranche defaulting. A (SEXUAL_T3): 22 months from 1 Mar 2024, 671 days: 40% day
+    269 = 24 Nov 2024, one half day 336 = 30 Jan 2025. B (unmarked): 2 years from 1 Mar 2024, 730 days,
+    40% day 292 = 17 Dec 2024, so the group is still in custody on 16 Dec 2024 and A reverts: CRD
+    30 Jan 2025. Alone, A was out on 24 Nov 2024, before the date, and keeps its 40% release."""
+    a = sentence("2024-03-01", months=22) | arrangements(["SEXUAL_T3"])
+    b = sentence("2024-03-01", years=2) | arrangements()
+    assert dates(booking(a, b), PARAMS)["CRD"] == "2025-01-30"
+    assert dates(booking(a), PARAMS)["CRD"] == "2024-11-24"

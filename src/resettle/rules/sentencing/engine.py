@@ -113,6 +113,7 @@ class _Calculator:
         )
         self.active: list[ActiveScheme] = []
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
+        self._group_released: dict[int, date] = {}
 
     def run(self) -> Calculation:
         results = self.unit_results()
@@ -145,10 +146,15 @@ class _Calculator:
             self._cache.clear()
             applied = self._allocate()
         self.active = self._active_schemes(applied)
+        # When his custodial group leaves custody, for the schemes that judge the group (§9.6).
+        self._group_released = {
+            id(self.units[m]): group.released for group in self._groups for m in group.members
+        }
         self._cache.clear()
         return [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
 
     def _allocate(self) -> list[Applied]:
+        self._group_released = {}
         self.active = self._active_schemes([Applied() for _ in self.units])
         applied, self._groups = allocate_grouped(self.booking, self.units, self.evaluate, self.working_days)
         return applied
@@ -238,8 +244,11 @@ class _Calculator:
                     )
                 continue
             elif item.scheme.reverts:
-                # Taking the scheme back out: all new dates, unless he was due out before it.
-                result = result if result.release < item.tranche.date else early
+                # Taking the scheme back out (SDS40's additional exclusions): all new dates for the
+                # sentences of the custodial group still in custody on its date; a group already out
+                # keeps the old ones (hard cases §9.6).
+                out = self._group_released.get(id(unit), result.release)
+                result = result if out < item.tranche.date else early
             else:
                 if _spans(unit, item.scheme.commencement):
                     # A chain with parts passed after the commencement: those parts were under the scheme
