@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 from ..explained import ExplainedDate
 from . import hdced as hdc_rules
-from .durations import long_date, period_between
+from .durations import is_shorter_than_months, long_date, period_between
 from .legislation import Toggles
 from .result import Calculation
+from .sds import age_in_years, is_ora
 from .sentence_dates import UnitDates
 from .tracks import DateType, Track
 
@@ -25,19 +26,22 @@ def _relabel(explained: ExplainedDate, kind: DateType, *more: str) -> ExplainedD
     return ExplainedDate(kind.value, explained.on, explained.because + more)
 
 
-def extract(results: list[UnitDates], toggles: Toggles | None = None) -> Calculation:
+def extract(
+    results: list[UnitDates], toggles: Toggles | None = None, date_of_birth: date | None = None
+) -> Calculation:
     toggles = toggles or Toggles()
     out: dict[str, ExplainedDate] = {}
     prrd = _latest(results, D.PRRD)
-    release = max(
-        (r.dates[k] for r in results for k in (D.CRD, D.ARD) if k in r.dates),
-        key=lambda e: e.on,
-        default=None,
-    )
-    licences = [r.dates[k].on for r in results for k in (D.SLED, D.LED) if k in r.dates]
-    if release and release.kind == "ARD" and any(day > release.on for day in licences):
-        # A licence still to run on another sentence makes the release conditional (PSI 03/2015 example 16).
-        release = _relabel(release, D.CRD)
+    releases = [(r, r.dates[k]) for r in results for k in (D.CRD, D.ARD) if k in r.dates]
+    holder, release = max(releases, key=lambda pair: pair[1].on, default=(None, None))
+    esed = max(r.unadjusted_expiry for r in results)
+    start = min(r.unit.sentenced_at for r in results)
+    length = period_between(start, esed + timedelta(days=1))
+    no_led = False
+    if release:
+        kind, no_led = _release_kind(results, holder, release.on, length, date_of_birth)
+        if kind.value != release.kind:
+            release = _relabel(release, kind)
     # The later of the two decides when he goes; on the same day CRDS reports both.
     if prrd and (release is None or prrd.on >= release.on):
         out["PRRD"] = prrd
@@ -45,6 +49,8 @@ def extract(results: list[UnitDates], toggles: Toggles | None = None) -> Calcula
         out[release.kind] = release
     release = max((e for e in (prrd, release) if e), key=lambda e: e.on, default=None)
     _expiry(results, out)
+    if no_led:
+        out.pop("LED", None)
     _parole(results, out, release)
     _hdc(results, out, release, toggles)
     for kind in (D.MTD, D.ETD, D.LTD):
@@ -53,11 +59,49 @@ def extract(results: list[UnitDates], toggles: Toggles | None = None) -> Calcula
             out[kind.value] = latest
     _ersed(results, out)
     _tused(results, out)
-    esed = max(r.unadjusted_expiry for r in results)
     if not all(r.unit.tracks == {Track.BOTUS} for r in results):  # CRDS gives no ESED for BOTUS alone
         out["ESED"] = ExplainedDate("ESED", esed, ("Latest sentence expiry before any adjustment",))
-    start = min(r.unit.sentenced_at for r in results)
-    return Calculation(out, period_between(start, esed + timedelta(days=1)))
+    return Calculation(out, length)
+
+
+SDS_TRACKS = frozenset({Track.SDS, Track.SDS_PLUS})
+
+
+def _release_kind(
+    results: list[UnitDates], holder: UnitDates, release: date, length, date_of_birth: date | None
+) -> tuple[DateType, bool]:
+    """Whether the booking's release is a CRD or an ARD, and whether it then has no LED (CRDS
+    `BookingExtractionService.extractConcurrentOraAndNonOraDetails`, `OraExtraction`; hard cases §9.1),
+    the rules tried in order."""
+    # 1. Concurrent ORA and non-ORA sentences: the latest release is not a CRD, the effective sentence
+    #    length is under 4 years, there is an ORA SDS and a non-ORA SDS under 12 months, and both a
+    #    SED-typed and a SLED-typed sentence.
+    sds = [r for r in results if r.unit.tracks <= SDS_TRACKS]
+    ora = [r for r in sds if all(is_ora(p.sentence) for p in r.unit.parts)]
+    short_non_ora = [
+        r
+        for r in sds
+        if not any(is_ora(p.sentence) for p in r.unit.parts)
+        and is_shorter_than_months(r.total_days, r.unit.sentenced_at, 12)
+    ]
+    sled_typed = [r for r in results if D.SLED in r.types and D.SLED in r.dates]
+    sed_typed = [r for r in results if D.SED in r.types and D.SED in r.dates]
+    if D.CRD not in holder.types and length.years < 4 and ora and short_non_ora and sled_typed and sed_typed:
+        latest_expiry = max(results, key=lambda r: r.get(D.SLED) or r.get(D.SED) or date.min)
+        latest_sled = max(r.get(D.SLED) for r in sled_typed)
+        if D.SED in latest_expiry.types and release > latest_sled:
+            return D.ARD, True
+        return D.CRD, False
+    # 2. A DTO among the sentences.
+    if date_of_birth and any(r.unit.tracks == {Track.DTO} for r in results):
+        adults = [age_in_years(date_of_birth, r.release) >= 18 for r in results]
+        if not any(adults) and length.years == 0:
+            return D.ARD, False
+        if all(adults) and any(r.unit.tracks != {Track.DTO} for r in results):
+            return D.CRD, False
+    # 3. A licence still running on the latest release makes it conditional (PSI 03/2015 example 16).
+    licences = [r.dates[k].on for r in results for k in (D.SLED, D.LED) if k in r.dates]
+    return (D.CRD if any(day >= release for day in licences) else D.ARD), False
 
 
 def _expiry(results: list[UnitDates], out: dict) -> None:
