@@ -110,7 +110,11 @@ def test_no_hdc_when_held_until_the_release_of_a_sentence_whose_hdc_is_repealed(
     }
 
 
-def test_ersed_is_that_of_the_last_release_unless_another_sentence_was_passed_before_it():
+def test_ersed_under_the_progression_model_final_merge():
+    """Hard cases §9.8 final merge, §6.4. Passed after: at the tranche date (2026-10-01) only the 14 months
+    existed, ERSED 2026-09-24, before the tranche, so the booking keeps it though the 5 months passed that
+    day has a later one. Passed before: no tranche (nothing passed before the commencement), so the latest
+    ERSED of the two, the second's."""
     ersed = {"calculateErsed": True}
     passed_after = booking(sentence("2026-08-03", months=14), sentence("2026-10-01", months=5))
     assert dates(passed_after, profile=PM, toggles=PM_TOGGLES, user_inputs=ersed)["ERSED"] == "2026-09-24"

@@ -3,6 +3,10 @@
 Profile `sds-50` throughout unless said: SDS40 and the progression model do not reach these sentences, so
 a standard sentence is released at one half, rounded up. `N` is the days to release, `s` the sentence date."""
 
+import pytest
+
+from resettle.rules.sentencing import Refused
+
 from .builders import booking, dates, remand, sentence
 
 ERSED = {"calculateErsed": True}
@@ -219,3 +223,192 @@ def test_sds_plus_eligible_part_of_a_chain_only_rules_out_the_chain():
         sentence("2020-01-01", months=2, consecutiveSentenceUUIDs=["c"], **SDS_PLUS_ELIGIBLE),
     )
     assert dates(raw)["HDCED"] == "2020-07-05"
+
+
+# -- §5.6 repeal and suspension: "adult" is judged over the booking's sentences -----------------------
+S250 = {"releaseArrangements": {"isSection250": True}}
+SUSPENDED = {"adultHdcSuspended": True}
+REPEAL = {"applyPostHdcedRepealRules": True}
+
+
+def test_adult_hdc_suspension_spares_a_section_250_sentence_alone():
+    """Hard cases §5.6 `adultHdcSuspended`: it removes the HDCED only when an adult sentence is present; a
+    stand-alone SDS flagged section 250 is not adult. 2 years from 2020-01-01: HDCED s + 366 − 180 =
+    2020-07-05, kept with the toggle on."""
+    raw = booking(sentence(TWO_YEARS_2020, years=2, **S250))
+    assert dates(raw, toggles=SUSPENDED)["HDCED"] == "2020-07-05"
+
+
+def test_adult_hdc_suspension_removes_hdc_when_any_adult_sentence_is_present():
+    """Hard cases §5.6 `adultHdcSuspended`: the same section 250 sentence with a concurrent adult sentence
+    of 2 months from 2020-01-01 (60 days, N = 30 < 42: no HDCED of its own; CRD 2020-01-30, before the
+    HDCED, so it does not move it). Without the toggle HDCED = 2020-07-05; with it, none."""
+    raw = booking(sentence(TWO_YEARS_2020, years=2, **S250), sentence(TWO_YEARS_2020, months=2))
+    assert dates(raw)["HDCED"] == "2020-07-05"
+    assert "HDCED" not in dates(raw, toggles=SUSPENDED)
+
+
+# 3 years from 2026-01-01: 1096 days, N = 548, CRD = s + 547 = 2027-07-02. HDC-180 gives s + 548 − 180 =
+# 2027-01-04, after 2025-06-03, so HDC-365: 548 < 730, s + max(28, ceil(548 / 2)) = s + 274 = 2026-10-02,
+# on or after the clean stop, 2026-09-02.
+THREE_YEARS_2026 = "2026-01-01"
+
+
+def test_hdc_repeal_spares_a_section_250_sentence_alone():
+    """Hard cases §5.6 `applyPostHdcedRepealRules`: HDCED 2026-10-02 ≥ 2026-09-02, but the only sentence is
+    an SDS flagged section 250, which is not adult: the HDCED stands."""
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250))
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert result["HDCED"] == "2026-10-02"
+
+
+def test_hdc_repeal_counts_a_chain_of_section_250_sentences_as_adult():
+    """Hard cases §5.6: a consecutive chain counts as adult even when made of S250s. 2 years then 1 year
+    consecutive, both passed 2026-01-01 and flagged section 250: one term of 3 years, HDCED 2026-10-02 ≥
+    2026-09-02, removed."""
+    raw = booking(
+        sentence(THREE_YEARS_2026, years=2, identifier="a", **S250),
+        sentence(THREE_YEARS_2026, years=1, identifier="b", consecutiveSentenceUUIDs=["a"], **S250),
+    )
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert "HDCED" not in result
+
+
+def test_hdc_repeal_judges_adult_over_the_booking():
+    """Hard cases §5.6: the sentences considered include an adult one, so the section 250 sentence's HDCED
+    2026-10-02 is removed. The adult sentence: 2 months from 2026-01-01, 59 days, N = 30 < 42, no HDCED,
+    CRD 2026-01-30, before the HDCED, so it does not move it."""
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250), sentence(THREE_YEARS_2026, months=2))
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    assert "HDCED" not in dates(raw, toggles=REPEAL)
+
+
+# -- §5.6 progression model: the HDCED is copied from the pre-model snapshot ---------------------------
+PM = "sds-progression-model-october"
+
+
+def test_hdced_copied_from_the_snapshot_before_the_progression_model():
+    """Hard cases §5.6 and §9.8 (final merge, step 1). 4 years from 2026-03-01 (after SDS40, so at 40% from
+    the start): 1461 days, ≤ 1561, so progression-model tranche 4, T = 2026-12-08.
+    Before the model: N = ceil(584.4) = 585, CRD s + 584 = 2027-10-06; HDC-180 gives s + 585 − 180,
+    after 2025-06-03, so HDC-365: 585 < 730, s + max(28, ceil(584.4 / 2) = 293) = 2026-12-19.
+    Under the model (one third): N = 487, CRD s + 486 = 2027-06-30, after T, so not defaulted.
+    With the repeal rules off, the HDCED is the snapshot's, 2026-12-19: it is never recalculated at one
+    third, nor defaulted to T. With them on (production), the snapshot's HDCED is on or after 2026-09-02
+    on an adult sentence, so the snapshot has none, and the model's sentence has its HDC repealed: none."""
+    raw = booking(sentence("2026-03-01", years=4))
+    result = dates(raw, profile=PM)
+    assert result["CRD"] == "2027-06-30"
+    assert result["HDCED"] == "2026-12-19"
+    assert "HDCED" not in dates(raw, profile=PM, toggles=REPEAL)
+
+
+def test_refused_when_the_snapshot_hdced_is_not_before_the_release_under_the_model():
+    """Hard cases §5.6: the copied HDCED is not recalculated, so with the repeal rules off a long sentence's
+    HDCED from before the model can fall after its release under it; no lawful date follows, so refuse.
+    10 years then 10 years consecutive from 2022-01-01: 7305 days, PM final tranche (T = 2027-06-08).
+    Before the model (SDS40, 40%): N = 2922, HDC-365 above its midpoint: s + 2922 − 365 = 2029-01-01.
+    Under the model: N = ceil(7305 / 3) = 2435, CRD s + 2434 = 2028-08-31, before that HDCED."""
+    raw = booking(
+        sentence("2022-01-01", years=10, identifier="a"),
+        sentence("2022-01-01", years=10, identifier="b", consecutiveSentenceUUIDs=["a"]),
+    )
+    with pytest.raises(Refused) as refused:
+        dates(raw, profile=PM)
+    assert refused.value.code == "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE"
+    assert dates(raw, profile=PM, toggles=REPEAL)["CRD"] == "2028-08-31"
+
+
+# -- §6.4 the booking's ERSED ------------------------------------------------------------------------------
+# 2 years from 2019-01-01 (to 2021-01-01, through 29 February 2020): 731 days, N = ceil(365.5) = 366,
+# CRD s + 365 = 2020-01-01; ERS50 s + ceil(366 × 0.5) = s + 183 = 2019-07-03 (CRD − 544 is earlier),
+# before 2025-09-23.
+TWO_YEARS_2019 = "2019-01-01"
+
+
+def _fine(sentenced_at, **durations):
+    return sentence(sentenced_at, type="AFineSentence", fineAmount=99, **durations)
+
+
+def test_ersed_the_latest_of_any_sentence_not_released_immediately():
+    """Hard cases §6.4 step 1: the latest ERSED among the sentences not released immediately, not the ERSED
+    of the sentence released last. With the 2-year sentence, 6 months passed 2019-08-01 (184 days, N = 92,
+    CRD s + 91 = 2019-10-31, ERS50 s + 46 = 2019-09-16): ERSED 2019-09-16, though the 2-year sentence,
+    ERSED 2019-07-03, is released last and the second was passed after that."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), sentence("2019-08-01", months=6))
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2020-01-01"
+    assert result["ERSED"] == "2019-09-16"
+
+
+def test_ersed_not_taken_from_a_sentence_released_immediately():
+    """Hard cases §6.4 step 1. The 6 months passed 2019-08-01 with 100 days' remand from that day, which the
+    2-year sentence in the same custody takes too (§1.3 step 7). The 6 months: N − 1 = 91 < 100, released
+    the day it is passed (ERSED floored at s, 2019-08-01), so it is not counted. The 2-year sentence: CRD
+    2020-01-01 − 100 = 2019-09-23, ERS50 s + 183 − 100 = 2019-03-25 (not before s). The remand is before
+    the custody began, so it does not overlap it (§4.3, REMAND_OVERLAPS_WITH_SENTENCE)."""
+    raw = booking(
+        sentence(TWO_YEARS_2019, years=2),
+        sentence("2019-08-01", months=6),
+        adjustments=remand(100, "2019-08-01", fromDate="2018-09-23", toDate="2018-12-31"),
+    )
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2019-09-23"
+    assert result["ERSED"] == "2019-03-25"
+
+
+def test_no_ersed_while_a_fine_default_holds_him_after_the_sentence():
+    """Hard cases §6.4 step 2: a fine default in the same custody, not released immediately, released after
+    the ERSED sentence's release. 24 months in default passed 2019-06-01: 731 days, released at one half,
+    N = 366, ARD s + 365 = 2020-05-31, after 2020-01-01: no ERSED."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), _fine("2019-06-01", months=24))
+    assert "ERSED" not in dates(raw, user_inputs=ERSED)
+
+
+def test_ersed_not_before_release_from_a_fine_default():
+    """Hard cases §6.4 step 3: 12 months in default passed 2019-06-01: 366 days, N = 183, ARD s + 182 =
+    2019-11-30: after the ERSED 2019-07-03 but not after the 2-year sentence's release, so ERSED =
+    2019-11-30."""
+    raw = booking(sentence(TWO_YEARS_2019, years=2), _fine("2019-06-01", months=12))
+    result = dates(raw, user_inputs=ERSED)
+    assert result["CRD"] == "2020-01-01"
+    assert result["ERSED"] == "2019-11-30"
+
+
+# -- §5.5, §6.6 removed when equal to the booking's CRD/ARD and the SDS40 tranche date ------------------
+def test_ersed_at_the_sds40_tranche_date_kept_when_the_booking_is_released_later():
+    """Hard cases §6.6, §9.7 ("then", step 3): the SDS40 final merge removes the booking's HDCED and ERSED
+    where they equal both the booking's CRD/ARD and the tranche date; it judges the booking, not each
+    sentence. Profile calculation-params (SDS40 in force).
+    A: 20 years from 2016-08-01, 7305 days, tranche 2 (5 years or more), T = 2024-10-22. At one half
+    N = 3653, CRD 2026-08-01, ERS50 max(s + 1827, CRD − 544 = 2025-02-03) = 2025-02-03; at 40% N = 2922,
+    CRD 2024-07-31, ERS50 max(s + 1461, CRD − 544 = 2023-02-03) = 2023-02-03. Both 40% dates are before
+    T and the one-half dates after it, so A's CRD and ERSED are T, 2024-10-22.
+    B: 4 years from 2023-04-01, 1461 days. At 40% N = 585, CRD s + 584 = 2024-11-05; ERS50
+    s + ceil(292.5) = s + 293 = 2024-01-19; at one half s + ceil(365.5) = s + 366 = 2024-04-01, also
+    before T, so ERSED = the one-half date, 2024-04-01.
+    The booking's CRD is B's, 2024-11-05, and its ERSED the later, A's 2024-10-22 (§6.4): equal to T but
+    not to the CRD, so it stays."""
+    a, b = sentence("2016-08-01", years=20), sentence("2023-04-01", years=4)
+    alone = dates(booking(a), profile="calculation-params", user_inputs=ERSED)
+    assert alone["CRD"] == "2024-10-22"
+    assert "ERSED" not in alone  # equal to his CRD and T: removed
+    result = dates(booking(a, b), profile="calculation-params", user_inputs=ERSED)
+    assert result["CRD"] == "2024-11-05"
+    assert result["ERSED"] == "2024-10-22"
+
+
+def test_hdc_repeal_counts_a_recalled_section_250_sentence_as_adult():
+    """Hard cases §5.6: a recalled S250 is not flagged section 250, so it is adult. The 3-year S250 from
+    2026-01-01 (HDCED 2026-10-02, CRD 2027-07-02) with a standard recall of 2 years from 2023-01-01 marked
+    section 250: its PRRD, the SLED 2024-12-31, is before the HDCED, so extraction keeps the HDCED without
+    the repeal rules and removes it with them."""
+    recalled = sentence("2023-01-01", years=2, recall={"recallType": "STANDARD_RECALL"}, **S250)
+    raw = booking(sentence(THREE_YEARS_2026, years=3, **S250), recalled)
+    assert dates(raw)["HDCED"] == "2026-10-02"
+    result = dates(raw, toggles=REPEAL)
+    assert result["CRD"] == "2027-07-02"
+    assert "HDCED" not in result

@@ -35,7 +35,7 @@ def test_lawfully_at_large_goes_to_manual_calculation():
     raw = booking(sentence("2020-01-10", years=1), adjustments={"LAWFULLY_AT_LARGE": [{"numberOfDays": 3}]})
     with pytest.raises(Refused) as refused:
         run(raw)
-    assert refused.value.code == "UNSUPPORTED_ADJUSTMENT"
+    assert refused.value.code == "UNSUPPORTED_ADJUSTMENT_LAWFULLY_AT_LARGE"  # hard cases §8.2
 
 
 def test_hdc_recall_goes_to_manual_calculation():

@@ -59,8 +59,8 @@ def test_a_longer_sentence_never_gives_an_earlier_release(day, length, extra_mon
 @given(sentence_dates, lengths, lengths, profiles)
 def test_consecutive_release_never_before_concurrent(day, first, second, profile):
     assume((first["months"] or first["days"]) and (second["months"] or second["days"]))
-    concurrent = run(booking(_sds(day, first, identifier="a"), _sds(day, second)), profile)
-    consecutive = run(
+    concurrent = _calculated(booking(_sds(day, first, identifier="a"), _sds(day, second)), profile)
+    consecutive = _calculated(
         booking(_sds(day, first, identifier="a"), _sds(day, second, consecutiveSentenceUUIDs=["a"])), profile
     )
     assert _release(consecutive) >= _release(concurrent)
@@ -71,6 +71,17 @@ def test_consecutive_release_never_before_concurrent(day, first, second, profile
 def test_release_is_within_the_sentence(day, length):
     result = run(booking(_sds(day, length)))
     assert day <= _release(result) <= day + timedelta(days=length["months"] * 31 + length["days"])
+
+
+def _calculated(raw, profile):
+    """`run`, setting aside the one refusal the rules force on plain bookings: with the repeal rules off, a
+    very long sentence's HDCED from before the progression model is not before its release under it
+    (hard cases §5.6)."""
+    try:
+        return run(raw, profile)
+    except Refused as refused:
+        assume(refused.code != "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE")
+        raise
 
 
 def _outcome(raw, profile):
@@ -97,11 +108,11 @@ def test_more_remand_never_makes_a_date_later(day, length, days, more, profile):
 def test_a_consecutive_chains_licence_never_ends_before_any_parts(day, first, second, profile):
     """Issue 13 §2: a chain is served as one term (CJA 2003 s.264): its SLED is at least each part's
     served alone from the same day."""
-    chain = run(
+    chain = _calculated(
         booking(_sds(day, first, identifier="a"), _sds(day, second, consecutiveSentenceUUIDs=["a"])), profile
     )
     for part in (first, second):
-        alone = run(booking(_sds(day, part)), profile)
+        alone = _calculated(booking(_sds(day, part)), profile)
         assert _expiry(chain) >= _expiry(alone)
 
 

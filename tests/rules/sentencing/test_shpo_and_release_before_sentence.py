@@ -50,9 +50,11 @@ def test_shpo_breach_whose_release_is_the_same_either_way_is_calculated():
     assert dates(raw, "calculation-params")["CRD"] == "2025-05-27"
 
 
-def test_shpo_breach_not_marked_as_a_sexual_exclusion_is_calculated():
+def test_shpo_breach_is_refused_whatever_its_exclusion_markers():
+    # Hard cases §8.2: the validator reads the offence code, its date and the release, not the markers.
+    # 19 months from 6 February 2024 at 40% is day 232, 24 September 2024: in [10 Sep, 16 Dec 2024).
     raw = booking(shpo_breach("2024-02-06", "2020-12-29", markers=(), months=19))
-    assert "CRD" in dates(raw, "calculation-params")
+    assert refusal_code(raw) == SHPO
 
 
 def test_other_sexual_offences_are_not_shpo_breaches():

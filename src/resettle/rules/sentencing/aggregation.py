@@ -6,15 +6,15 @@ release day: that is how a chain mixing one-half, 40% and two-thirds parts is re
 eligibility date (EDS, SOPC) come last, for the release and for the PED alike, grouped by their own fraction
 (CRDS `UnadjustedReleaseDate.getConsecutiveRelease` / `calculateConsecutivePed`).
 
-In a booking of detention and training orders alone, concurrent orders imposed on different dates are
-served as a single term, from the first order to the last expiry, capped at 24 months (CRDS
-`SingleTermSentence`)."""
+Concurrent sentences of one custodial group, all detention and training orders or all old-style (CJA
+1991) standard sentences, imposed on different dates, are served as a single term from the first sentence
+date (CRDS `SingleTermSentence`; hard cases §9.4)."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import dto
+from . import dto, sds
 from .durations import Duration, aggregate_days, plus_months
 from .multipliers import Multiplier
 from .tracks import Identified, Track
@@ -51,7 +51,9 @@ class Unit:
 
     def total_days(self) -> int:
         if self.single_term:
-            last = max(p.sentence.duration.end_date(p.sentence.sentenced_at) for p in self.parts)
+            # From the first sentence date to the later expiry of the first two parts only: CRDS ignores a
+            # third or later part for the length (SingleTermSentence; hard cases §9.4).
+            last = max(p.sentence.duration.end_date(p.sentence.sentenced_at) for p in self.parts[:2])
             days = (last - self.sentenced_at).days + 1
         else:
             days = aggregate_days(self.terms, self.sentenced_at)
@@ -64,6 +66,9 @@ class Unit:
     def release_days(self, multiplier_of: MultiplierOf) -> int:
         if self.is_dto_chain:
             return dto.MULTIPLIER.of(self.total_days())
+        if self.single_term:
+            # A single term is released at one half, whatever scheme is in force (hard cases §9.4).
+            return self.parts[0].multiplier.of(self.total_days())
         days = _grouped_days(self._without_ped, self.sentenced_at, multiplier_of, 0)
         return _grouped_days(self._with_ped, self.sentenced_at, multiplier_of, days)
 
@@ -84,7 +89,8 @@ class Unit:
     def describe(self) -> str:
         if self.single_term:
             described = ", ".join(f"{_length(p)} from {_long(p.sentence.sentenced_at)}" for p in self.parts)
-            return f"Concurrent detention and training orders served as a single term: {described}"
+            kind = "detention and training orders" if self.is_dto_chain else "sentences (CJA 1991)"
+            return f"Concurrent {kind} served as a single term: {described}"
         if not self.is_chain:
             part = self.parts[0]
             return f"{part.track.value} of {_length(part)}, sentenced {_long(part.sentence.sentenced_at)}"
@@ -109,10 +115,10 @@ def _grouped_days(parts, start: date, multiplier_of: MultiplierOf, days: int) ->
     return days
 
 
-def build_units(parts: list[Identified], releases: Iterable[date] = ()) -> list[Unit]:
+def build_units(parts: list[Identified]) -> list[Unit]:
     """Concurrent sentences stand alone; each path through the consecutive links becomes one chain.
-    Only the first `consecutiveSentenceUUIDs` entry counts, as in CRDS. `releases` are the days he left
-    prison (external movements), which end a custodial period."""
+    Only the first `consecutiveSentenceUUIDs` entry counts, as in CRDS. Concurrent sentences of one
+    custodial group may then be served as a single term (`single_terms`)."""
     by_id = {p.sentence.identifier: p for p in parts}
     children: dict[str, list[Identified]] = {}
     roots = []
@@ -134,20 +140,29 @@ def build_units(parts: list[Identified], releases: Iterable[date] = ()) -> list[
 
     for root in roots:
         walk((root,))
-    return _single_dto_terms(units, sorted(releases))
+    return units
 
 
-def _single_dto_terms(units: list[Unit], releases: list[date]) -> list[Unit]:
-    """In a booking of DTOs alone, concurrent orders passed on different dates in one period of custody
-    become one term (Sentencing Act 2020 s.237(2)-(3)); beside adult sentences, or after he has been
-    released in between, each order keeps its own dates."""
-    if any(u.tracks != {Track.DTO} for u in units):
-        return units
-    periods: list[list[Unit]] = []
-    for unit in sorted((u for u in units if not u.is_chain), key=lambda u: u.sentenced_at):
-        if not periods or any(periods[-1][-1].sentenced_at <= day < unit.sentenced_at for day in releases):
-            periods.append([])
-        periods[-1].append(unit)
-    merged = [period for period in periods if len({u.sentenced_at for u in period}) > 1]
-    kept = [u for u in units if all(u is not other for period in merged for other in period)]
-    return kept + [Unit(tuple(u.parts[0] for u in period), single_term=True) for period in merged]
+def single_terms(units: list[Unit], groups: Iterable[Iterable[int]]) -> list[Unit] | None:
+    """Concurrent sentences served in one custodial group as a single term (CRDS
+    `SentenceCombinationService.createSingleTermSentences`; hard cases §9.4): two or more, all old-style
+    standard sentences (CJA 1991: offence before 4 April 2005, sentenced before 3 December 2012) or all
+    DTOs, none consecutive, none a recall, not all passed on the same day. `groups` are the units'
+    indexes by custodial group. The units with the groups merged, or None when no group merges."""
+    merged, taken = [], set()
+    for members in groups:
+        members = sorted(members, key=lambda m: units[m].sentenced_at)
+        candidates = [units[m] for m in members]
+        if len(candidates) < 2 or any(u.is_chain or u.single_term for u in candidates):
+            continue
+        parts = [u.parts[0] for u in candidates]
+        old_style = all(p.track is Track.SDS and sds.is_old_style(p.sentence) for p in parts)
+        if not (old_style or all(p.track is Track.DTO for p in parts)):
+            continue
+        if any(p.is_recall for p in parts) or len({p.sentence.sentenced_at for p in parts}) < 2:
+            continue
+        merged.append(Unit(tuple(parts), single_term=True))
+        taken.update(members)
+    if not merged:
+        return None
+    return [u for i, u in enumerate(units) if i not in taken] + merged

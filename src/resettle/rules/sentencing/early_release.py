@@ -34,6 +34,11 @@ class Scheme:
     def commencement(self) -> date:
         return self.legislation.commencement
 
+    @property
+    def is_sds40(self) -> bool:
+        """SDS40 itself, not its additional exclusions nor the progression model."""
+        return not self.is_progression_model and not self.reverts
+
     def applies_to(self, part: Identified) -> bool:
         sentence = part.sentence
         exclusions = sentence.release_arrangements.early_release_exclusions
@@ -113,10 +118,14 @@ def schemes(profile: Profile, toggles: Toggles) -> list[Scheme]:
     return found
 
 
-def default(before: date | None, after: date | None, tranche_date: date) -> date | None:
-    """The date for a sentence already being served when the scheme commences on `tranche_date`."""
+def default(
+    before: date | None, after: date | None, tranche_date: date, keep_new_only: bool = False
+) -> date | None:
+    """The date for a sentence already being served when the scheme commences on `tranche_date`.
+    With `keep_new_only` (SDS40's final merge), a date the old rules did not give is kept as the new
+    rules give it (hard cases §9.7); the progression model defaults it to the tranche date (§9.8)."""
     if before is not None and before < tranche_date:
         return before
-    if after is None:
-        return None
+    if after is None or (before is None and keep_new_only):
+        return after
     return max(after, tranche_date)

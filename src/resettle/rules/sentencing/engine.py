@@ -13,29 +13,37 @@ from ..calendar import ENGLAND_AND_WALES, WorkingDays
 from ..explained import ExplainedDate
 from . import ersed, extraction, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
 from .adjustments import Applied
-from .aggregation import MultiplierOf, Unit, build_units
+from .aggregation import MultiplierOf, Unit, build_units, single_terms
 from .durations import long_date, plus_months
 from .early_release import Scheme, default, schemes
 from .extraction import extract
 from .identification import identify, unit_date_types
 from .legislation import (
     HDC_365_COMMENCEMENT_DATE,
-    HDC_CLEAN_STOP_DATE,
     Profile,
     Toggles,
     Tranche,
     load_profile,
 )
-from .model import Booking, RecallType
+from .model import AdjustmentType, Booking, RecallType
 from .recall import allocate_ftr56_tranche, ftr56_length, ftr56_switched, post_recall_release
-from .refusals import INVALID_DATA, check_booking, check_results, check_toggled
+from .refusals import (
+    INVALID_DATA,
+    check_booking,
+    check_results,
+    check_sds40_consecutive,
+    check_toggled,
+    check_unsupported_adjustments,
+)
 from .result import Calculation, Refused
 from .sentence_dates import UnitDates, calculate_unit
-from .timeline import allocate, check_units, custodial_periods, split_released_chains
+from .timeline import allocate_grouped, check_units, custodial_periods, split_released_chains
 from .tracks import TERM_TRACKS, DateType, Identified, Track
 
 D = DateType
-SCHEME_DEFAULTED = (D.CRD, D.ARD, D.PED, D.HDCED, D.ERSED, D.MTD)
+# The dates moved to a scheme's tranche date. Not the ARD: CRDS's final merge defaults CRD, ERSED, HDCED,
+# PED and PRRD only (hard cases §0, §9.7). MTD is a DTO's, which no scheme changes.
+SCHEME_DEFAULTED = (D.CRD, D.PED, D.HDCED, D.ERSED, D.MTD)
 
 
 def calculate(
@@ -51,27 +59,15 @@ def calculate(
         ENGLAND_AND_WALES if bank_holidays is None else WorkingDays.with_bank_holidays(bank_holidays)
     )
 
-    def releases(each: Booking):
-        return _Calculator(each, profile, toggles, working_days).releases()
-
+    check_unsupported_adjustments(booking)
     check_toggled(booking, toggles)
     try:
         check_booking(booking)
         calculation = _Calculator(booking, profile, toggles, working_days).run()
     except Refused as refused:
         if refused.code in INVALID_DATA:
-            _unsupported_first(booking, releases)
+            _unsupported_first(_Calculator(booking, profile, toggles, working_days))
         raise
-    shpo.check(booking, releases)
-    if (
-        toggles.applyPostHdcedRepealRules
-        and D.HDCED in calculation.dates
-        and movements.still_out_on_hdc(booking)
-    ):
-        # HDC repealed: an HDCED for a man still out on HDC is for a person to decide (hard cases §5.6).
-        raise Refused(
-            "HDCED_REPEAL", "an HDC eligibility date while he is still out on HDC, after its repeal"
-        )
     lawful_order.check(calculation.dates, returned_to_custody=_first_return_to_custody(booking))
     return calculation
 
@@ -82,12 +78,12 @@ def _first_return_to_custody(booking: Booking) -> date | None:
     return min((day for day in days if day), default=None)
 
 
-def _unsupported_first(booking: Booking, releases) -> None:
+def _unsupported_first(calculator: "_Calculator") -> None:
     """Refuse as CRDS does when invalid data hides an unsupported booking: its unsupported post-calculation
-    check (the SHPO release provisions) runs before any invalid-data check (ValidationService.validate,
-    hard cases §8.1). A calculation the invalid data breaks says nothing, and the invalid refusal stands."""
+    checks run before any invalid-data check (ValidationService.validate, hard cases §8.1). A calculation
+    the invalid data breaks says nothing, and the invalid refusal stands."""
     try:
-        shpo.check(booking, releases)
+        calculator.check_unsupported(calculator.unit_results())
     except Refused:
         raise
     except Exception:  # noqa: BLE001 - broken by the invalid data: the caller's refusal stands
@@ -106,12 +102,12 @@ class _Calculator:
         self.profile = profile
         self.toggles = toggles
         self.working_days = working_days
-        self.units = build_units(
-            [identify(s, profile) for s in booking.sentences], movements.release_days(booking)
-        )
+        self.units = build_units([identify(s, profile) for s in booking.sentences])
         self.active: list[ActiveScheme] = []
         self.ftr56_tranche: Tranche | None = None
         self._cache: dict[tuple[int, Applied], UnitDates] = {}
+        self._group_released: dict[int, date] = {}
+        self._groups: list = []
 
     @property
     def any_long_recall(self) -> bool:
@@ -119,10 +115,113 @@ class _Calculator:
 
     def run(self, checked: bool = True) -> Calculation:
         results = self.unit_results()
+        periods = custodial_periods(self.booking, results, self.working_days, self.evaluate)
+        # Each sentence's custodial group, for the booking's ERSED (hard cases §6.4).
+        for number, period in enumerate(periods):
+            for member in period.members:
+                results[member].group = number
+                if results[member].pre_progression:
+                    results[member].pre_progression.group = number
         if checked:
-            periods = custodial_periods(self.booking, results, self.working_days, self.evaluate)
+            # The unsupported checks run before the invalid-data ones (hard cases §8.1).
+            self.check_unsupported(results)
             check_results(self.booking, results, periods)
-        return self._pre_ers30_snapshot(results, extract(results))
+        return self.booking_dates(results)
+
+    def booking_dates(self, results: list[UnitDates]) -> Calculation:
+        """The booking's dates from its sentences': extraction, then the schemes' final merges."""
+        calculation = self._sds40_final_dates(self._extract(results))
+        calculation = self._progression_model_final_dates(results, calculation)
+        return self._pre_ers30_snapshot(results, calculation)
+
+    def _extract(self, results: list[UnitDates]) -> Calculation:
+        return extract(results, self.toggles, self.booking.offender.date_of_birth)
+
+    def check_unsupported(self, results: list[UnitDates]) -> None:
+        """The post-calculation checks CRDS classes as unsupported (validation order 1): they run before
+        any invalid-data check (hard cases §8.1)."""
+        shpo.check(results, self.profile)
+        sds40 = next((a for a in self.active if a.scheme.is_sds40), None)
+        check_sds40_consecutive(self.units, sds40.tranche if sds40 else None, self.profile)
+        if (
+            self.toggles.applyPostHdcedRepealRules
+            and movements.still_out_on_hdc(self.booking)
+            and D.HDCED in self.booking_dates(results).dates
+        ):
+            # HDC repealed: an HDCED for a man still out on HDC is for a person to decide (§5.6).
+            raise Refused(
+                "HDCED_REPEAL", "an HDC eligibility date while he is still out on HDC, after its repeal"
+            )
+
+    def _sds40_final_dates(self, calculation: Calculation) -> Calculation:
+        """The SDS40 final merge removes the booking's HDCED and ERSED where they equal both its CRD or ARD
+        and the SDS40 tranche date (hard cases §5.5, §6.6; §9.7 "then", step 3). The progression model's
+        merge has no such step."""
+        tranche = next((a.tranche for a in self.active if a.tranche and a.scheme.is_sds40), None)
+        if tranche is None:
+            return calculation
+        releases = {calculation.dates[k] for k in ("CRD", "ARD") if k in calculation.dates}
+        breakdown = {
+            kind: explained
+            for kind, explained in calculation.breakdown.items()
+            if not (kind in ("HDCED", "ERSED") and explained.on == tranche.date and explained.on in releases)
+        }
+        return Calculation(breakdown, calculation.effective_sentence_length)
+
+    def _progression_model_final_dates(
+        self, results: list[UnitDates], calculation: Calculation
+    ) -> Calculation:
+        """CRDS's progression-model final merge of the booking's dates with the snapshot taken at the
+        tranche date `T`, before the model applied (hard cases §9.8 final merge; §5.6, §6.6):
+        1. the HDCED is the snapshot's whenever it has one: never recalculated at one third;
+        2. the ERSED, with `A` the booking's added less restored days, is the snapshot's `σ` if `T > σ − A`;
+           otherwise the final one `e`, raised to `T + A` if `T > e − A`."""
+        tranche = next((a.tranche for a in self.active if a.scheme.is_progression_model and a.tranche), None)
+        if tranche is None:
+            return calculation
+        snapshot = [r.pre_progression or r for r in results if r.unit.sentenced_at < tranche.date]
+        # The snapshot has had the SDS40 final merge (§9.8 "at the allocated date", step 1).
+        before = self._sds40_final_dates(self._extract(snapshot)).breakdown if snapshot else {}
+        breakdown = dict(calculation.breakdown)
+        model = f"the progression model, at its tranche date {long_date(tranche.date)}"
+        hdced = before.get("HDCED")
+        if hdced is not None:
+            release = max(
+                (calculation.dates[k] for k in ("CRD", "ARD", "PRRD") if k in calculation.dates),
+                default=None,
+            )
+            if release is not None and hdced.on >= release:
+                # Only with the repeal rules off (with them on the snapshot's HDCED is before 2026-09-02):
+                # a long sentence's HDCED before the model can fall after its release under it. The rule
+                # would copy it anyway; no lawful HDCED follows from it.
+                raise Refused(
+                    "HDCED_NOT_BEFORE_PROGRESSION_MODEL_RELEASE",
+                    f"the HDC eligibility date before the progression model, {long_date(hdced.on)}, is not "
+                    f"before the release under it, {long_date(release)}",
+                )
+            breakdown["HDCED"] = ExplainedDate(
+                "HDCED", hdced.on, hdced.because + (f"As calculated before {model}",)
+            )
+        added = timedelta(
+            days=sum(
+                a.number_of_days for a in self.booking.adjustments_of(AdjustmentType.ADDITIONAL_DAYS_AWARDED)
+            )
+            - sum(
+                a.number_of_days
+                for a in self.booking.adjustments_of(AdjustmentType.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED)
+            )
+        )
+        old, new = before.get("ERSED"), breakdown.get("ERSED")
+        if old is not None and tranche.date > old.on - added:
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", old.on, old.because + (f"As calculated before {model}",)
+            )
+        elif new is not None and tranche.date > new.on - added:
+            day = tranche.date + added
+            breakdown["ERSED"] = ExplainedDate(
+                "ERSED", day, new.because + (f"Not before {model}: {long_date(day)}",)
+            )
+        return Calculation(breakdown, calculation.effective_sentence_length)
 
     def _pre_ers30_snapshot(self, results: list[UnitDates], calculation: Calculation) -> Calculation:
         """Toggle `useLatestErsedFromPreErs30Snapshot` (hard cases §6.5): with a part passed after the ERS30
@@ -161,15 +260,23 @@ class _Calculator:
 
     def unit_results(self) -> list[UnitDates]:
         check_units(self.units)
-        no_adjustments = [Applied() for _ in self.units]
-        self.active = self._active_schemes(no_adjustments)
-        applied = allocate(self.booking, self.units, self.evaluate, self.working_days)
+        applied = self._allocate()
         units = split_released_chains(self.booking, self.units, applied, self.evaluate, self.working_days)
         if units is not self.units:
             self.units = units
             self._cache.clear()
             return self.unit_results()
+        merged = single_terms(self.units, [g.members for g in self._groups])
+        if merged is not None:
+            # Concurrent sentences of one custodial group served as a single term (hard cases §9.4).
+            self.units = merged
+            self._cache.clear()
+            return self.unit_results()
         self.active = self._active_schemes(applied)
+        # When his custodial group leaves custody, for the schemes that judge the group (§9.6).
+        self._group_released = {
+            id(self.units[m]): group.released for group in self._groups for m in group.members
+        }
         self._cache.clear()
         results = [self.evaluate(unit, a) for unit, a in zip(self.units, applied, strict=True)]
         tranche = self._allocate_ftr56(results)
@@ -197,11 +304,11 @@ class _Calculator:
         ]
         return allocate_ftr56_tranche(candidates, self.booking, tranches)
 
-    def releases(self) -> list[tuple[bool, date]]:
-        """Each unit's release (before any recall), and whether it holds an SHPO breach of unknown Act."""
-        return [
-            (any(shpo.is_ambiguous(p.sentence) for p in r.unit.parts), r.release) for r in self.unit_results()
-        ]
+    def _allocate(self) -> list[Applied]:
+        self._group_released = {}
+        self.active = self._active_schemes([Applied() for _ in self.units])
+        applied, self._groups = allocate_grouped(self.booking, self.units, self.evaluate, self.working_days)
+        return applied
 
     # -- early-release schemes -------------------------------------------------------------------------
     def _active_schemes(self, applied: list[Applied]) -> list[ActiveScheme]:
@@ -215,7 +322,7 @@ class _Calculator:
                 expiry = base.get(D.SLED) or base.get(D.SED)
                 if expiry and expiry >= scheme.commencement:
                     relevant.append(base)
-                    eligible = eligible or any(scheme.applies_to(p) for p in unit.parts)
+                    eligible = eligible or _eligible(scheme, unit, base, self.booking)
             if not eligible:
                 relevant = []
             tranche = scheme.allocate(_tranche_lengths(scheme, relevant))
@@ -252,12 +359,15 @@ class _Calculator:
 
     def _multiplier_of(self, active: list[ActiveScheme], newer: Scheme | None = None) -> MultiplierOf:
         """Release fractions under the schemes in `active`, and under `newer` for the parts passed after it
-        commenced."""
+        commenced. A scheme with no tranche reaches only the parts passed after it commenced (hard cases
+        §1.3 step 4, §7.3)."""
 
         def multiplier_of(part: Identified):
             if newer and part.sentence.sentenced_at >= newer.commencement and newer.multiplier(part):
                 return newer.multiplier(part)
             for item in reversed(active):
+                if item.tranche is None and part.sentence.sentenced_at < item.scheme.commencement:
+                    continue
                 found = item.scheme.multiplier(part)
                 if found:
                     return found
@@ -288,17 +398,30 @@ class _Calculator:
             if unit.sentenced_at >= item.scheme.commencement:
                 result = early
             elif item.tranche is None:
-                continue  # his sentence ended before the scheme commenced
+                # No tranche (no sentence being served made him eligible): parts passed after the
+                # commencement still take the scheme's fraction from the day they were passed (hard
+                # cases §1.3 step 4), with no defaulting.
+                if _spans(unit, item.scheme.commencement):
+                    result = self._dates(
+                        unit, self._multiplier_of(self.active[: depth - 1], item.scheme), applied
+                    )
+                continue
             elif item.scheme.reverts:
-                # Taking the scheme back out: all new dates, unless he was due out before it.
-                result = result if result.release < item.tranche.date else early
+                # Taking the scheme back out (SDS40's additional exclusions): all new dates for the
+                # sentences of the custodial group still in custody on its date; a group already out
+                # keeps the old ones (hard cases §9.6).
+                out = self._group_released.get(id(unit), result.release)
+                result = result if out < item.tranche.date else early
             else:
                 if _spans(unit, item.scheme.commencement):
                     # A chain with parts passed after the commencement: those parts were under the scheme
                     # from the start, the earlier ones move to it at the tranche date.
                     mixed = self._multiplier_of(self.active[: depth - 1], item.scheme)
                     result = self._dates(unit, mixed, applied)
+                before = result
                 result = _defaulted(result, early, item.tranche.date, item.scheme)
+                if item.scheme.is_progression_model and result is not before:
+                    result.pre_progression = before  # for the HDCED (hard cases §5.6)
         return result
 
     def _dates(
@@ -317,10 +440,10 @@ class _Calculator:
         result = calculate_unit(unit, types, multiplier_of, applied)
         if D.PRRD in types:
             self._recall(result)
-        if progression_model and self.toggles.applyPostHdcedRepealRules:
-            result.hdc_repealed = True  # HDC is repealed for sentences under the progression model
-        else:
-            self._hdced(result)
+        # Under the repeal rules the booking's HDCED goes if its HDC sentence is under the progression
+        # model (extraction, hard cases §5.6).
+        result.progression_model = progression_model
+        self._hdced(result)
         self._tused(result)
         if self.booking.calculate_ersed and ersed.eligible(unit.parts):
             self._ersed(result, multiplier_of)
@@ -367,14 +490,8 @@ class _Calculator:
         )
         if found is None:
             return
-        day, because = found
-        adult = not any(p.sentence.release_arrangements.is_section_250 for p in result.unit.parts)
-        if self.toggles.adultHdcSuspended:
-            return  # the CRDS cases suspend it for section 250 sentences too
-        if adult and self.toggles.applyPostHdcedRepealRules and day >= HDC_CLEAN_STOP_DATE:
-            result.hdc_repealed = True
-            return
-        result.set(D.HDCED, day, *because)
+        # The repeal and suspension toggles judge the booking's HDCED (extraction, hard cases §5.6).
+        result.set(D.HDCED, found[0], *found[1])
 
     def _tused(self, result: UnitDates) -> None:
         if self.toggles.applyPostRecallRepealRules:
@@ -435,6 +552,32 @@ class _Calculator:
         result.set(D.ERSED, day, *because)
 
 
+def _eligible(scheme: Scheme, unit: Unit, base: UnitDates, booking: Booking) -> bool:
+    """Whether a sentence being served when the scheme commenced makes the booking eligible for a
+    tranche. SDS40 reads no exclusion markers here: a standard part passed before the commencement, on a
+    sentence released after it (hard cases §9.7, allocation step 1). The progression model: a part passed
+    before the commencement that the model applies to, on a sentence whose release (without added days,
+    not floored, less time at large from the commencement on) is on or after it (§9.8 step 1)."""
+    if scheme.is_progression_model:
+        # Time at large from the commencement on has not happened yet when the first tranche is
+        # allocated, so it is not in the release judged.
+        at_large_later = sum(
+            a.number_of_days
+            for a in booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
+            if a.on and scheme.commencement <= a.on <= base.release
+        )
+        release = base.release_without_ada - timedelta(days=at_large_later)
+        return release >= scheme.commencement and any(
+            scheme.applies_to(p) and p.sentence.sentenced_at < scheme.commencement for p in unit.parts
+        )
+    if not scheme.is_sds40:
+        return any(scheme.applies_to(p) for p in unit.parts)
+    return base.release > scheme.commencement and any(
+        p.track in (Track.SDS, Track.SDS_PLUS) and p.sentence.sentenced_at < scheme.commencement
+        for p in unit.parts
+    )
+
+
 def _spans(unit: Unit, commencement: date) -> bool:
     """A chain with parts passed both before and on or after a commencement date."""
     dates = [p.sentence.sentenced_at for p in unit.parts]
@@ -454,15 +597,12 @@ def _refuse_extinguished(unit: Unit, before: UnitDates, after: UnitDates, item: 
 
 
 def _tranche_lengths(scheme: Scheme, results: list[UnitDates]) -> list[tuple[date, int]]:
-    """What the tranche is judged on. SDS40 measures the custodial span of the sentences being served at
-    commencement, from the earliest sentence to the latest expiry; the progression model measures each
-    sentence or consecutive chain on its own (CRDS `TrancheAllocationService`)."""
+    """What the tranche is judged on: each sentence or consecutive chain being served (or on licence)
+    when the scheme commenced, on its own, by its whole length including any extended licence (CRDS
+    `TrancheAllocationService`; hard cases §9.7 step 2, §9.8 step 2)."""
     if not results:
         return []
-    if scheme.is_progression_model:
-        return [(r.unit.sentenced_at, r.total_days) for r in results]
-    start = min(r.unit.sentenced_at for r in results)
-    return [(start, (max(r.unadjusted_expiry for r in results) - start).days + 1)]
+    return [(r.unit.sentenced_at, r.total_days) for r in results]
 
 
 def _keep(result: UnitDates, kind: DateType, explained: ExplainedDate | None) -> None:
@@ -484,7 +624,12 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
         old, new = before.dates.get(kind), after.dates.get(kind)
         if old is None and new is None:
             continue
-        day = default(old.on - ada if old else None, new.on - ada if new else None, tranche_date)
+        day = default(
+            old.on - ada if old else None,
+            new.on - ada if new else None,
+            tranche_date,
+            keep_new_only=scheme.is_sds40,
+        )
         day = day + ada if day else None
         if day is None:
             after.dates.pop(kind, None)
@@ -499,10 +644,6 @@ def _defaulted(before: UnitDates, after: UnitDates, tranche_date: date, scheme: 
             )
     # Top-up supervision follows the new fraction's release once the scheme reaches him.
     _keep(after, D.TUSED, old_tused if before.release < tranche_date else new_tused)
-    crd = after.get(D.CRD)
-    for kind in (D.HDCED, D.ERSED):
-        if after.get(kind) and after.get(kind) == crd == tranche_date:
-            after.dates.pop(kind)
     if after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD):
         after.release = after.get(D.CRD) or after.get(D.ARD) or after.get(D.MTD)
     return after

@@ -4,8 +4,11 @@ each, with the interactions between concurrent sentences that the PSI describes.
 from datetime import date, timedelta
 
 from ..explained import ExplainedDate
-from .durations import long_date, period_between
+from . import hdced as hdc_rules
+from .durations import is_shorter_than_months, long_date, period_between
+from .legislation import Toggles
 from .result import Calculation
+from .sds import age_in_years, is_ora
 from .sentence_dates import UnitDates
 from .tracks import DateType, Track
 
@@ -23,18 +26,22 @@ def _relabel(explained: ExplainedDate, kind: DateType, *more: str) -> ExplainedD
     return ExplainedDate(kind.value, explained.on, explained.because + more)
 
 
-def extract(results: list[UnitDates]) -> Calculation:
+def extract(
+    results: list[UnitDates], toggles: Toggles | None = None, date_of_birth: date | None = None
+) -> Calculation:
+    toggles = toggles or Toggles()
     out: dict[str, ExplainedDate] = {}
     prrd = _latest(results, D.PRRD)
-    release = max(
-        (r.dates[k] for r in results for k in (D.CRD, D.ARD) if k in r.dates),
-        key=lambda e: e.on,
-        default=None,
-    )
-    licences = [r.dates[k].on for r in results for k in (D.SLED, D.LED) if k in r.dates]
-    if release and release.kind == "ARD" and any(day > release.on for day in licences):
-        # A licence still to run on another sentence makes the release conditional (PSI 03/2015 example 16).
-        release = _relabel(release, D.CRD)
+    releases = [(r, r.dates[k]) for r in results for k in (D.CRD, D.ARD) if k in r.dates]
+    holder, release = max(releases, key=lambda pair: pair[1].on, default=(None, None))
+    esed = max(r.unadjusted_expiry for r in results)
+    start = min(r.unit.sentenced_at for r in results)
+    length = period_between(start, esed + timedelta(days=1))
+    no_led = False
+    if release:
+        kind, no_led = _release_kind(results, holder, release.on, length, date_of_birth)
+        if kind.value != release.kind:
+            release = _relabel(release, kind)
     # The later of the two decides when he goes; on the same day CRDS reports both.
     if prrd and (release is None or prrd.on >= release.on):
         out["PRRD"] = prrd
@@ -42,19 +49,59 @@ def extract(results: list[UnitDates]) -> Calculation:
         out[release.kind] = release
     release = max((e for e in (prrd, release) if e), key=lambda e: e.on, default=None)
     _expiry(results, out)
+    if no_led:
+        out.pop("LED", None)
     _parole(results, out, release)
-    _hdc(results, out, release)
+    _hdc(results, out, release, toggles)
     for kind in (D.MTD, D.ETD, D.LTD):
         latest = _latest(results, kind)
         if latest:
             out[kind.value] = latest
     _ersed(results, out)
     _tused(results, out)
-    esed = max(r.unadjusted_expiry for r in results)
     if not all(r.unit.tracks == {Track.BOTUS} for r in results):  # CRDS gives no ESED for BOTUS alone
         out["ESED"] = ExplainedDate("ESED", esed, ("Latest sentence expiry before any adjustment",))
-    start = min(r.unit.sentenced_at for r in results)
-    return Calculation(out, period_between(start, esed + timedelta(days=1)))
+    return Calculation(out, length)
+
+
+SDS_TRACKS = frozenset({Track.SDS, Track.SDS_PLUS})
+
+
+def _release_kind(
+    results: list[UnitDates], holder: UnitDates, release: date, length, date_of_birth: date | None
+) -> tuple[DateType, bool]:
+    """Whether the booking's release is a CRD or an ARD, and whether it then has no LED (CRDS
+    `BookingExtractionService.extractConcurrentOraAndNonOraDetails`, `OraExtraction`; hard cases §9.1),
+    the rules tried in order."""
+    # 1. Concurrent ORA and non-ORA sentences: the latest release is not a CRD, the effective sentence
+    #    length is under 4 years, there is an ORA SDS and a non-ORA SDS under 12 months, and both a
+    #    SED-typed and a SLED-typed sentence.
+    sds = [r for r in results if r.unit.tracks <= SDS_TRACKS]
+    ora = [r for r in sds if all(is_ora(p.sentence) for p in r.unit.parts)]
+    short_non_ora = [
+        r
+        for r in sds
+        if not any(is_ora(p.sentence) for p in r.unit.parts)
+        and is_shorter_than_months(r.total_days, r.unit.sentenced_at, 12)
+    ]
+    sled_typed = [r for r in results if D.SLED in r.types and D.SLED in r.dates]
+    sed_typed = [r for r in results if D.SED in r.types and D.SED in r.dates]
+    if D.CRD not in holder.types and length.years < 4 and ora and short_non_ora and sled_typed and sed_typed:
+        latest_expiry = max(results, key=lambda r: r.get(D.SLED) or r.get(D.SED) or date.min)
+        latest_sled = max(r.get(D.SLED) for r in sled_typed)
+        if D.SED in latest_expiry.types and release > latest_sled:
+            return D.ARD, True
+        return D.CRD, False
+    # 2. A DTO among the sentences.
+    if date_of_birth and any(r.unit.tracks == {Track.DTO} for r in results):
+        adults = [age_in_years(date_of_birth, r.release) >= 18 for r in results]
+        if not any(adults) and length.years == 0:
+            return D.ARD, False
+        if all(adults) and any(r.unit.tracks != {Track.DTO} for r in results):
+            return D.CRD, False
+    # 3. A licence still running on the latest release makes it conditional (PSI 03/2015 example 16).
+    licences = [r.dates[k].on for r in results for k in (D.SLED, D.LED) if k in r.dates]
+    return (D.CRD if any(day >= release for day in licences) else D.ARD), False
 
 
 def _expiry(results: list[UnitDates], out: dict) -> None:
@@ -107,7 +154,7 @@ def _parole(results: list[UnitDates], out: dict, release: ExplainedDate | None) 
     )
 
 
-def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> None:
+def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None, toggles: Toggles) -> None:
     """The booking's HDCED from its sentences' (hard cases §5.3, §5.4 and §2.4 step 4), in CRDS's order."""
     if release is None or not any(D.HDCED in r.dates for r in results):
         return
@@ -148,16 +195,20 @@ def _hdc(results: list[UnitDates], out: dict, release: ExplainedDate | None) -> 
         winner = max(conflicting, key=_defaulted_release)
         all_immediate = all(_is_immediate(r) and not _is_recall(r) for r in conflicting)
         if not all_immediate or (_is_immediate(winner) and not winner.released_before_sentence):
-            if winner.hdc_repealed:
-                return  # held until the release of a sentence whose HDC has been repealed: no HDC at all
             later = _defaulted_release(winner)
             hdced = ExplainedDate(
                 "HDCED",
                 later,
                 hdced.because + (f"Not before release on another sentence, {long_date(later)}",),
             )
-    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release.
-    if latest > holder.get(D.HDCED) and hdced.on < release.on:
+    # §5.3, §5.4.6: only while the HDC sentence's own HDCED is before the release, and (§5.6) unless the
+    # repeal or suspension toggles withdraw it.
+    if (
+        latest > holder.get(D.HDCED)
+        and hdced.on < release.on
+        and hdc_rules.withdrawn([r.unit for r in results], hdced.on, holder.progression_model, toggles)
+        is None
+    ):
         out["HDCED"] = hdced
 
 
@@ -176,38 +227,55 @@ def _is_immediate(result: UnitDates) -> bool:
 
 
 def _ersed(results: list[UnitDates], out: dict) -> None:
-    """Early removal is judged on the sentence he is released from last, postponed by the other sentences'
-    eligibility only where they were passed before that date (in CRDS a sentence passed once he is eligible
-    does not postpone it). He cannot be removed while serving a fine default or a DTO, so ERSED is no
-    earlier than their release."""
+    """The booking's ERSED (hard cases §6.4, CRDS `extractErsedAndNotApplicableDueToDtoLaterThanCrdFlag`).
+    One sentence: its own. Several: the latest ERSED `e` of a sentence not released immediately; none if a
+    fine default or BOTUS in its custodial group, not released immediately, is released after `e`'s
+    sentence; else not before the latest release of a fine default in that group after `e`; else, with a
+    DTO in the booking, not before the mid-term date, and none if that is not before the release."""
     holder = ersed_holder(results)
     if holder is None:
         return
     ersed = holder.dates[D.ERSED]
+    if len(results) == 1:
+        out["ERSED"] = ersed
+        return
+    group = [r for r in results if r.group is not None and r.group == holder.group]
+    if any(
+        r.unit.tracks in ({Track.A_FINE}, {Track.BOTUS})
+        and not _is_immediate(r)
+        and r.release > holder.release
+        for r in group
+    ):
+        return  # §6.4 step 2: he is held on the fine default or BOTUS after his release from the sentence
+    fines = [r.release for r in group if r.unit.tracks == {Track.A_FINE} and r.release > ersed.on]
+    if fines:
+        later = max(fines)
+        out["ERSED"] = ExplainedDate(
+            "ERSED", later, ersed.because + (f"Not before release from a fine default, {long_date(later)}",)
+        )
+        return
+    if any(Track.DTO in r.unit.tracks for r in results):
+        # §6.4 step 4: the booking's mid-term date must be before its CRD/ARD.
+        mtd = _latest(results, D.MTD)
+        release = max((out[k].on for k in ("CRD", "ARD") if k in out), default=None)
+        if mtd is None or release is None or mtd.on >= release:
+            return
+        if mtd.on >= ersed.on:
+            out["ERSED"] = ExplainedDate(
+                "ERSED", mtd.on, ersed.because + (f"Not before the DTO's mid-term date, {long_date(mtd.on)}",)
+            )
+            return
     out["ERSED"] = ersed
-    holds = [r.release for r in results if r.unit.tracks <= {Track.A_FINE, Track.DTO}]
-    later = max((day for day in holds if day > ersed.on), default=None)
-    if later is None:
-        return
-    if later >= _release_on(out):
-        del out["ERSED"]  # no removal before release is possible
-        return
-    out["ERSED"] = ExplainedDate(
-        "ERSED",
-        later,
-        ersed.because + (f"Not before release from a fine default or DTO, {long_date(later)}",),
-    )
 
 
 def ersed_holder(results: list[UnitDates]) -> UnitDates | None:
-    """The sentence whose early removal date the booking takes (before any fine default or DTO)."""
+    """The sentence whose early removal date the booking takes: the only one, or the one with the latest
+    ERSED among those not released immediately (hard cases §6.4 step 1)."""
     with_ersed = [r for r in results if D.ERSED in r.dates]
-    if not with_ersed:
-        return None
-    governing = max(with_ersed, key=lambda r: (r.release, r.dates[D.ERSED].on)).dates[D.ERSED]
-    return max(
-        (r for r in with_ersed if r.unit.sentenced_at <= governing.on), key=lambda r: r.dates[D.ERSED].on
-    )
+    if len(results) == 1:
+        return with_ersed[0] if with_ersed else None
+    candidates = [r for r in with_ersed if not _is_immediate(r)]
+    return max(candidates, key=lambda r: r.dates[D.ERSED].on, default=None)
 
 
 def _tused(results: list[UnitDates], out: dict) -> None:

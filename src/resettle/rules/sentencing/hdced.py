@@ -7,9 +7,10 @@ extended sentences or recalls."""
 
 from datetime import date, timedelta
 
+from .aggregation import Unit
 from .durations import long_date
-from .legislation import HDC_365_COMMENCEMENT_DATE, Hdc
-from .tracks import Identified, Track
+from .legislation import HDC_365_COMMENCEMENT_DATE, HDC_CLEAN_STOP_DATE, Hdc, Toggles
+from .tracks import TERM_TRACKS, Identified, Track
 
 
 def eligible_tracks(parts: tuple[Identified, ...]) -> bool:
@@ -17,6 +18,38 @@ def eligible_tracks(parts: tuple[Identified, ...]) -> bool:
     if any(p.is_recall or p.track not in (Track.SDS, Track.SDS_PLUS, Track.A_FINE) for p in parts):
         return False
     return any(p.track in (Track.SDS, Track.SDS_PLUS) for p in parts)
+
+
+def is_adult(unit: Unit) -> bool:
+    """Hard cases §5.6: every sentence is adult except a stand-alone SDS flagged section 250 and the "Term"
+    sentences (fine default, DTO, BOTUS, a DTO single term). A consecutive chain is adult even when all its
+    parts are section 250 sentences, as in CRDS."""
+    if unit.single_term:
+        return False
+    if unit.is_chain:
+        return True
+    part = unit.parts[0]
+    if part.is_recall:
+        return True  # hard cases §5.6: a recalled S250 (LR_SEC91_ORA, LRSEC250_ORA) is not flagged S250
+    if part.track in TERM_TRACKS:
+        return False
+    return not (
+        part.track in (Track.SDS, Track.SDS_PLUS) and part.sentence.release_arrangements.is_section_250
+    )
+
+
+def withdrawn(units: list[Unit], hdced: date, progression_model: bool, toggles: Toggles) -> str | None:
+    """Why the booking's HDCED is removed by the repeal or suspension toggles, if it is (hard cases §5.6):
+    only when some sentence in the booking is adult; then always when HDC is suspended for adults, and
+    under the repeal rules when the HDCED is on or after the clean stop date or the HDC sentence
+    (`progression_model`) is released under the progression model."""
+    if not any(is_adult(unit) for unit in units):
+        return None
+    if toggles.adultHdcSuspended:
+        return "HDC suspended for adult sentences"
+    if toggles.applyPostHdcedRepealRules and (hdced >= HDC_CLEAN_STOP_DATE or progression_model):
+        return f"HDC repealed from {long_date(HDC_CLEAN_STOP_DATE)}"
+    return None
 
 
 def _hdced(

@@ -48,6 +48,12 @@ def date_types(
     ora = [is_ora(s) for s in sentences]
     if total_days <= 1:
         return ARD_SED
+    if any(is_old_style(s) for s in sentences):
+        # A chain mixing old- and new-style sentences: CRD and SLED, no LED (hard cases §9.5), unless
+        # he is under 18 at the release of one under 12 months (§9.2).
+        if under_12_months and age_in_years(offender.date_of_birth, release) < 18:
+            return ARD_SED
+        return CRD_SLED
     if under_12_months and not any(ora):
         # The progression model gives every sentence it covers a licence.
         return CRD_SLED if progression_model else ARD_SED

@@ -30,7 +30,9 @@ class UnitDates:
     release: date  # adjusted CRD/ARD/MTD, before any recall
     released_before_sentence: bool = False  # time served exceeds the custodial period
     unused_ada: int = 0  # added days beyond the sentence expiry, which cannot be served
-    hdc_repealed: bool = False  # an adult sentence whose HDC the 2026 repeal removed
+    progression_model: bool = False  # released under the progression model (hard cases §5.6 repeal)
+    pre_progression: "UnitDates | None" = None  # its dates before the progression model reached it
+    group: int | None = None  # its custodial group, in order (None for a recall)
     dates: dict[DateType, ExplainedDate] = field(default_factory=dict)
 
     def set(self, kind: DateType, on: date, *because: str) -> None:

@@ -60,6 +60,14 @@ def allocate(
     booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
 ) -> list[Applied]:
     """The adjustments applying to each unit, in the same order as `units`."""
+    return allocate_grouped(booking, units, evaluate, working_days)[0]
+
+
+def allocate_grouped(
+    booking: Booking, units: list[Unit], evaluate: Evaluate, working_days: WorkingDays
+) -> tuple[list[Applied], list[Group]]:
+    """The adjustments applying to each unit, and the custodial groups they were served in (members are
+    indexes into `units`; a recalled sentence is in the group of its original custody)."""
     deductions = booking.adjustments_of(*DEDUCTION_TYPES, *RECALL_DEDUCTION_TYPES)
     ual = booking.adjustments_of(AdjustmentType.UNLAWFULLY_AT_LARGE)
     adas = sorted(booking.adjustments_of(*ADA_TYPES), key=lambda a: a.on or date.min)
@@ -139,7 +147,7 @@ def allocate(
             "TIMELINE_UNSETTLED",
             "which sentences were served together could not be settled; calculate by hand",
         )
-    return applied
+    return applied, groups
 
 
 def split_released_chains(
