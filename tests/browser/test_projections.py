@@ -41,7 +41,9 @@ def test_the_projection_pages_and_a_what_if(national_lead, page, live_server):
     page.get_by_role("link", name="HMP Dartmoor").click()
     page.wait_for_url(re.compile(r"/prisons/DAI/projection/$"))
     main = page.locator("main").inner_text()
-    assert "4 POMs on file × 50 cases each" in main  # the three named and the signed-in POM and "Releases by risk" in main
+    assert (
+        "4 POMs on file × 50 cases each" in main
+    )  # the three named and the signed-in POM and "Releases by risk" in main
     assert page.locator(".app-chart__history").count() == 1  # the year that happened, before the projection
     table = page.get_by_role("region", name="Releases each month as a table")
     assert table.locator("tbody tr").count() == 12 + 24
