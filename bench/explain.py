@@ -8,30 +8,10 @@ import tempfile
 import time
 
 from .database import DEFAULT_DATABASE, configure_django
+from .screens import screens, someone_held_at
 from .session import busiest_prison, signed_in_cookie
 
 SLOW_MS = 5.0
-
-
-def pages(prison) -> list[tuple[str, str]]:
-    from resettle.people.models import Person
-
-    someone = (
-        Person.objects.filter(current_prison=prison, status="IN_CUSTODY")
-        .order_by("prison_number")
-        .values_list("prison_number", flat=True)
-        .first()
-    )
-    code = prison.code
-    return [
-        ("readiness dashboard", f"/prisons/{code}/dashboard/"),
-        ("worklist: overdue", f"/prisons/{code}/worklists/overdue/"),
-        ("worklist: due in 12 weeks", f"/prisons/{code}/worklists/due-12-weeks/"),
-        ("worklist: no accommodation", f"/prisons/{code}/worklists/no-accommodation/"),
-        ("caseload page 1", f"/prisons/{code}/caseload/"),
-        ("person", f"/people/{someone}/"),
-        ("person: readiness", f"/people/{someone}/readiness/"),
-    ]
 
 
 def main() -> None:
@@ -49,7 +29,7 @@ def main() -> None:
     prison = busiest_prison()
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies.load(signed_in_cookie(prison))
-    for name, path in pages(prison):
+    for name, path in screens(prison, someone_held_at(prison)):
         if args.page and args.page not in name:
             continue
         client.get(path)  # warm: the first request also loads templates and caches

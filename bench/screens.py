@@ -15,6 +15,18 @@ from .session import busiest_prison, signed_in_cookie
 USERS = 20
 
 
+def someone_held_at(prison) -> str:
+    """The first man in custody there, by prison number: the same man in every run."""
+    from resettle.people.models import Person
+
+    return (
+        Person.objects.filter(current_prison=prison, status="IN_CUSTODY")
+        .order_by("prison_number")
+        .values_list("prison_number", flat=True)
+        .first()
+    )
+
+
 def screens(prison, someone: str) -> list[tuple[str, str]]:
     code = prison.code
     return [
@@ -41,12 +53,7 @@ def main() -> None:
 
     call_command("collectstatic", interactive=False, verbosity=0)
     prison = busiest_prison()
-    someone = (
-        Person.objects.filter(current_prison=prison, status="IN_CUSTODY")
-        .order_by("prison_number")
-        .values_list("prison_number", flat=True)
-        .first()
-    )
+    someone = someone_held_at(prison)
     cookie = signed_in_cookie(prison)
     label = f"{prison.code}, SPO"
     with gunicorn(env, workers=args.workers) as port:

@@ -202,10 +202,8 @@ class Worklist(AuditedList):
             raise Http404(
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
             )
-        people = policy.people_held_at(self.request.scope, prison)
-        whole = policy.sees_whole_prison(self.request.scope, prison)
-        return plans_selectors.worklist(
-            self.kwargs["name"], prison, people, today=today(), whole_prison=whole
+        return plans_selectors.worklist_seen_by(
+            self.request.scope, self.kwargs["name"], prison, today=today()
         )
 
     def get_serializer_context(self):

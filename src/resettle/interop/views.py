@@ -46,13 +46,7 @@ def worklist_csv(request, prison_code, name):
     if name not in plans_selectors.WORKLISTS:
         raise Http404("No such worklist")
     on = today()
-    findings = plans_selectors.worklist(
-        name,
-        prison,
-        policy.people_held_at(request.scope, prison),
-        today=on,
-        whole_prison=policy.sees_whole_prison(request.scope, prison),
-    )
+    findings = plans_selectors.worklist_seen_by(request.scope, name, prison, today=on)
     rows = plans_selectors.rows(findings, today=on)
     response = _csv(f"worklist-{name}-{prison.code}-{on:%Y-%m-%d}.csv")
     exports.write_rows(response, exports.WORKLIST_COLUMNS, exports.worklist_rows(rows))

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat, TruncMonth
 
+from resettle.accounts import policy
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
@@ -131,6 +132,17 @@ def worklist(
         findings.select_related("person", "person__risk", "person__readiness")
         .annotate(pom_name=_current_pom())
         .order_by("due_on", "person__last_name", "person__first_name", "check_id")
+    )
+
+
+def worklist_seen_by(scope, slug: str, prison: Prison, *, today: date) -> QuerySet[ReadinessFinding]:
+    """worklist() of the men at `prison` this viewer may see (the page, its CSV and the API alike)."""
+    return worklist(
+        slug,
+        prison,
+        policy.people_held_at(scope, prison),
+        today=today,
+        whole_prison=policy.sees_whole_prison(scope, prison),
     )
 
 

@@ -187,13 +187,7 @@ def worklist(request, prison_code, name):
     if definition is None:
         raise Http404("No such worklist")
     on = today()
-    findings = selectors.worklist(
-        name,
-        prison,
-        policy.people_held_at(request.scope, prison),
-        today=on,
-        whole_prison=policy.sees_whole_prison(request.scope, prison),
-    )
+    findings = selectors.worklist_seen_by(request.scope, name, prison, today=on)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.rows(page.object_list, today=on)
     recorder.people_listed(
