@@ -202,9 +202,7 @@ class Worklist(AuditedList):
             raise Http404(
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
             )
-        return plans_selectors.worklist_seen_by(
-            self.request.scope, self.kwargs["name"], prison, today=today()
-        )
+        return plans_selectors.worklist(self.kwargs["name"], prison, self.request.scope, today=today())
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": today()}

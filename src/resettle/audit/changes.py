@@ -20,13 +20,17 @@ def creation_entry(instance, *, people: list[str] | None = None):
     """The CREATE entry track() writes for a new row of a tracked model, for writers that insert rows in
     bulk (no signals): the same fields, before None and after as stored. `people` saves a query a row."""
     names, person = _TRACKED[type(instance)]
-    after = _values(instance, names)
     return entry(
         Action.CREATE,
         record=f"{type(instance)._meta.label}:{instance.pk}",
-        changes={name: [None, value] for name, value in after.items() if value is not None},
+        changes=_changed({}, _values(instance, names)),
         people=people if people is not None else _about(instance, person),
     )
+
+
+def _changed(before: dict, after: dict) -> dict:
+    """Each field whose value differs, as [before, after] (a new row's fields set, from None)."""
+    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
 
 
 def _about(instance, person: str) -> list[str]:
@@ -61,10 +65,7 @@ def track(model, *, person: str = "", ignore: tuple[str, ...] = ()) -> None:
         if raw:
             return
         before = getattr(instance, "_audit_before", None) or {}
-        after = _values(instance, names)
-        changed = {
-            name: [before.get(name), value] for name, value in after.items() if before.get(name) != value
-        }
+        changed = _changed(before, _values(instance, names))
         if not changed:
             return
         action = Action.CREATE if created or not before else Action.CHANGE

@@ -46,7 +46,7 @@ def worklist_csv(request, prison_code, name):
     if name not in plans_selectors.WORKLISTS:
         raise Http404("No such worklist")
     on = today()
-    findings = plans_selectors.worklist_seen_by(request.scope, name, prison, today=on)
+    findings = plans_selectors.worklist(name, prison, request.scope, today=on)
     rows = plans_selectors.rows(findings, today=on)
     response = _csv(f"worklist-{name}-{prison.code}-{on:%Y-%m-%d}.csv")
     exports.write_rows(response, exports.WORKLIST_COLUMNS, exports.worklist_rows(rows))

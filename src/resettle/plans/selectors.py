@@ -93,20 +93,21 @@ def _current_pom() -> Subquery:
     )
 
 
-def _outstanding(prison: Prison, people: QuerySet[Person], whole_prison: bool) -> QuerySet[ReadinessFinding]:
-    """The findings of the men in custody at `prison` among `people`. For a viewer who sees the whole
-    prison, by the man's own row alone (one join, on the index of prison and custody status): narrowing
-    by `people` as well would make PostgreSQL scan every man in the country to match the two."""
-    held = ReadinessFinding.objects.filter(person__current_prison=prison, person__status__in=IN_CUSTODY)
-    return held if whole_prison else held.filter(person__in=people)
+def _of_men_held(rows: QuerySet, prison: Prison, scope) -> QuerySet:
+    """Rows about a man (findings, summaries) of the men in custody at `prison` whom the viewer may see.
+    For one who sees the whole prison, by the man's own row alone (one join, on the index of prison and
+    custody status): narrowing by the men he may see as well would make PostgreSQL scan every man in the
+    country to match the two."""
+    rows = rows.filter(person__current_prison=prison, person__status__in=IN_CUSTODY)
+    if policy.sees_whole_prison(scope, prison):
+        return rows
+    return rows.filter(person__in=policy.people_seen_by(scope))
 
 
-def worklist(
-    slug: str, prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
-) -> QuerySet[ReadinessFinding]:
-    """The findings of worklist `slug` among `people` held at `prison`, soonest deadline first.
-    `whole_prison`: `people` are all the men held there (resettle.accounts.policy.sees_whole_prison)."""
-    findings = _outstanding(prison, people, whole_prison)
+def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[ReadinessFinding]:
+    """The findings of worklist `slug` among the men held at `prison` whom the viewer (`scope`) may see,
+    soonest deadline first: the page, its CSV and the API alike."""
+    findings = _of_men_held(ReadinessFinding.objects.all(), prison, scope)
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
     elif slug == "due-4-weeks":
@@ -132,17 +133,6 @@ def worklist(
         findings.select_related("person", "person__risk", "person__readiness")
         .annotate(pom_name=_current_pom())
         .order_by("due_on", "person__last_name", "person__first_name", "check_id")
-    )
-
-
-def worklist_seen_by(scope, slug: str, prison: Prison, *, today: date) -> QuerySet[ReadinessFinding]:
-    """worklist() of the men at `prison` this viewer may see (the page, its CSV and the API alike)."""
-    return worklist(
-        slug,
-        prison,
-        policy.people_held_at(scope, prison),
-        today=today,
-        whole_prison=policy.sees_whole_prison(scope, prison),
     )
 
 
@@ -212,32 +202,25 @@ def dashboard_key(prison_id: int, today: date) -> str:
     return f"readiness-dashboard:{prison_id}:{today.isoformat()}"
 
 
-def dashboard(
-    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
-) -> Dashboard:
-    """The prison's figures among `people`. Those of the whole prison, which every SPO, governor and lead
-    there reads, are counted once a minute (or after a refresh) and shared; a narrower view is counted for
-    its viewer alone."""
-    if not whole_prison:
-        return _count_dashboard(prison, people, today=today, whole_prison=False)
+def dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
+    """The prison's figures among the men the viewer (`scope`) may see there. Those of the whole prison,
+    which every SPO, governor and lead there reads, are counted once a minute (or after a refresh) and
+    shared; a narrower view is counted for its viewer alone."""
+    if not policy.sees_whole_prison(scope, prison):
+        return _count_dashboard(prison, scope, today=today)
     key = dashboard_key(prison.pk, today)
     board = cache.get(key)
     if board is None:
-        board = _count_dashboard(prison, people, today=today, whole_prison=True)
+        board = _count_dashboard(prison, scope, today=today)
         cache.set(key, board, DASHBOARD_SECONDS)
     return board
 
 
-def _count_dashboard(
-    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool
-) -> Dashboard:
-    held = people.filter(current_prison=prison, status__in=IN_CUSTODY)
-    summaries = ReadinessSummary.objects.filter(person__current_prison=prison, person__status__in=IN_CUSTODY)
-    if not whole_prison:
-        summaries = summaries.filter(person__in=held)
+def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
+    summaries = _of_men_held(ReadinessSummary.objects.all(), prison, scope)
     rag = {choice: 0 for choice in Rag.values}
     rag.update(dict(summaries.values_list("rag").annotate(n=Count("pk")).values_list("rag", "n")))
-    in_custody = held.count()
+    in_custody = policy.people_held_at(scope, prison).filter(status__in=IN_CUSTODY).count()
     first = today.replace(day=1)
     last = first + relativedelta(months=12)
     per_month = (
@@ -263,7 +246,7 @@ def _count_dashboard(
         )
     soon = today + timedelta(days=28)
     per_check = (
-        _outstanding(prison, people, whole_prison)
+        _of_men_held(ReadinessFinding.objects.all(), prison, scope)
         .filter(due_on__lte=soon)
         .values("check_id")
         .annotate(
@@ -284,17 +267,15 @@ def _count_dashboard(
         months=months,
         by_check=by_check,
     )
-    board.worklists = worklist_counts(prison, people, today=today, whole_prison=whole_prison)
+    board.worklists = worklist_counts(prison, scope, today=today)
     return board
 
 
-def worklist_counts(
-    prison: Prison, people: QuerySet[Person], *, today: date, whole_prison: bool = False
-) -> list[tuple[Worklist, int]]:
+def worklist_counts(prison: Prison, scope, *, today: date) -> list[tuple[Worklist, int]]:
     """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
     counted = []
     for slug, definition in WORKLISTS.items():
-        findings = worklist(slug, prison, people, today=today, whole_prison=whole_prison).order_by()
+        findings = worklist(slug, prison, scope, today=today).order_by()
         n = findings.values("person_id").distinct().count() if definition.per_person else findings.count()
         counted.append((definition, n))
     return counted

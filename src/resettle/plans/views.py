@@ -171,12 +171,7 @@ def edit_intervention(request, prison_number, offer_id=None):
 def dashboard(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     on = today()
-    board = selectors.dashboard(
-        prison,
-        policy.people_held_at(request.scope, prison),
-        today=on,
-        whole_prison=policy.sees_whole_prison(request.scope, prison),
-    )
+    board = selectors.dashboard(prison, request.scope, today=on)
     return render(request, "plans/dashboard.html", {"prison": prison, "board": board, "today": on})
 
 
@@ -187,7 +182,7 @@ def worklist(request, prison_code, name):
     if definition is None:
         raise Http404("No such worklist")
     on = today()
-    findings = selectors.worklist_seen_by(request.scope, name, prison, today=on)
+    findings = selectors.worklist(name, prison, request.scope, today=on)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.rows(page.object_list, today=on)
     recorder.people_listed(
