@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from resettle.core import bulk
 from resettle.plans.models import ReadinessFinding
@@ -51,3 +52,18 @@ def test_inserted_rows_read_back_whole():
 def test_nothing_to_insert_is_no_statement(django_assert_num_queries):
     with django_assert_num_queries(0):
         bulk.insert(ReadinessFinding, [])
+
+
+def test_statistics_are_refreshed_after_a_load():
+    """The planner's row counts follow the load (ANALYZE), on either database."""
+    factories.person()
+    bulk.refresh_statistics()
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'people_person'")
+        else:
+            cursor.execute(
+                "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE tbl = 'people_person' LIMIT 1"
+            )
+        assert cursor.fetchone()[0] >= 1

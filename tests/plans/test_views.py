@@ -353,3 +353,27 @@ def test_the_whole_prisons_dashboard_is_counted_once_and_again_after_a_refresh(s
     assert (before, after) == (1, 2)
     assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
     assert first.current_prison == prison
+
+
+def test_a_shared_worklist_page_is_read_once_and_again_once_a_step_is_recorded(spo, prison):
+    """Shared worklist pages (resettle.plans.selectors.SharedWorklist): a second read of the same page reads
+    no findings; recording the step a man was listed for makes every kept page of his prison obsolete, so
+    the next read no longer lists him."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    homeless = man(prison, days=40)
+    assert homeless.prison_number in listed(worklist(spo, prison, "no-accommodation"))
+    with CaptureQueriesContext(connection) as again:
+        kept = worklist(spo, prison, "no-accommodation")
+    save_record(
+        AccommodationPlan,
+        homeless,
+        version=0,
+        values={"category": AccommodationCategory.SETTLED, "address": "1 Mill Lane", "confirmed_on": TODAY},
+    )
+    after = worklist(spo, prison, "no-accommodation")
+
+    assert homeless.prison_number in listed(kept)
+    assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
+    assert homeless.prison_number not in listed(after)

@@ -26,3 +26,11 @@ def insert(model: type[Model], rows: list[Model]) -> None:
     ):
         for row in rows:
             copy.write_row([f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields])
+
+
+def refresh_statistics() -> None:
+    """After loading many rows at once: the query planner's statistics of every table as it now stands.
+    Until autovacuum next samples them, PostgreSQL plans for the tables as they were (a prison's men
+    estimated at one row, say) and picks plans that are slow on the real numbers."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from resettle.accounts.models import InspectionGrant, User
 from resettle.audit.models import AuditEntry
+from resettle.core import bulk
 from resettle.estate.models import Prison, ProbationDeliveryUnit, Region
 from resettle.people.models import (
     Adjustment,
@@ -263,6 +264,7 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
         found = recalculate_bookings(workers=WORKERS, today=today, progress=bar)
     summary.counts["release-date calculations"] = found["changed"]
     summary.counts.update(generate_plans(seed, today))
+    bulk.refresh_statistics()
     with transaction.atomic():
         summary.users = create_demo_users()
     planned = run_transfer_plan(as_of=today).run

@@ -13,7 +13,6 @@ runs it for every man in custody (and recently released) in batches, for `resett
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -37,7 +36,7 @@ from .models import (
     ReadinessSummary,
     VersionedRecord,
 )
-from .selectors import dashboard_key
+from .selectors import forget_shared
 
 CONFLICT_MESSAGE = (
     "Someone else changed this record since you opened it. Their changes are shown below: check them, "
@@ -279,14 +278,9 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
             update_fields=SUMMARY_FIELDS,
         )
     # Now, for this process's next read, and once committed, against a read in between.
-    forget_dashboards(prisons)
-    transaction.on_commit(lambda: forget_dashboards(prisons))
+    forget_shared(prisons)
+    transaction.on_commit(lambda: forget_shared(prisons))
     return len(summaries)
-
-
-def forget_dashboards(prison_ids: Iterable[int | None]) -> None:
-    """The shared dashboard figures of these prisons are out of date: count them again when next read."""
-    cache.delete_many([dashboard_key(pk, clock_today()) for pk in prison_ids if pk is not None])
 
 
 def people_to_evaluate(today: date):

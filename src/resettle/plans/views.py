@@ -182,12 +182,13 @@ def worklist(request, prison_code, name):
     if definition is None:
         raise Http404("No such worklist")
     on = today()
-    findings = selectors.worklist(name, prison, request.scope, today=on)
+    findings = selectors.worklist_pages(name, prison, request.scope, today=on)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.rows(page.object_list, today=on)
     recorder.people_listed(
         request, {row.finding.person for row in shown}, query={"prison": prison.code, "worklist": name}
     )
+    shared = isinstance(findings, selectors.SharedWorklist)
     return render(
         request,
         "plans/worklist.html",
@@ -198,6 +199,11 @@ def worklist(request, prison_code, name):
             "rows": shown,
             "today": on,
             "worklists": selectors.WORKLISTS.values(),
+            # The table of a page everyone at the prison sees alike is drawn once and kept with its rows.
+            "shared_rows_key": findings.page_key(slice(page.start_index() - 1, page.end_index()))
+            if shared
+            else None,
+            "shared_seconds": selectors.SHARED_SECONDS,
         },
     )
 
