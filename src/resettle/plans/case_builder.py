@@ -131,9 +131,21 @@ def _person(person: Person, booking: Booking, served) -> c.Person:
         release_area=person.release_area.name if person.release_area_id else None,
         in_resettlement_prison_for_release_area=(person.current_prison_id, person.release_area_id) in served,
         security_category=person.security_category or None,
-        in_open_conditions=bool(prison and prison.category == Prison.Category.D),
+        womens_estate=bool(prison and prison.estate == Prison.Estate.FEMALE),
+        in_open_conditions=_in_open_conditions(person, prison),
+        moved_to_open_conditions_on=person.moved_to_open_conditions_on,
         released_on=booking.released_on if not booking.is_active else None,
     )
+
+
+def _in_open_conditions(person: Person, prison: Prison | None) -> bool:
+    """Men: held in an open prison. Women's prisons hold open and closed categories together, so in the
+    women's estate it is her category that says so (anchors §1 "Handover start date")."""
+    if prison is None:
+        return False
+    if prison.estate == Prison.Estate.FEMALE:
+        return prison.category == Prison.Category.FEMALE_OPEN or person.security_category == "D"
+    return prison.category == Prison.Category.D
 
 
 def _months(sentence: Sentence) -> int:
@@ -237,6 +249,8 @@ def _risk(person: Person) -> c.Risk:
     return c.Risk(
         rosh_level=c.RoshLevel(risk.rosh_level) if risk.rosh_level else None,
         rosh_assessed_on=risk.rosh_assessed_on,
+        significant_event_on=risk.significant_event_on,
+        significant_event=risk.significant_event,
         tier=risk.tier or None,
         mappa=mappa,
         notification=c.Notification(
@@ -344,11 +358,24 @@ def _plan(person: Person) -> c.Plan:
         )
         if pathways
         else (),
-        licence=c.Licence(tuple(licence.conditions or ()), licence.issued_on) if licence else None,
+        licence=c.Licence(
+            tuple(licence.conditions or ()), licence.issued_on, tuple(licence.required_conditions or ())
+        )
+        if licence
+        else None,
         day_one_appointment_on=day_one and day_one.appointment_on,
         hdc_assessment=c.HdcAssessment(resettlement.hdc_assessment_on, resettlement.hdc_outcome)
         if resettlement and resettlement.hdc_assessment_on
         else None,
+        hdc_decision_maker_approved_on=resettlement and resettlement.hdc_decision_maker_approved_on,
+        release_day=c.ReleaseDay(
+            travel_arranged=resettlement.travel_arranged,
+            property_ready=resettlement.property_ready,
+            money_ready=resettlement.money_ready,
+            discharge_grant_arranged=resettlement.discharge_grant_arranged,
+        )
+        if resettlement
+        else c.ReleaseDay(),
         outcome=c.ReleaseOutcome(
             Mi014(outcome.accommodation_on_release),
             outcome.recorded_on,
