@@ -5,6 +5,7 @@ every one-to-one record, prefetches for the rest, and one query for which releas
 serves), so refreshing a prison of 2,000 men costs the same dozen queries as refreshing one.
 """
 
+import dataclasses
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -299,6 +300,13 @@ def _planned_transfer(person: Person) -> c.PlannedTransfer | None:
     return c.PlannedTransfer(move.to_prison.code, move.proposed_on, c.PlannedTransferStatus(move.status))
 
 
+def _same_named(kind, record):
+    """A `kind` of flags read from the record's fields of the same names; the defaults when there is none."""
+    if record is None:
+        return kind()
+    return kind(**{flag.name: getattr(record, flag.name) for flag in dataclasses.fields(kind)})
+
+
 def _plan(person: Person) -> c.Plan:
     accommodation = _one(person, "accommodation_plan")
     ap = _one(person, "approved_premises")
@@ -316,14 +324,7 @@ def _plan(person: Person) -> c.Plan:
         )
         if handover and handover.early_allocation_screened_on
         else None,
-        handover_tasks=c.HandoverTasks(
-            reviewed_oasys=handover.reviewed_oasys,
-            contacted_com=handover.contacted_com,
-            attended_handover_meeting=handover.attended_handover_meeting,
-            sent_handover_report=handover.sent_handover_report,
-        )
-        if handover
-        else c.HandoverTasks(),
+        handover_tasks=_same_named(c.HandoverTasks, handover),
         parole=c.Parole(handover.parom1_completed_on, handover.parole_refused_release)
         if handover
         else c.Parole(),
@@ -368,14 +369,7 @@ def _plan(person: Person) -> c.Plan:
         if resettlement and resettlement.hdc_assessment_on
         else None,
         hdc_decision_maker_approved_on=resettlement and resettlement.hdc_decision_maker_approved_on,
-        release_day=c.ReleaseDay(
-            travel_arranged=resettlement.travel_arranged,
-            property_ready=resettlement.property_ready,
-            money_ready=resettlement.money_ready,
-            discharge_grant_arranged=resettlement.discharge_grant_arranged,
-        )
-        if resettlement
-        else c.ReleaseDay(),
+        release_day=_same_named(c.ReleaseDay, resettlement),
         outcome=c.ReleaseOutcome(
             Mi014(outcome.accommodation_on_release),
             outcome.recorded_on,

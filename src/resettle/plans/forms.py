@@ -51,6 +51,16 @@ def _text(label: str, *, max_length: int, required=False, textarea=False) -> for
     )
 
 
+def _conditions(label: str, noun: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        choices=LicenceCondition.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": f"Select {noun} from the list"},
+    )
+
+
 def _date(label: str, noun: str, *, required=False) -> DateField:
     return DateField(noun, label=label, required=required)
 
@@ -351,19 +361,9 @@ class HandoverForm(PlanRecordForm):
 
 
 class LicenceForm(PlanRecordForm):
-    conditions = forms.MultipleChoiceField(
-        label="Licence conditions",
-        required=False,
-        choices=LicenceCondition.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select licence conditions from the list"},
-    )
-    required_conditions = forms.MultipleChoiceField(
-        label="Conditions required by the COM and the risk management plan",
-        required=False,
-        choices=LicenceCondition.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select required licence conditions from the list"},
+    conditions = _conditions("Licence conditions", "licence conditions")
+    required_conditions = _conditions(
+        "Conditions required by the COM and the risk management plan", "required licence conditions"
     )
     issued_on = _date("Licence issued on", "date the licence was issued")
     past_dates = ("issued_on",)

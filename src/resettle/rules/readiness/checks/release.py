@@ -7,7 +7,7 @@ from ...approved_premises import (
     outside_national_standards,
 )
 from ..case import CLOSED_APPLICATION
-from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, on, to
+from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, naming, on, to
 from ..facts import Facts, fmt_date
 
 AP_RESIDENCE_CONDITION = "APPROVED_PREMISES_RESIDENCE"
@@ -171,9 +171,7 @@ RELEASE_DAY_ARRANGEMENTS = Check(
     done=lambda f: not _release_day_outstanding(f),
     severity=BLOCKER,
     source="HMIP Expectations, release planning: the release-day plan (rulebook §7, §9 #27)",
-    explain=lambda f: (
-        f"Outstanding: {', '.join(_release_day_outstanding(f))}." if _release_day_outstanding(f) else None
-    ),
+    explain=naming("Outstanding", _release_day_outstanding),
 )
 
 

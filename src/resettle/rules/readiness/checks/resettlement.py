@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from ...accommodation import HOUSED, AccommodationCategory
 from ...protection import HdcStatus
 from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, PlannedTransferStatus, TransferStatus
-from ..check import ALERT, Check, before, on, recorded, to
+from ..check import ALERT, Check, before, naming, on, recorded, to
 from ..facts import Facts, fmt_date
 
 IN_CUSTODY = "men in custody"
@@ -147,9 +147,7 @@ RESETTLEMENT_PATHWAYS_ASSESSED = Check(
     done=lambda f: not _pathways_not_started(f),
     severity=ALERT,
     source="Resettlement Passport, seven pathways (rulebook §4.2, §9 #20)",
-    explain=lambda f: (
-        f"Not started: {', '.join(_pathways_not_started(f))}." if _pathways_not_started(f) else None
-    ),
+    explain=naming("Not started", _pathways_not_started),
 )
 
 BANK_ACCOUNT_WINDOW = relativedelta(months=6)
