@@ -318,7 +318,7 @@ def _handover_date(
         return (
             earliest_release - rules.determinate_parole,
             "determinate_parole",
-            f"Determinate with a PED: ERD − {months} months",
+            f"Determinate with a PED: PED − {months} months",
         )
     return (
         earliest_release - rules.determinate,
