@@ -109,3 +109,20 @@ def test_crd_and_ard_on_the_same_day_is_named_ard():
     result = erd(crd=same, ard=same)
     assert (result.kind, result.on) == ("ARD", same)
     assert erd(crd=same, ard=same + timedelta(days=1)).kind == "CRD"
+
+
+@given(ted=optional_day, thd=optional_day)
+def test_an_indeterminate_target_is_after_today_whenever_a_date_after_today_is_known(ted, thd):
+    """Item 5 as a property: if the TED or THD lies after today, the target does too (anchors §1)."""
+    result = erd(indeterminate=True, ted=ted, thd=thd)
+    if any(day and day > TODAY for day in (ted, thd)):
+        assert result.on > TODAY
+    elif ted or thd:
+        assert result.on <= TODAY
+
+
+@given(day=st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)))
+def test_naming_a_crd_and_ard_of_the_same_day_never_moves_the_date(day):
+    """Item 6: only the name changes where CRD and ARD coincide; the date is the same either way."""
+    both, crd_only = erd(crd=day, ard=day), erd(crd=day)
+    assert (both.kind, both.on) == ("ARD", crd_only.on)
