@@ -321,6 +321,7 @@ SPECTACULAR_SETTINGS = {
         "PlannedTransferStatus": "resettle.planning.models.TransferStatus",
         "UnplacedReason": "resettle.planning.models.UnplacedReason",
         "CustodyStatus": "resettle.people.vocabulary.CustodyStatus",
+        "LicenceCondition": "resettle.plans.models.LicenceCondition",
     },
 }
 

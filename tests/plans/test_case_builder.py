@@ -6,14 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from resettle.estate.models import Prison
 from resettle.people.models import Offence, Person
 from resettle.plans.case_builder import case_for, cases_for
 from resettle.plans.models import (
     AccommodationCategory,
     AccommodationPlan,
     ApprovedPremisesApplication,
+    Licence,
     MappaMeeting,
     MappaRecord,
+    ResettlementPlan,
     TransferPlan,
 )
 from resettle.plans.services import refresh_readiness
@@ -79,6 +82,47 @@ def test_a_transfer_needs_a_target_and_a_status_to_count(prison):
     TransferPlan.objects.create(person=person, in_reach_plan_on=TODAY)
     case = case_for(person)
     assert case.plan.transfer is None and case.plan.in_reach_plan_on == TODAY
+
+
+# Issue 17 items 2-3: the estate is the prison's; in the women's estate, open conditions are her category.
+def test_a_woman_in_open_category_carries_the_estate_and_the_day_her_category_changed():
+    womens = factories.prison(
+        name="HMP Send", code="SDI", estate=Prison.Estate.FEMALE, category=Prison.Category.FEMALE_CLOSED
+    )
+    moved = TODAY - timedelta(days=40)
+    person = man(womens, security_category="D", moved_to_open_conditions_on=moved, gender="Female")
+    case = case_for(person)
+    assert case.person.womens_estate and case.person.in_open_conditions
+    assert case.person.moved_to_open_conditions_on == moved
+    closed = case_for(man(womens, security_category="C"))
+    assert closed.person.womens_estate and not closed.person.in_open_conditions
+
+
+def test_a_man_in_an_open_prison_is_in_open_conditions_and_in_the_mens_estate(prison):
+    open_prison = factories.prison(name="HMP Leyhill", code="LYI", category=Prison.Category.D)
+    case = case_for(man(open_prison))
+    assert case.person.in_open_conditions and not case.person.womens_estate
+    assert case.person.moved_to_open_conditions_on is None
+    assert not case_for(man(prison)).person.in_open_conditions
+
+
+# Item 8: the new facts reach the checks (rulebook §9 #5, #24, #26, #27).
+def test_significant_event_release_day_hdc_approval_and_required_conditions_reach_the_case(prison):
+    event = TODAY - timedelta(days=3)
+    person = man(prison, risk={"significant_event_on": event, "significant_event": "Further charge"})
+    ResettlementPlan.objects.create(
+        person=person,
+        hdc_decision_maker_approved_on=TODAY,
+        travel_arranged=True,
+        money_ready=True,
+    )
+    Licence.objects.create(person=person, conditions=["NO_CONTACT"], required_conditions=["EXCLUSION_ZONE"])
+    case = case_for(person)
+    assert (case.risk.significant_event_on, case.risk.significant_event) == (event, "Further charge")
+    assert case.plan.hdc_decision_maker_approved_on == TODAY
+    assert case.plan.release_day.travel_arranged and case.plan.release_day.money_ready
+    assert not case.plan.release_day.property_ready
+    assert case.plan.licence.required_conditions == ("EXCLUSION_ZONE",)
 
 
 def _with_plans(prison, n):

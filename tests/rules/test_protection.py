@@ -129,4 +129,12 @@ def test_hdc_presumed_unsuitable(fact):
 
 
 def test_hdc_not_applicable_without_an_hdc_eligibility_date():
-    assert hdc(has_hdced=False, required_to_register=True).status == HdcStatus.NOT_APPLICABLE
+    assert hdc(has_hdced=False).status == HdcStatus.NOT_APPLICABLE
+
+
+# Issue 17 item 7: the statutory exclusion is decided before the date (rulebook §6.4: "Statutory exclusion
+# for anyone required to register as a sex offender"; CRDS HdcedCalculator.isSexOffender).
+def test_a_registered_sex_offender_without_an_hdc_date_is_excluded_not_not_applicable():
+    result = hdc(has_hdced=False, required_to_register=True)
+    assert result.status == HdcStatus.EXCLUDED
+    assert result.because == ("Statutorily excluded: Required to register as a sex offender",)

@@ -77,3 +77,52 @@ def test_determinate_release_is_never_after_crd_or_ard(crd, ard, ped):
 @given(ped=st.dates(min_value=TODAY, max_value=date(2060, 1, 1)), gap=st.integers(1, 5000))
 def test_a_future_ped_always_comes_before_automatic_release(ped, gap):
     assert erd(ped=ped, crd=ped + timedelta(days=gap)).kind == "PED"
+
+
+# Issue 17 item 5. MPC takes the TED or THD only "if in the future" (Rails' future?, strictly after today;
+# anchors §1 "Earliest release date used for handover"): a date falling today has been reached.
+def test_a_ted_falling_today_has_been_reached_so_a_future_hearing_is_the_target():
+    result = erd(indeterminate=True, ted=TODAY, thd=TODAY + timedelta(days=90))
+    assert (result.kind, result.on) == ("THD", TODAY + timedelta(days=90))
+    tomorrow = erd(indeterminate=True, ted=TODAY + timedelta(days=1), thd=TODAY + timedelta(days=90))
+    assert tomorrow.kind == "TED"
+
+
+def test_a_thd_falling_today_is_not_in_the_future():
+    result = erd(indeterminate=True, ted=TODAY - timedelta(days=400), thd=TODAY)
+    assert (result.kind, result.on) == ("THD", TODAY)
+    assert "has been reached" in result.because[0]
+    ahead = erd(indeterminate=True, ted=TODAY - timedelta(days=400), thd=TODAY + timedelta(days=1))
+    assert "next parole hearing" in ahead.because[0]
+
+
+def test_a_ped_is_his_earliest_release_on_the_day_itself_and_passed_the_day_after():
+    crd = date(2028, 1, 1)
+    assert erd(crd=crd, ped=TODAY).kind == "PED"
+    assert erd(crd=crd, ped=TODAY - timedelta(days=1)).kind == "CRD"
+
+
+# Item 6: the prison record names a release on the same day as both CRD and ARD "ARD" (Prisoner Search
+# nonDtoReleaseDateType, anchors §4).
+def test_crd_and_ard_on_the_same_day_is_named_ard():
+    same = date(2027, 5, 1)
+    result = erd(crd=same, ard=same)
+    assert (result.kind, result.on) == ("ARD", same)
+    assert erd(crd=same, ard=same + timedelta(days=1)).kind == "CRD"
+
+
+@given(ted=optional_day, thd=optional_day)
+def test_an_indeterminate_target_is_after_today_whenever_a_date_after_today_is_known(ted, thd):
+    """Item 5 as a property: if the TED or THD lies after today, the target does too (anchors §1)."""
+    result = erd(indeterminate=True, ted=ted, thd=thd)
+    if any(day and day > TODAY for day in (ted, thd)):
+        assert result.on > TODAY
+    elif ted or thd:
+        assert result.on <= TODAY
+
+
+@given(day=st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)))
+def test_naming_a_crd_and_ard_of_the_same_day_never_moves_the_date(day):
+    """Item 6: only the name changes where CRD and ARD coincide; the date is the same either way."""
+    both, crd_only = erd(crd=day, ard=day), erd(crd=day)
+    assert (both.kind, both.on) == ("ARD", crd_only.on)

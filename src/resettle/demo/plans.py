@@ -105,26 +105,26 @@ class Generator:
 
     def screening(self, rng, person, booking, q, days) -> None:
         near = days is not None and days <= 84
-        self.rows[ResettlementPlan].append(
-            ResettlementPlan(
-                person=person,
-                immediate_needs_screen_on=booking.received_on + timedelta(days=rng.randint(0, 2))
-                if rng.random() < max(q, 0.8)
-                else None,
-                pre_release_report_on=_before(rng, self.today, most=30)
-                if near and rng.random() < q
-                else None,
-                id_documents_obtained_on=_before(rng, self.today, most=40)
-                if near and rng.random() < q
-                else None,
-                bank_account_applied_on=_before(rng, self.today, most=60)
-                if days is not None and days <= 150 and rng.random() < q
-                else None,
-                hdc_assessment_on=_before(rng, self.today, most=30)
-                if days is not None and days <= 120 and rng.random() < q
-                else None,
-            )
+        plan = ResettlementPlan(
+            person=person,
+            immediate_needs_screen_on=booking.received_on + timedelta(days=rng.randint(0, 2))
+            if rng.random() < max(q, 0.8)
+            else None,
+            pre_release_report_on=_before(rng, self.today, most=30) if near and rng.random() < q else None,
+            id_documents_obtained_on=_before(rng, self.today, most=40) if near and rng.random() < q else None,
+            bank_account_applied_on=_before(rng, self.today, most=60)
+            if days is not None and days <= 150 and rng.random() < q
+            else None,
+            hdc_assessment_on=_before(rng, self.today, most=30)
+            if days is not None and days <= 120 and rng.random() < q
+            else None,
         )
+        # The release-day arrangements follow the pre-release work rather than a draw of their own, so
+        # adding them left every other demo record as it was.
+        ready = days is not None and days <= 7 and plan.pre_release_report_on is not None
+        plan.travel_arranged = plan.property_ready = plan.money_ready = ready
+        plan.discharge_grant_arranged = ready
+        self.rows[ResettlementPlan].append(plan)
 
     def mappa(self, rng, person, risk, q, days) -> None:
         if not risk or risk.mappa_category is None or days > 200:
@@ -226,12 +226,16 @@ class Generator:
         if days <= 2 and rng.random() < q:
             plan = getattr(person, "accommodation_plan", None)
             ap = plan is not None and plan.category == AccommodationCategory.APPROVED_PREMISES
+            conditions = (
+                [LicenceCondition.APPROVED_PREMISES_RESIDENCE] if ap else [LicenceCondition.NO_CONTACT]
+            )
             self.rows[Licence].append(
                 Licence(
                     person=person,
-                    conditions=[LicenceCondition.APPROVED_PREMISES_RESIDENCE]
-                    if ap
-                    else [LicenceCondition.NO_CONTACT],
+                    conditions=conditions,
+                    required_conditions=[
+                        c for c in conditions if c != LicenceCondition.APPROVED_PREMISES_RESIDENCE
+                    ],
                     issued_on=self.today,
                 )
             )

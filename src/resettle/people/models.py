@@ -48,6 +48,13 @@ class Person(models.Model):
     )
     cell_location = models.CharField(max_length=30, blank=True)
     security_category = models.CharField(max_length=1, choices=SecurityCategory.choices, blank=True)
+    # The OMiC handover of an indeterminate case in open conditions runs from this day (rulebook §3.1).
+    moved_to_open_conditions_on = models.DateField(
+        "moved to open conditions on",
+        null=True,
+        blank=True,
+        help_text="Men: the day he arrived at the open prison; women: the day her category changed to open",
+    )
     release_area = models.ForeignKey(
         ProbationDeliveryUnit,
         null=True,
@@ -298,6 +305,13 @@ class RiskProfile(models.Model):
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="risk")
     rosh_level = models.CharField("RoSH level", max_length=10, choices=RoshLevel.choices, blank=True)
     rosh_assessed_on = models.DateField("RoSH assessed on", null=True, blank=True)
+    significant_event_on = models.DateField(
+        "significant event on",
+        null=True,
+        blank=True,
+        help_text="The latest event that calls for a RoSH review, such as a further charge or a serious incident",
+    )
+    significant_event = models.CharField(max_length=200, blank=True)
     tier = models.CharField(max_length=3, blank=True, validators=[TIER], help_text="As recorded: B2 or C")
     mappa_category = models.PositiveSmallIntegerField(
         "MAPPA category", choices=MappaCategory.choices, null=True, blank=True

@@ -5,6 +5,7 @@ every one-to-one record, prefetches for the rest, and one query for which releas
 serves), so refreshing a prison of 2,000 men costs the same dozen queries as refreshing one.
 """
 
+import dataclasses
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -131,9 +132,21 @@ def _person(person: Person, booking: Booking, served) -> c.Person:
         release_area=person.release_area.name if person.release_area_id else None,
         in_resettlement_prison_for_release_area=(person.current_prison_id, person.release_area_id) in served,
         security_category=person.security_category or None,
-        in_open_conditions=bool(prison and prison.category == Prison.Category.D),
+        womens_estate=bool(prison and prison.estate == Prison.Estate.FEMALE),
+        in_open_conditions=_in_open_conditions(person, prison),
+        moved_to_open_conditions_on=person.moved_to_open_conditions_on,
         released_on=booking.released_on if not booking.is_active else None,
     )
+
+
+def _in_open_conditions(person: Person, prison: Prison | None) -> bool:
+    """Men: held in an open prison. Women's prisons hold open and closed categories together, so in the
+    women's estate it is her category that says so (anchors §1 "Handover start date")."""
+    if prison is None:
+        return False
+    if prison.estate == Prison.Estate.FEMALE:
+        return prison.category == Prison.Category.FEMALE_OPEN or person.security_category == "D"
+    return prison.category == Prison.Category.D
 
 
 def _months(sentence: Sentence) -> int:
@@ -237,6 +250,8 @@ def _risk(person: Person) -> c.Risk:
     return c.Risk(
         rosh_level=c.RoshLevel(risk.rosh_level) if risk.rosh_level else None,
         rosh_assessed_on=risk.rosh_assessed_on,
+        significant_event_on=risk.significant_event_on,
+        significant_event=risk.significant_event,
         tier=risk.tier or None,
         mappa=mappa,
         notification=c.Notification(
@@ -285,6 +300,13 @@ def _planned_transfer(person: Person) -> c.PlannedTransfer | None:
     return c.PlannedTransfer(move.to_prison.code, move.proposed_on, c.PlannedTransferStatus(move.status))
 
 
+def _same_named(kind, record):
+    """A `kind` of flags read from the record's fields of the same names; the defaults when there is none."""
+    if record is None:
+        return kind()
+    return kind(**{flag.name: getattr(record, flag.name) for flag in dataclasses.fields(kind)})
+
+
 def _plan(person: Person) -> c.Plan:
     accommodation = _one(person, "accommodation_plan")
     ap = _one(person, "approved_premises")
@@ -302,14 +324,7 @@ def _plan(person: Person) -> c.Plan:
         )
         if handover and handover.early_allocation_screened_on
         else None,
-        handover_tasks=c.HandoverTasks(
-            reviewed_oasys=handover.reviewed_oasys,
-            contacted_com=handover.contacted_com,
-            attended_handover_meeting=handover.attended_handover_meeting,
-            sent_handover_report=handover.sent_handover_report,
-        )
-        if handover
-        else c.HandoverTasks(),
+        handover_tasks=_same_named(c.HandoverTasks, handover),
         parole=c.Parole(handover.parom1_completed_on, handover.parole_refused_release)
         if handover
         else c.Parole(),
@@ -344,11 +359,17 @@ def _plan(person: Person) -> c.Plan:
         )
         if pathways
         else (),
-        licence=c.Licence(tuple(licence.conditions or ()), licence.issued_on) if licence else None,
+        licence=c.Licence(
+            tuple(licence.conditions or ()), licence.issued_on, tuple(licence.required_conditions or ())
+        )
+        if licence
+        else None,
         day_one_appointment_on=day_one and day_one.appointment_on,
         hdc_assessment=c.HdcAssessment(resettlement.hdc_assessment_on, resettlement.hdc_outcome)
         if resettlement and resettlement.hdc_assessment_on
         else None,
+        hdc_decision_maker_approved_on=resettlement and resettlement.hdc_decision_maker_approved_on,
+        release_day=_same_named(c.ReleaseDay, resettlement),
         outcome=c.ReleaseOutcome(
             Mi014(outcome.accommodation_on_release),
             outcome.recorded_on,

@@ -51,6 +51,16 @@ def _text(label: str, *, max_length: int, required=False, textarea=False) -> for
     )
 
 
+def _conditions(label: str, noun: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        choices=LicenceCondition.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": f"Select {noun} from the list"},
+    )
+
+
 def _date(label: str, noun: str, *, required=False) -> DateField:
     return DateField(noun, label=label, required=required)
 
@@ -278,12 +288,21 @@ class ResettlementForm(PlanRecordForm):
     bank_account_applied_on = _date("Bank account applied for on", "date the bank account was applied for")
     hdc_assessment_on = _date("HDC assessment completed on", "date the HDC assessment was completed")
     hdc_outcome = _choice("HDC outcome", HdcOutcome.choices, noun="the HDC outcome")
+    hdc_decision_maker_approved_on = _date(
+        "Decision-maker approved continuing HDC on (less than 4 weeks to the CRD)",
+        "date the decision-maker approved continuing HDC",
+    )
+    travel_arranged = forms.BooleanField(label="Travel on the day of release arranged", required=False)
+    property_ready = forms.BooleanField(label="Property ready to return", required=False)
+    money_ready = forms.BooleanField(label="Money ready to return", required=False)
+    discharge_grant_arranged = forms.BooleanField(label="Discharge grant arranged", required=False)
     past_dates = (
         "immediate_needs_screen_on",
         "pre_release_report_on",
         "id_documents_obtained_on",
         "bank_account_applied_on",
         "hdc_assessment_on",
+        "hdc_decision_maker_approved_on",
     )
 
     def clean(self):
@@ -342,12 +361,9 @@ class HandoverForm(PlanRecordForm):
 
 
 class LicenceForm(PlanRecordForm):
-    conditions = forms.MultipleChoiceField(
-        label="Licence conditions",
-        required=False,
-        choices=LicenceCondition.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select licence conditions from the list"},
+    conditions = _conditions("Licence conditions", "licence conditions")
+    required_conditions = _conditions(
+        "Conditions required by the COM and the risk management plan", "required licence conditions"
     )
     issued_on = _date("Licence issued on", "date the licence was issued")
     past_dates = ("issued_on",)

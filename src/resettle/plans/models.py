@@ -206,7 +206,7 @@ class TransferPlan(VersionedRecord):
 
 
 class ResettlementPlan(VersionedRecord):
-    """The custody side of resettlement: BCST1 and BCST3, ID, bank account, HDC assessment."""
+    """The custody side of resettlement: BCST1 and BCST3, ID, bank account, HDC, the day of release."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="resettlement_plan")
     immediate_needs_screen_on = models.DateField("immediate needs screen on", null=True, blank=True)
@@ -215,6 +215,16 @@ class ResettlementPlan(VersionedRecord):
     bank_account_applied_on = models.DateField("bank account applied for on", null=True, blank=True)
     hdc_assessment_on = models.DateField("HDC assessment completed on", null=True, blank=True)
     hdc_outcome = models.CharField(max_length=20, choices=HdcOutcome.choices, blank=True)
+    hdc_decision_maker_approved_on = models.DateField(
+        "decision-maker approved continuing HDC on",
+        null=True,
+        blank=True,
+        help_text="Needed when less than 4 weeks remain to the CRD",
+    )
+    travel_arranged = models.BooleanField("travel on the day of release arranged", default=False)
+    property_ready = models.BooleanField("property ready to return", default=False)
+    money_ready = models.BooleanField("money ready to return", default=False)
+    discharge_grant_arranged = models.BooleanField("discharge grant arranged", default=False)
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} of {self.person.prison_number}"
@@ -275,6 +285,11 @@ class HandoverRecord(VersionedRecord):
 class Licence(VersionedRecord):
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="licence")
     conditions = models.JSONField(default=list, blank=True, help_text="Codes from LicenceCondition")
+    required_conditions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Codes from LicenceCondition that the COM and the risk management plan ask for",
+    )
     issued_on = models.DateField("licence issued on", null=True, blank=True)
 
     def __str__(self) -> str:

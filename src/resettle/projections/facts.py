@@ -86,7 +86,8 @@ def man_of(prison: int, dates: dict, *, rosh, mappa, sexual, handover_on, as_of:
             **risk,
         )
     if automatic is None and (dates["TED"] or dates["THD"]):
-        ahead = [d for d in (dates["TED"], dates["THD"]) if d and d >= as_of]
+        # After today, as rules.release: a TED or THD falling today has been reached.
+        ahead = [d for d in (dates["TED"], dates["THD"]) if d and d > as_of]
         hearing = min(ahead) if ahead else max(d for d in (dates["TED"], dates["THD"]) if d)
         return Man(prison, Route.INDETERMINATE, hearing_on=hearing, handover_on=handover_on, **risk)
     if automatic is None:

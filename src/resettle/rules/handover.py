@@ -68,10 +68,14 @@ HANDOVER_RULES: tuple[HandoverRules, ...] = (
         indeterminate_thd_rules=False,
     ),
     HandoverRules(
-        # MO-957 landed over May-June 2024; the day it took effect was not read, so 1 June is assumed [M].
-        name="June 2024 handover policy",
-        effective_from=date(2024, 6, 1),
-        source="MPC MO-957 'New responsibility rules for ISP & Parole', commit 19a839e6 (anchors §1)",
+        # The OMiC handover guidance revision itself was not available offline, so its own commencement
+        # date could not be read. Manage POM Cases applied these rules from its change of 8 May 2024
+        # (MO-957, commit 19a839e6; rulebook §3.1 change history "May 2024"; issue 17), and cases dated
+        # after it are decided under them there; this version is dated by that change [C].
+        name="May 2024 handover policy",
+        effective_from=date(2024, 5, 8),
+        source="MPC MO-957 'New responsibility rules for ISP & Parole', commit 19a839e6, 8 May 2024 "
+        "(rulebook §3.1; anchors §1)",
         early_allocation=relativedelta(months=15),
         indeterminate=relativedelta(months=12),
         determinate_parole=relativedelta(months=12),
@@ -86,6 +90,64 @@ def rules_in_force(today: date, versions: tuple[HandoverRules, ...] = HANDOVER_R
     """The latest version in force on `today`; before the first, the first (there is nothing older encoded)."""
     in_force = [rules for rules in versions if rules.effective_from <= today]
     return max(in_force, key=lambda rules: rules.effective_from) if in_force else versions[0]
+
+
+# OMiC's cut-offs for open conditions (anchors §1 "OMiC eligibility gate", `prison_policies.rb`; rulebook
+# §3.1 legacy policy start dates): open-prison rules from 31 March 2021, in the women's estate from
+# 30 April 2021 (OMiC reached it then, so the later of the two), at HMP Prescoed from the Welsh pilot of
+# 19 October 2020.
+OPEN_PRISON_RULES_FROM = date(2021, 3, 31)
+WOMENS_ESTATE_FROM = date(2021, 4, 30)
+PRESCOED_PILOT_FROM = date(2020, 10, 19)
+PRESCOED = "UPI"
+
+
+@dataclass(frozen=True)
+class OpenConditions:
+    """Where he is held and whether OMiC's open-prison rules govern his handover: two facts, not one.
+
+    `in_open` is where he is today (an open prison; in the women's estate, an open category). `rules_apply`
+    depends also on when he moved there: only a move on or after the cut-off for his estate brings the
+    COM in early (anchors §1 "Handover start date").
+    """
+
+    in_open: bool
+    rules_apply: bool
+    moved_on: date | None
+    womens_estate: bool
+    because: str
+
+
+def open_conditions(
+    *, in_open: bool, womens_estate: bool, moved_on: date | None, prison: str | None
+) -> OpenConditions:
+    """Whether the open-prison handover rules apply to him (rulebook §3.1; anchors §1)."""
+    move = "her category changed to open" if womens_estate else "he arrived in open conditions"
+    if not in_open:
+        return OpenConditions(False, False, moved_on, womens_estate, "Not in open conditions")
+    if moved_on is None:
+        return OpenConditions(
+            True, False, None, womens_estate, f"In open conditions; the date {move} is not recorded"
+        )
+    if womens_estate:
+        cut_off, policy = WOMENS_ESTATE_FROM, "the women's estate"
+    elif prison == PRESCOED:
+        cut_off, policy = PRESCOED_PILOT_FROM, "the HMP Prescoed pilot"
+    else:
+        cut_off, policy = OPEN_PRISON_RULES_FROM, "the open estate"
+    applies = moved_on >= cut_off
+    verdict = "open-prison rules apply" if applies else "before then, so open-prison rules do not apply"
+    return OpenConditions(
+        True,
+        applies,
+        moved_on,
+        womens_estate,
+        f"In open conditions since {moved_on:%-d %B %Y}, when {move}; OMiC's rules for {policy} run from "
+        f"{cut_off:%-d %B %Y}: {verdict}",
+    )
+
+
+NOT_IN_OPEN = OpenConditions(False, False, None, False, "Not in open conditions")
 
 
 @dataclass(frozen=True)
@@ -106,9 +168,8 @@ def calculate_handover(
     recalled: bool,
     immigration_case: bool,
     early_allocation: bool,
-    parole_eligible: bool,
-    in_open_conditions: bool = False,
-    open_prison_arrival: date | None = None,
+    parole_eligibility_date: date | None = None,
+    open_conditions: OpenConditions = NOT_IN_OPEN,
     additional_isp: bool = False,
     target_hearing_date: date | None = None,
     parole_refused: bool = False,
@@ -116,7 +177,14 @@ def calculate_handover(
     today: date,
     rules: HandoverRules | None = None,
 ) -> Handover:
-    """Handover date, start date and responsibility under the rules in force `today` (rulebook §3.1)."""
+    """Handover date, start date and responsibility under the rules in force `today` (rulebook §3.1).
+
+    A determinate sentence with a PED recorded is a parole case whether or not the PED has passed: MPC's
+    `is_determinate_parole` is `parole_eligibility_date.present?` and its ERD is the PED (anchors §1), and
+    responsibility, once handed to the COM at PED - 12 months, does not return to the POM because the
+    Parole Board has not yet released him. So the ladder runs from the PED here, even where release
+    planning (`rules.release`) has moved on to the CRD.
+    """
     rules = rules or rules_in_force(today)
     special = _special_case(
         indeterminate=indeterminate,
@@ -129,29 +197,43 @@ def calculate_handover(
         today=today,
         rules=rules,
     )
-    if special is None and earliest_release is None:
+    parole_case = parole_eligibility_date is not None and not indeterminate
+    release = parole_eligibility_date if parole_case else earliest_release
+    if special is None and release is None:
         special = (Responsibility.CUSTODY_ONLY, "release_date_unknown", "No release date known: POM only")
     if special:
         responsibility, reason, text = special
         return Handover(None, None, responsibility, reason, rules, (text, _in_force(rules)))
 
     handover_date, reason, text = _handover_date(
-        earliest_release=earliest_release,
+        earliest_release=release,
         sentence_start=sentence_start,
         indeterminate=indeterminate,
         early_allocation=early_allocation,
-        parole_eligible=parole_eligible,
+        parole_eligible=parole_case,
         rules=rules,
     )
-    if handover_date is None:
-        return Handover(None, None, Responsibility.COMMUNITY, reason, rules, (text, _in_force(rules)))
-    start_date = handover_date
     because = [text]
-    if indeterminate and in_open_conditions and open_prison_arrival and open_prison_arrival < handover_date:
-        # Men's estate: a COM supports an indeterminate man from his arrival in open conditions.
-        start_date = open_prison_arrival
+    if parole_case and parole_eligibility_date < today:
+        because.append(
+            f"PED {parole_eligibility_date:%-d %B %Y} has passed: still a parole case, COM responsible"
+            if handover_date is not None
+            else f"PED {parole_eligibility_date:%-d %B %Y} has passed"
+        )
+    if handover_date is None:
+        return Handover(None, None, Responsibility.COMMUNITY, reason, rules, (*because, _in_force(rules)))
+    start_date = handover_date
+    if indeterminate and open_conditions.in_open and reason == "indeterminate":
+        # MPC names the reason by where he is held, whatever the date he moved (handover_calculation.rb).
         reason = "indeterminate_open"
-        because.append(f"In open conditions since {open_prison_arrival:%-d %B %Y}: COM supports from arrival")
+        because.append(open_conditions.because)
+        if open_conditions.rules_apply and open_conditions.moved_on < handover_date:
+            start_date = open_conditions.moved_on
+            because.append(
+                "COM supports from the day her category changed to open"
+                if open_conditions.womens_estate
+                else "COM supports from his arrival in open conditions"
+            )
     if today < start_date:
         responsibility = Responsibility.CUSTODY_ONLY
     elif today < handover_date:
@@ -236,7 +318,7 @@ def _handover_date(
         return (
             earliest_release - rules.determinate_parole,
             "determinate_parole",
-            f"Determinate with a PED: ERD − {months} months",
+            f"Determinate with a PED: PED − {months} months",
         )
     return (
         earliest_release - rules.determinate,

@@ -174,12 +174,14 @@ def hdc_exclusion(
 ) -> HdcExclusion:
     """Home detention curfew exclusions and presumptions (rulebook §6.4; `licences` excluded.pug).
 
-    Statutory exclusions come first: registration as a sex offender above all, which is why CAS2 (HDC
-    accommodation) rarely matters at Dartmoor. The presumptions of unsuitability follow. Exclusions the
-    case record does not hold (ROTL failure, curfew breach, s.244ZB notice...) are left to the assessor.
+    Statutory exclusions come first, before any date: a man required to register is excluded by statute
+    whether or not an HDC eligibility date was calculated for him (CRDS `HdcedCalculator.isSexOffender`
+    withholds the date because of the exclusion, not the other way round), and the readiness check must
+    say he is excluded rather than that HDC does not apply. Registration above all is why CAS2 (HDC
+    accommodation) rarely matters at Dartmoor. Only then does a missing HDCED make HDC not applicable, and
+    the presumptions of unsuitability follow. Exclusions the case record does not hold (ROTL failure,
+    curfew breach, s.244ZB notice...) are left to the assessor.
     """
-    if not has_hdced:
-        return HdcExclusion(HdcStatus.NOT_APPLICABLE, ("No HDC eligibility date",))
     excluded = [
         text
         for applies, text in (
@@ -192,6 +194,8 @@ def hdc_exclusion(
     ]
     if excluded:
         return HdcExclusion(HdcStatus.EXCLUDED, tuple(f"Statutorily excluded: {text}" for text in excluded))
+    if not has_hdced:
+        return HdcExclusion(HdcStatus.NOT_APPLICABLE, ("No HDC eligibility date",))
     presumed = [
         text
         for applies, text in (

@@ -5,7 +5,16 @@ eligibility date if there is one, else the earlier of the automatic and conditio
 recall the post-recall release date; for an indeterminate sentence the tariff expiry date if it is still
 ahead, else the target hearing date if that is ahead, else whichever of the two is nearer today.
 Resettle differs in one place, deliberately: a PED already passed (parole refused or pending) no longer
-marks the earliest release, so planning falls back to CRD/ARD rather than a date in the past.
+marks the earliest release, so planning falls back to CRD/ARD rather than a date in the past, and says
+the PED has passed. That is a choice of the date to plan release to, not of who is responsible: the
+handover (`rules.handover.calculate_handover`) still treats any recorded PED as a parole case, as MPC
+does, so the COM who took over at PED - 12 months keeps the case (docs/release-dates.md).
+
+Boundaries: "in the future" is strict, as in MPC (Rails' `future?`): a TED or THD falling today has been
+reached, so a THD still ahead is preferred to it. A PED is the first day he may be released, so on the
+day itself it is still his earliest release, and it has passed only from the day after.
+Where the CRD and ARD fall on the same day, the date is named ARD, as the prison record names it
+(Prisoner Search `nonDtoReleaseDateType`, anchors §4).
 """
 
 from dataclasses import dataclass
@@ -43,17 +52,22 @@ def earliest_release(
     automatic = [(kind, day) for kind, day in (("CRD", dates.crd), ("ARD", dates.ard)) if day]
     if not automatic:
         return None
-    kind, day = min(automatic, key=lambda pair: pair[1])
+    kind, day = automatic_release(automatic)
     reasons = [f"Released automatically at the {kind}, {_fmt(day)}"]
     if dates.ped:
         reasons.insert(0, f"PED {_fmt(dates.ped)} has passed without release")
     return ExplainedDate(kind, day, tuple(reasons))
 
 
+def automatic_release(automatic: list[tuple[str, date]]) -> tuple[str, date]:
+    """The earliest of the (kind, date) pairs; on a tie the ARD's name, as the prison record has it."""
+    return min(automatic, key=lambda pair: (pair[1], pair[0] != "ARD"))
+
+
 def _indeterminate_release(dates: KeyDates, *, today: date) -> ExplainedDate | None:
-    if dates.ted and dates.ted >= today:
+    if dates.ted and dates.ted > today:
         return ExplainedDate("TED", dates.ted, ("Indeterminate sentence: tariff expires in the future",))
-    if dates.thd and dates.thd >= today:
+    if dates.thd and dates.thd > today:
         return ExplainedDate(
             "THD", dates.thd, ("Indeterminate sentence past tariff: next parole hearing is the target",)
         )
@@ -61,7 +75,7 @@ def _indeterminate_release(dates: KeyDates, *, today: date) -> ExplainedDate | N
     if not known:
         return None
     kind, day = min(known, key=lambda pair: abs((pair[1] - today).days))
-    return ExplainedDate(kind, day, (f"Indeterminate sentence: {kind} has passed; nearest date shown",))
+    return ExplainedDate(kind, day, (f"Indeterminate sentence: {kind} has been reached; nearest date shown",))
 
 
 def plan_to_earlier(recorded: ExplainedDate | None, calculated: ExplainedDate | None) -> ExplainedDate | None:

@@ -26,6 +26,7 @@ from resettle.rules.readiness.case import (
     PlannedTransferStatus,
     PomAllocation,
     PomType,
+    ReleaseDay,
     ReleaseOutcome,
     RoshLevel,
 )
@@ -53,6 +54,17 @@ ROWS = {
     ),
     "immediate-needs-screen": ({}, AS_OF, Status.OVERDUE, {"plan__immediate_needs_screen_on": RECEIVED}),
     "rosh-assessment-in-date": ({"risk__rosh_assessed_on": date(2026, 6, 1)}, AS_OF, Status.DUE, None),
+    # Rulebook §9 #5: reviewed after significant events; 4 weeks allowed [M]: due 29 December 2026.
+    "rosh-review-after-significant-event": (
+        {
+            "risk__rosh_assessed_on": date(2026, 6, 1),
+            "risk__significant_event_on": date(2026, 12, 1),
+            "risk__significant_event": "Further charge",
+        },
+        AS_OF,
+        Status.OVERDUE,
+        {"risk__rosh_assessed_on": date(2026, 12, 20)},
+    ),
     "pom-allocated": (
         {},
         AS_OF,
@@ -77,6 +89,17 @@ ROWS = {
         AS_OF,
         Status.OVERDUE,
         {"plan__early_allocation": EarlyAllocation(date(2025, 12, 1))},
+    ),
+    # Rulebook §3.2, §9 #8: the screen needs an OASys from the last 3 months; due with the screen, R - 18 m.
+    "early-allocation-oasys-current": (
+        {
+            "risk__rosh_level": RoshLevel.VERY_HIGH,
+            "risk__rosh_assessed_on": date(2025, 6, 1),
+            "plan__early_allocation": EarlyAllocation(date(2025, 12, 1)),
+        },
+        AS_OF,
+        Status.OVERDUE,
+        {"risk__rosh_assessed_on": date(2025, 9, 1)},
     ),
     "mappa-category-recorded": (
         {"offending__schedule_3": True},
@@ -197,6 +220,14 @@ ROWS = {
         Status.OVERDUE,  # 10 weeks before 1 March 2027
         {"plan__hdc_assessment": HdcAssessment(date(2026, 12, 1), "ELIGIBLE")},
     ),
+    # Rulebook §6.4, §9 #24: an HDCED of 20 May 2027 leaves under 4 weeks to the CRD of 1 June 2027, so the
+    # decision-maker's approval is due by CRD - 4 weeks, 4 May 2027.
+    "hdc-decision-maker-approval": (
+        {"dates__recorded": KeyDates(crd=CRD, hdced=date(2027, 5, 20))},
+        AS_OF,
+        Status.DUE,
+        {"plan__hdc_decision_maker_approved_on": date(2027, 4, 20)},
+    ),
     "approved-premises-application": (
         {"risk__rosh_level": RoshLevel.HIGH},
         AS_OF,
@@ -214,7 +245,25 @@ ROWS = {
         },
     ),
     "licence-issued": ({}, AS_OF, Status.DUE, {"plan__licence": Licence(("NO_CONTACT",), date(2027, 5, 28))}),
+    # Rulebook §9 #26: conditions beyond the AP residence condition (exclusion zone, no contact).
+    "licence-conditions-as-required": (
+        {"plan__licence": Licence(required_conditions=("EXCLUSION_ZONE", "NO_CONTACT"))},
+        AS_OF,
+        Status.DUE,
+        {
+            "plan__licence": Licence(
+                ("EXCLUSION_ZONE", "NO_CONTACT"), date(2027, 5, 28), ("EXCLUSION_ZONE", "NO_CONTACT")
+            )
+        },
+    ),
     "day-one-appointment": ({}, AS_OF, Status.DUE, {"plan__day_one_appointment_on": CRD}),
+    # Rulebook §9 #27: travel, property, money and discharge grant for the day of release.
+    "release-day-arrangements": (
+        {},
+        AS_OF,
+        Status.DUE,
+        {"plan__release_day": ReleaseDay(True, True, True, True)},
+    ),
     "accommodation-outcome-recorded": (
         {"person__released_on": CRD},
         AFTER_RELEASE,
@@ -280,6 +329,13 @@ NOT_APPLICABLE = {
         "without settled",
     ),
     "day-one-appointment": ({"dates": Dates()}, "no the expected release date is known"),
+    "rosh-review-after-significant-event": ({}, "significant event recorded"),
+    "early-allocation-oasys-current": ({}, "early-allocation factor"),
+    "hdc-decision-maker-approval": (
+        {"dates__recorded": KeyDates(crd=CRD, hdced=date(2027, 3, 1))},
+        "last 4 weeks before the CRD",
+    ),
+    "licence-conditions-as-required": ({}, "beyond the approved-premises residence condition"),
 }
 
 
@@ -363,3 +419,87 @@ def test_every_check_cites_the_rulebook_and_has_a_kebab_case_id():
     for check in CATALOGUE:
         assert "rulebook" in check.source, check.id
         assert check.id == check.id.lower() and " " not in check.id and "_" not in check.id
+
+
+# Issue 17 item 7: rulebook §6.4 "Statutory exclusion for anyone required to register as a sex offender";
+# §9 #24 "HDC: confirm excluded if RSO". The exclusion is decided before the date.
+def test_hdc_check_confirms_a_registered_sex_offender_excluded_even_without_an_hdc_date():
+    result = finding(with_(BASE, offending__schedule_3=True), "hdc-assessment")
+    assert result.status == Status.NOT_APPLICABLE
+    assert "excluded from HDC by statute" in result.reason
+    assert "Required to register as a sex offender" in result.reason
+    assert "No HDC eligibility date" not in result.reason
+
+
+def test_hdc_check_without_a_date_or_an_exclusion_says_there_is_no_hdc_date():
+    assert "No HDC eligibility date" in finding(BASE, "hdc-assessment").reason
+
+
+# Item 8, §9 #24: "< 4 weeks to CRD needs DM approval" (licences crdTime.pug).
+def test_decision_maker_approval_applies_once_less_than_4_weeks_remain_to_the_crd():
+    case = with_(BASE, dates__recorded=KeyDates(crd=CRD, hdced=date(2027, 3, 1)))
+    assert finding(case, "hdc-decision-maker-approval", date(2027, 5, 4)).status == Status.NOT_APPLICABLE
+    late = finding(case, "hdc-decision-maker-approval", date(2027, 5, 5))
+    assert (late.status, late.due_date) == (Status.OVERDUE, date(2027, 5, 4))
+
+
+def test_decision_maker_approval_is_not_asked_once_hdc_is_refused_or_for_an_excluded_man():
+    refused = with_(
+        BASE,
+        dates__recorded=KeyDates(crd=CRD, hdced=date(2027, 5, 20)),
+        plan__hdc_assessment=HdcAssessment(date(2027, 3, 1), "REFUSED"),
+    )
+    excluded = with_(
+        BASE, dates__recorded=KeyDates(crd=CRD, hdced=date(2027, 5, 20)), offending__schedule_3=True
+    )
+    for case in (refused, excluded):
+        assert finding(case, "hdc-decision-maker-approval").status == Status.NOT_APPLICABLE
+
+
+# Item 8, §9 #18: the bank-account window runs from release - 6 months to release - 6 weeks (§4.2).
+def test_a_bank_account_application_before_the_window_opened_does_not_count():
+    early = with_(BASE, plan__bank_account_applied_on=date(2026, 11, 30))
+    result = finding(early, "bank-account-application", date(2027, 5, 1))
+    assert result.status == Status.OVERDUE
+    assert "before the window opened on 1 December 2026" in result.reason
+    on_the_day = with_(BASE, plan__bank_account_applied_on=date(2026, 12, 1))
+    assert finding(on_the_day, "bank-account-application", date(2027, 5, 1)).status == Status.DONE
+
+
+# Item 8, §9 #26: a licence issued without a required condition is not done, and the finding names it.
+def test_licence_missing_a_required_condition_names_it():
+    licence = Licence(("EXCLUSION_ZONE",), date(2027, 5, 28), ("EXCLUSION_ZONE", "NO_CONTACT"))
+    result = finding(with_(BASE, plan__licence=licence), "licence-conditions-as-required", date(2027, 6, 1))
+    assert result.status == Status.OVERDUE
+    assert "Not on the licence: no contact" in result.reason
+
+
+# Item 8, §9 #27: what is outstanding for the day of release is named.
+def test_release_day_arrangements_name_what_is_outstanding():
+    case = with_(BASE, plan__release_day=ReleaseDay(travel_arranged=True, property_ready=True))
+    reason = finding(case, "release-day-arrangements").reason
+    assert "Outstanding: his money, the discharge grant." in reason
+
+
+# Item 8, §9 #5: an assessment before the event does not answer it; one on the day of the event does.
+def test_rosh_review_after_an_event_needs_an_assessment_on_or_after_it():
+    event = {"risk__significant_event_on": date(2026, 12, 1), "risk__significant_event": "Serious incident"}
+    before = finding(
+        with_(BASE, risk__rosh_assessed_on=date(2026, 11, 30), **event), "rosh-review-after-significant-event"
+    )
+    assert before.status == Status.OVERDUE and "Serious incident on 1 December 2026" in before.reason
+    same_day = finding(
+        with_(BASE, risk__rosh_assessed_on=date(2026, 12, 1), **event), "rosh-review-after-significant-event"
+    )
+    assert same_day.status == Status.DONE
+
+
+# Item 8, §3.2: the OASys must be no more than 3 months old at the screen: exactly 3 months is in time.
+def test_early_allocation_oasys_exactly_3_months_before_the_screen_is_current_a_day_more_is_not():
+    base = with_(
+        BASE, risk__rosh_level=RoshLevel.VERY_HIGH, plan__early_allocation=EarlyAllocation(date(2025, 12, 1))
+    )
+    current = finding(with_(base, risk__rosh_assessed_on=date(2025, 9, 1)), "early-allocation-oasys-current")
+    stale = finding(with_(base, risk__rosh_assessed_on=date(2025, 8, 31)), "early-allocation-oasys-current")
+    assert current.status == Status.DONE
+    assert stale.status == Status.OVERDUE and "no older than 1 September 2025" in stale.reason

@@ -31,7 +31,8 @@ def test_valid_file_prints_findings_and_derived_values_as_json():
     assert derived["handover"]["responsibility"] == "Community"
     assert derived["mappa_category"]["category"] == 1
     assert derived["notification_period"]["period"] == "indefinite"
-    assert derived["hdc"]["status"] == "NOT_APPLICABLE"
+    # A registered sex offender is excluded by statute before any HDC date is looked at (issue 17 item 7).
+    assert derived["hdc"]["status"] == "EXCLUDED"
 
 
 def test_list_checks_prints_one_check_per_line_with_id_title_and_source():

@@ -118,8 +118,10 @@ class Person:
     # True when his current prison is a designated resettlement prison serving his release area.
     in_resettlement_prison_for_release_area: bool = False
     security_category: str | None = None  # A, B, C, D
-    in_open_conditions: bool = False
-    open_prison_arrival_on: date | None = None
+    womens_estate: bool = False  # held in the women's estate (the prison's estate)
+    in_open_conditions: bool = False  # an open prison; in the women's estate, an open category
+    # Men: the day he arrived in open conditions; women: the day her category changed to open.
+    moved_to_open_conditions_on: date | None = None
     liable_to_deportation: bool = False
     released_on: date | None = None
 
@@ -189,6 +191,10 @@ class Notification:
 class Risk:
     rosh_level: RoshLevel | None = None
     rosh_assessed_on: date | None = None  # date of the last OASys RoSH assessment
+    # The latest significant event that calls for a RoSH review (rulebook §9 #5): a further charge, a
+    # serious incident, a change of risk reported by the police...
+    significant_event_on: date | None = None
+    significant_event: str = ""
     tier: str | None = None  # as recorded: B2 or C
     mappa: Mappa = field(default_factory=Mappa)
     notification: Notification = field(default_factory=Notification)
@@ -283,6 +289,18 @@ class PlannedTransfer:
 class Licence:
     conditions: tuple[str, ...] = ()  # e.g. APPROVED_PREMISES_RESIDENCE, EXCLUSION_ZONE, NO_CONTACT
     issued_on: date | None = None
+    # The conditions the COM and the risk management plan ask for, which the issued licence must carry.
+    required_conditions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReleaseDay:
+    """The practical arrangements for the day he walks out (rulebook §9 #27)."""
+
+    travel_arranged: bool = False  # to the approved premises or his address
+    property_ready: bool = False
+    money_ready: bool = False  # his private cash, to be returned
+    discharge_grant_arranged: bool = False
 
 
 @dataclass(frozen=True)
@@ -335,6 +353,9 @@ class Plan:
     licence: Licence | None = None
     day_one_appointment_on: date | None = None  # COM appointment booked for this date
     hdc_assessment: HdcAssessment | None = None
+    # The decision-maker's approval to continue HDC with less than 4 weeks to the CRD (licences crdTime.pug).
+    hdc_decision_maker_approved_on: date | None = None
+    release_day: ReleaseDay = field(default_factory=ReleaseDay)
     outcome: ReleaseOutcome | None = None
 
 

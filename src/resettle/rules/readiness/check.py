@@ -120,6 +120,16 @@ def recorded(path: str) -> Callable[[Facts], object]:
     return done
 
 
+def naming(prefix: str, items: Callable[[Facts], list[str]]) -> Callable[[Facts], str | None]:
+    """An explanation that names what is left ("Outstanding: a, b."), or none when nothing is."""
+
+    def explain(facts: Facts) -> str | None:
+        left = items(facts)
+        return f"{prefix}: {', '.join(left)}." if left else None
+
+    return explain
+
+
 @dataclass(frozen=True)
 class Check:
     id: str  # kebab-case, stable: findings and worklists key on it

@@ -13,7 +13,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..explained import ExplainedDate
-from ..handover import Handover, calculate_handover
+from ..handover import Handover, OpenConditions, calculate_handover, open_conditions
 from ..protection import (
     Disposal,
     HdcExclusion,
@@ -24,7 +24,7 @@ from ..protection import (
     notification_period,
 )
 from ..release import KeyDates as ReleaseKeyDates
-from ..release import earliest_release, plan_to_earlier
+from ..release import automatic_release, earliest_release, plan_to_earlier
 from .case import Case, KeyDates, LegalStatus, SentenceKind
 from .settings import ReadinessSettings
 
@@ -47,7 +47,7 @@ def expected_release(dates: KeyDates, *, indeterminate: bool, recalled: bool) ->
     automatic = [(kind, day) for kind, day in (("CRD", dates.crd), ("ARD", dates.ard)) if day]
     if not automatic:
         return None
-    kind, day = min(automatic, key=lambda pair: pair[1])
+    kind, day = automatic_release(automatic)
     return ExplainedDate(kind, day, (f"Expected release at the {kind}, {fmt_date(day)} (not the PED)",))
 
 
@@ -130,9 +130,33 @@ def case_hdc(case: Case) -> HdcExclusion:
     )
 
 
+def planned_crd(case: Case) -> date | None:
+    """The CRD, the earlier where the record and the calculation differ (plan to the earlier)."""
+    known = [dates.crd for dates in (case.dates.recorded, case.dates.calculated) if dates and dates.crd]
+    return min(known, default=None)
+
+
 def sentence_dates(case: Case) -> KeyDates:
     """Resettle's calculation where there is one, else the record (for dates with no planning choice)."""
     return case.dates.calculated or case.dates.recorded
+
+
+def case_parole_eligibility_date(case: Case, erd: ExplainedDate | None) -> date | None:
+    """The PED the handover runs from: the one release is planned to, else his PED even though it has passed
+    (a parole case stays one: rules.handover.calculate_handover)."""
+    if erd is not None and erd.kind == "PED":
+        return erd.on
+    return sentence_dates(case).ped
+
+
+def case_open_conditions(case: Case) -> OpenConditions:
+    person = case.person
+    return open_conditions(
+        in_open=person.in_open_conditions,
+        womens_estate=person.womens_estate,
+        moved_on=person.moved_to_open_conditions_on,
+        prison=person.current_prison,
+    )
 
 
 def case_handover(case: Case, erd: ExplainedDate | None, *, today: date) -> Handover:
@@ -144,9 +168,8 @@ def case_handover(case: Case, erd: ExplainedDate | None, *, today: date) -> Hand
         recalled=case.recalled,
         immigration_case=case.person.legal_status == LegalStatus.IMMIGRATION_DETAINEE,
         early_allocation=bool(case.plan.early_allocation and case.plan.early_allocation.accepted),
-        parole_eligible=erd is not None and erd.kind == "PED",
-        in_open_conditions=case.person.in_open_conditions,
-        open_prison_arrival=case.person.open_prison_arrival_on,
+        parole_eligibility_date=case_parole_eligibility_date(case, erd),
+        open_conditions=case_open_conditions(case),
         additional_isp=case.offending.additional_future_isp,
         target_hearing_date=case.dates.recorded.thd,
         parole_refused=case.plan.parole.refused_release,
@@ -212,6 +235,8 @@ KEY_DATES = {
     "expected_release": ("the expected release date", lambda f: _ed(f.expected_release)),
     "handover": ("the handover date", lambda f: f.handover.handover_date),
     "hdced": ("the HDC eligibility date", lambda f: sentence_dates(f.case).hdced),
+    "crd": ("the CRD", lambda f: planned_crd(f.case)),
+    "significant_event": ("the significant event", lambda f: f.case.risk.significant_event_on),
     # Never assessed: the 12-month clock runs from reception, so a missing OASys surfaces rather than hides.
     "last_rosh_assessment": (
         "the last RoSH assessment (reception, if none is recorded)",

@@ -31,6 +31,8 @@ class ReadinessSettings:
     pre_release_report_days_before_release: int = 84
     # §9 #24: HDC eligibility and suitability done about 10 weeks before the HDCED.
     hdc_assessment_before_hdced: relativedelta = relativedelta(weeks=10)
+    # §9 #5: OASys / RoSH reviewed "after significant events"; the rulebook gives no time, so 4 weeks [M].
+    rosh_review_after_significant_event: relativedelta = relativedelta(weeks=4)
     # §9 #7: denial status and any intervention offer "well before R - 12 months".
     innocence_offer_before_release: relativedelta = relativedelta(months=12)
     # §5: CAS3 needs release within 3 months; the rulebook sets no deadline, so Resettle asks for the

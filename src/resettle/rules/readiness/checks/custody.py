@@ -1,5 +1,7 @@
 """Checks from reception onwards: release dates, immediate needs, risk assessment, the POM, denial."""
 
+from dateutil.relativedelta import relativedelta
+
 from ...handover import recommended_pom_type
 from ..case import LegalStatus, RoshLevel
 from ..check import ALERT, EVERYONE, Check, after, before, on, recorded, to
@@ -94,6 +96,37 @@ ROSH_ASSESSMENT_IN_DATE = Check(
     severity=ALERT,
     source="HMIP Expectations, protecting the public (rulebook §7, §8, §9 #5)",
     explain=lambda f: None if f.case.risk.rosh_assessed_on else "No RoSH assessment is recorded.",
+)
+
+
+def _reviewed_since_event(facts: Facts):
+    risk = facts.case.risk
+    assessed = risk.rosh_assessed_on
+    return assessed if assessed and assessed >= risk.significant_event_on else None
+
+
+def _significant_event(facts: Facts) -> str:
+    risk = facts.case.risk
+    what = risk.significant_event or "A significant event"
+    last = risk.rosh_assessed_on
+    return f"{what} on {fmt_date(risk.significant_event_on)}; " + (
+        f"last RoSH assessment {fmt_date(last)}." if last else "no RoSH assessment is recorded."
+    )
+
+
+ROSH_REVIEW_AFTER_SIGNIFICANT_EVENT = Check(
+    id="rosh-review-after-significant-event",
+    title="OASys / RoSH reviewed after a significant event",
+    applies=to(
+        "men in custody with a significant event recorded",
+        lambda f: f.case.risk.significant_event_on is not None and not f.released,
+    ),
+    due=after("significant_event", configured="rosh_review_after_significant_event"),
+    satisfied_by="risk.rosh_assessed_on on or after risk.significant_event_on",
+    done=_reviewed_since_event,
+    severity=ALERT,
+    source="HMIP Expectations: RoSH reviewed after significant events; time allowed [M] (rulebook §7, §9 #5)",
+    explain=_significant_event,
 )
 
 POM_ALLOCATED = Check(
@@ -213,14 +246,50 @@ EARLY_ALLOCATION_SCREENED = Check(
     source="Manage POM Cases early_allocation.rb: 18-month referral window (rulebook §3.2, §9 #8)",
 )
 
+OASYS_MONTHS_FOR_EARLY_ALLOCATION = relativedelta(months=3)
+
+
+def _oasys_current_at_screen(facts: Facts):
+    """Screened, with an OASys completed no more than 3 months before the screen (or since)."""
+    screen = facts.case.plan.early_allocation
+    assessed = facts.case.risk.rosh_assessed_on
+    if screen is None or assessed is None:
+        return None
+    return screen.screened_on if assessed >= screen.screened_on - OASYS_MONTHS_FOR_EARLY_ALLOCATION else None
+
+
+def _oasys_at_screen(facts: Facts) -> str:
+    screen = facts.case.plan.early_allocation
+    assessed = facts.case.risk.rosh_assessed_on
+    last = f"last OASys {fmt_date(assessed)}" if assessed else "no OASys recorded"
+    if screen is None:
+        return f"Not yet screened; {last}. The screen needs an OASys no more than 3 months old."
+    oldest = screen.screened_on - OASYS_MONTHS_FOR_EARLY_ALLOCATION
+    return f"Screened {fmt_date(screen.screened_on)}; {last}; it must be no older than {fmt_date(oldest)}."
+
+
+EARLY_ALLOCATION_OASYS_CURRENT = Check(
+    id="early-allocation-oasys-current",
+    title="OASys no more than 3 months old at the early-allocation screen",
+    applies=EARLY_ALLOCATION_SCREENED.applies,
+    due=EARLY_ALLOCATION_SCREENED.due,
+    satisfied_by="plan.early_allocation.screened_on, with risk.rosh_assessed_on within the 3 months before",
+    done=_oasys_current_at_screen,
+    severity=ALERT,
+    source="Manage POM Cases early_allocation.rb: an OASys completed in the last 3 months (rulebook §3.2, §9 #8)",
+    explain=_oasys_at_screen,
+)
+
 CHECKS = (
     RELEASE_DATES_CALCULATED,
     RELEASE_DATES_AGREE,
     IMMEDIATE_NEEDS_SCREEN,
     ROSH_ASSESSMENT_IN_DATE,
+    ROSH_REVIEW_AFTER_SIGNIFICANT_EVENT,
     POM_ALLOCATED,
     POM_TYPE_MATCHES,
     INNOCENCE_STATUS_RECORDED,
     INNOCENCE_INTERVENTION_OFFERED,
     EARLY_ALLOCATION_SCREENED,
+    EARLY_ALLOCATION_OASYS_CURRENT,
 )

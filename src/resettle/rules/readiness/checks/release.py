@@ -7,7 +7,7 @@ from ...approved_premises import (
     outside_national_standards,
 )
 from ..case import CLOSED_APPLICATION
-from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, on, to
+from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, naming, on, to
 from ..facts import Facts, fmt_date
 
 AP_RESIDENCE_CONDITION = "APPROVED_PREMISES_RESIDENCE"
@@ -148,6 +148,71 @@ DAY_ONE_APPOINTMENT = Check(
 )
 
 
+def _release_day_outstanding(facts: Facts) -> list[str]:
+    day = facts.case.plan.release_day
+    return [
+        what
+        for what, ready in (
+            ("travel to his address or the approved premises", day.travel_arranged),
+            ("his property", day.property_ready),
+            ("his money", day.money_ready),
+            ("the discharge grant", day.discharge_grant_arranged),
+        )
+        if not ready
+    ]
+
+
+RELEASE_DAY_ARRANGEMENTS = Check(
+    id="release-day-arrangements",
+    title="Travel, property, money and discharge grant ready for the day of release",
+    applies=EVERYONE,
+    due=on("expected_release"),
+    satisfied_by="plan.release_day (travel, property, money, discharge grant)",
+    done=lambda f: not _release_day_outstanding(f),
+    severity=BLOCKER,
+    source="HMIP Expectations, release planning: the release-day plan (rulebook §7, §9 #27)",
+    explain=naming("Outstanding", _release_day_outstanding),
+)
+
+
+def _missing_conditions(facts: Facts) -> list[str]:
+    licence = facts.case.plan.licence
+    return [code for code in licence.required_conditions if code not in licence.conditions]
+
+
+def _carries_required_conditions(facts: Facts):
+    licence = facts.case.plan.licence
+    return licence.issued_on if licence.issued_on and not _missing_conditions(facts) else None
+
+
+def _conditions_explained(facts: Facts) -> str:
+    missing = _missing_conditions(facts)
+    required = ", ".join(
+        code.replace("_", " ").lower() for code in facts.case.plan.licence.required_conditions
+    )
+    text = f"Required: {required}."
+    if missing:
+        text += f" Not on the licence: {', '.join(code.replace('_', ' ').lower() for code in missing)}."
+    return text
+
+
+LICENCE_CONDITIONS_AS_REQUIRED = Check(
+    id="licence-conditions-as-required",
+    title="Licence carries the conditions required (exclusion zones, no contact...)",
+    applies=to(
+        "men with licence conditions required beyond the approved-premises residence condition",
+        lambda f: f.case.plan.licence is not None and bool(f.case.plan.licence.required_conditions),
+    ),
+    due=before("expected_release", configured="licence_issued_days_before_release"),
+    satisfied_by="plan.licence.conditions include every plan.licence.required_conditions, licence issued",
+    done=_carries_required_conditions,
+    severity=BLOCKER,
+    source="Licence with conditions (exclusion zones, contact), the risk management plan's; issued the day "
+    "before release [M] (rulebook §1.5, §5, §9 #26)",
+    explain=_conditions_explained,
+)
+
+
 def _outcome(facts: Facts) -> str | None:
     outcome = facts.case.plan.outcome
     if outcome is None:
@@ -191,7 +256,9 @@ CHECKS = (
     APPROVED_PREMISES_APPLICATION,
     FIRST_NIGHT_ACCOMMODATION,
     LICENCE_ISSUED,
+    LICENCE_CONDITIONS_AS_REQUIRED,
     DAY_ONE_APPOINTMENT,
+    RELEASE_DAY_ARRANGEMENTS,
     ACCOMMODATION_OUTCOME_RECORDED,
     SETTLED_ACCOMMODATION_FOLLOW_UP,
 )

@@ -2,10 +2,12 @@
 
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from ...accommodation import HOUSED, AccommodationCategory
 from ...protection import HdcStatus
 from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, PlannedTransferStatus, TransferStatus
-from ..check import ALERT, Check, before, on, recorded, to
+from ..check import ALERT, Check, before, naming, on, recorded, to
 from ..facts import Facts, fmt_date
 
 IN_CUSTODY = "men in custody"
@@ -145,20 +147,48 @@ RESETTLEMENT_PATHWAYS_ASSESSED = Check(
     done=lambda f: not _pathways_not_started(f),
     severity=ALERT,
     source="Resettlement Passport, seven pathways (rulebook §4.2, §9 #20)",
-    explain=lambda f: (
-        f"Not started: {', '.join(_pathways_not_started(f))}." if _pathways_not_started(f) else None
-    ),
+    explain=naming("Not started", _pathways_not_started),
 )
+
+BANK_ACCOUNT_WINDOW = relativedelta(months=6)
+
+
+def _bank_window_opens(facts: Facts):
+    erd = facts.earliest_release
+    return erd.on - BANK_ACCOUNT_WINDOW if erd else None
+
+
+def _applied_in_window(facts: Facts):
+    """Applied for once the window had opened: an application before release - 6 months does not count."""
+    applied = facts.case.plan.bank_account_applied_on
+    opens = _bank_window_opens(facts)
+    return applied if applied and opens and applied >= opens else None
+
+
+def _bank_window(facts: Facts) -> str | None:
+    opens = _bank_window_opens(facts)
+    applied = facts.case.plan.bank_account_applied_on
+    if opens is None:
+        return None
+    if applied and applied < opens:
+        return (
+            f"Applied {fmt_date(applied)}, before the window opened on {fmt_date(opens)} "
+            "(release − 6 months): apply again within the window."
+        )
+    return None if applied else f"The window opens {fmt_date(opens)} (release − 6 months)."
+
 
 BANK_ACCOUNT_APPLICATION = Check(
     id="bank-account-application",
     title="Bank account applied for (window: 6 months to 6 weeks before release)",
     applies=to(IN_CUSTODY, _in_custody),
     due=before("earliest_release", weeks=6),
-    satisfied_by="plan.bank_account_applied_on",
-    done=recorded("plan.bank_account_applied_on"),
+    satisfied_by="plan.bank_account_applied_on, on or after release − 6 months",
+    done=_applied_in_window,
     severity=ALERT,
-    source="New Futures Network prisoner ID and banking programmes (rulebook §4.2, §9 #18)",
+    source="New Futures Network prisoner ID and banking programmes: between 6 months and 6 weeks before "
+    "release (rulebook §4.2, §9 #18)",
+    explain=_bank_window,
 )
 
 ID_DOCUMENTS_OBTAINED = Check(
@@ -225,14 +255,25 @@ CAS3_REFERRAL = Check(
     ),
 )
 
+
+def _hdc_not_applicable(facts: Facts) -> str:
+    if facts.hdc.excluded:
+        # The exclusion is decided before any date (rules.protection.hdc_exclusion): say so, not "no HDCED".
+        return (
+            "confirmed excluded from HDC by statute, whatever his dates, so no assessment is made: "
+            + "; ".join(facts.hdc.because)
+        )
+    return "; ".join(facts.hdc.because)
+
+
+def _hdc_candidate(facts: Facts) -> bool:
+    return facts.hdc.status in (HdcStatus.ELIGIBLE, HdcStatus.PRESUMED_UNSUITABLE) and not facts.released
+
+
 HDC_ASSESSMENT = Check(
     id="hdc-assessment",
     title="HDC eligibility and suitability assessed",
-    applies=to(
-        "men eligible for HDC",
-        lambda f: f.hdc.status in (HdcStatus.ELIGIBLE, HdcStatus.PRESUMED_UNSUITABLE) and not f.released,
-        why_not=lambda f: "; ".join(f.hdc.because),
-    ),
+    applies=to("men eligible for HDC", _hdc_candidate, why_not=_hdc_not_applicable),
     due=before("hdced", configured="hdc_assessment_before_hdced"),
     satisfied_by="plan.hdc_assessment.completed_on",
     done=recorded("plan.hdc_assessment.completed_on"),
@@ -241,6 +282,37 @@ HDC_ASSESSMENT = Check(
     explain=lambda f: (
         "; ".join(f.hdc.because) + "." if f.hdc.status == HdcStatus.PRESUMED_UNSUITABLE else None
     ),
+)
+
+DECISION_MAKER_NOTICE = relativedelta(weeks=4)
+HDC_CONCLUDED = frozenset({"UNSUITABLE", "EXCLUDED", "REFUSED"})
+
+
+def _hdc_runs_into_last_4_weeks(facts: Facts) -> bool:
+    """HDC still open for him and, by the HDCED or by today, less than 4 weeks left before the CRD."""
+    crd, hdced = facts.key_date("crd"), facts.key_date("hdced")
+    assessment = facts.case.plan.hdc_assessment
+    if not _hdc_candidate(facts) or crd is None or hdced is None:
+        return False
+    if assessment and assessment.outcome in HDC_CONCLUDED:
+        return False
+    cut_off = crd - DECISION_MAKER_NOTICE
+    return hdced > cut_off or facts.as_of > cut_off
+
+
+HDC_DECISION_MAKER_APPROVAL = Check(
+    id="hdc-decision-maker-approval",
+    title="Decision-maker approved continuing HDC with less than 4 weeks to the CRD",
+    applies=to(
+        "men eligible for HDC whose HDC runs into the last 4 weeks before the CRD",
+        _hdc_runs_into_last_4_weeks,
+    ),
+    due=before("crd", weeks=4),
+    satisfied_by="plan.hdc_decision_maker_approved_on",
+    done=recorded("plan.hdc_decision_maker_approved_on"),
+    severity=ALERT,
+    source="licences crdTime.pug: less than 4 weeks to the CRD, the decision-maker must approve continuing "
+    "(rulebook §6.4, §9 #24)",
 )
 
 CHECKS = (
@@ -253,4 +325,5 @@ CHECKS = (
     DUTY_TO_REFER,
     CAS3_REFERRAL,
     HDC_ASSESSMENT,
+    HDC_DECISION_MAKER_APPROVAL,
 )
