@@ -6,6 +6,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -376,6 +377,7 @@ def test_caseload_queries_do_not_grow_with_the_number_of_people(signed_in, priso
             factories.allocate(man, com, role=AllocationRole.COM)
 
     def queries_for_one_page():
+        cache.clear()  # read afresh, not the page shared by the request before (resettle.core.shared)
         with CaptureQueriesContext(connection) as queries:
             response = caseload(signed_in, prison, rosh="HIGH", sort="rosh")
             assert response.status_code == 200
@@ -475,6 +477,22 @@ class TestPersonPage:
 
     def page(self, client, man):
         return client.get(reverse("person", args=[man.prison_number]))
+
+    def test_is_read_once_and_again_once_his_facts_change(
+        self, signed_in, man, django_capture_on_commit_callbacks
+    ):
+        """His record is shared by everyone who may see him (resettle.core.shared): a second read reads
+        no booking; a change to his record refreshes him once committed, so the next read shows it."""
+        self.page(signed_in, man)
+        with CaptureQueriesContext(connection) as again:
+            self.page(signed_in, man)
+        with django_capture_on_commit_callbacks(execute=True):
+            man.cell_location = "H-4-021"
+            man.save()
+        html = self.page(signed_in, man).content.decode()
+
+        assert not any("people_booking" in q["sql"] for q in again.captured_queries)
+        assert "H-4-021" in html
 
     def test_identity_and_location(self, signed_in, man):
         html = self.page(signed_in, man).content.decode()
@@ -898,3 +916,21 @@ class TestCalculationPage:
         client.force_login(factories.user(prison=prison))
 
         assert client.post(reverse("calculate"), entered_booking()).status_code == 403
+
+
+def test_the_whole_prisons_caseload_is_read_once_and_again_once_a_man_changes(
+    signed_in, prison, django_capture_on_commit_callbacks
+):
+    """The caseload shared by everyone who sees the whole prison (resettle.core.shared): a second read of
+    the same page reads no people; a new man's refresh, after his record commits, makes it obsolete."""
+    factories.person(at=prison, last_name="First")
+    assert len(shown(caseload(signed_in, prison))) == 1
+    with CaptureQueriesContext(connection) as again:
+        kept = caseload(signed_in, prison)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.person(at=prison, last_name="Second")
+    after = caseload(signed_in, prison)
+
+    assert len(shown(kept)) == 1
+    assert not any('FROM "people_person"' in q["sql"] for q in again.captured_queries)
+    assert len(shown(after)) == 2

@@ -167,6 +167,37 @@ class TestTimeline:
         assert "Source: PAROM1 guidance" in html
         assert "Today, 27 November 2026" in html
 
+    def test_is_worked_out_once_and_again_once_a_step_is_recorded(self, spo, prison):
+        """One man's timeline is shared by everyone who may see him (resettle.core.shared): a second read
+        evaluates nothing; recording a step refreshes his readiness, so the next read shows it done."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        person = man(prison, days=40)
+
+        def accommodation(response) -> str:
+            items = response.context["timeline"].items
+            return next(i.status for i in items if i.finding.check == "first-night-accommodation")
+
+        before = spo.get(reverse("readiness", args=[person.prison_number]))
+        with CaptureQueriesContext(connection) as again:
+            kept = spo.get(reverse("readiness", args=[person.prison_number]))
+        save_record(
+            AccommodationPlan,
+            person,
+            version=0,
+            values={
+                "category": AccommodationCategory.SETTLED,
+                "address": "1 Mill Lane",
+                "confirmed_on": TODAY,
+            },
+        )
+        after = spo.get(reverse("readiness", args=[person.prison_number]))
+
+        assert accommodation(before) == accommodation(kept) != "done"
+        assert not any("people_booking" in q["sql"] for q in again.captured_queries)
+        assert accommodation(after) == "done"
+
     def test_another_prisons_man_is_not_found(self, spo):
         elsewhere = man(factories.prison(name="HMP Exeter"), days=100)
         assert spo.get(reverse("readiness", args=[elsewhere.prison_number])).status_code == 404

@@ -61,6 +61,13 @@ class CaseloadQuery:
     sort: str = "release_date"
     descending: bool = False
 
+    def as_key(self) -> str:
+        """The query written out the same way in every process (a set's order is not), for a cache key."""
+        return "&".join(
+            f"{name}={sorted(value) if isinstance(value, frozenset) else value}"
+            for name, value in vars(self).items()
+        )
+
 
 def bookings_held_on(day: date) -> QuerySet[Booking]:
     """Bookings of men in custody on `day`: received on or before it and not released by it, so that a day

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from resettle.accounts import policy
 from resettle.accounts.access import CASE_WORK, PERSON_RECORD, PRISON_CASELOAD, access
 from resettle.audit import recorder
+from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.planning.selectors import person_transfer
@@ -29,6 +30,8 @@ def caseload(request, prison_code):
     form = CaseloadFilterForm(request.GET)
     query, on = form.query(), today()
     people = selectors.caseload(prison, query, today=on, people=policy.people_held_at(request.scope, prison))
+    if policy.sees_whole_prison(request.scope, prison):
+        people = shared.SharedList(people, shared.prison(prison.pk), on, f"caseload:{query.as_key()}")
     page = Paginator(people, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     recorder.people_listed(
         request, page.object_list, query={"prison": prison.code, **dict(request.GET.lists())}
@@ -36,18 +39,32 @@ def caseload(request, prison_code):
     return render(
         request,
         "people/caseload.html",
-        {"prison": prison, "form": form, "query": query, "page": page, "today": on},
+        {
+            "prison": prison,
+            "form": form,
+            "query": query,
+            "page": page,
+            "today": on,
+            **shared.drawn_once(people, page),
+        },
     )
 
 
 @access(PERSON_RECORD)
 def person(request, prison_number):
+    seen = policy.people_seen_by(request.scope)
     try:
-        record = selectors.person_record(
-            prison_number, today=today(), people=policy.people_seen_by(request.scope)
-        )
+        pk = seen.values_list("pk", flat=True).get(prison_number=prison_number)
     except Person.DoesNotExist:
         raise Http404("No person with that prison number") from None
+    on = today()
+    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
+    record = shared.read(
+        shared.person(pk),
+        on,
+        "record",
+        lambda: selectors.person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
+    )
     context = {
         "record": record,
         "person": record.person,

@@ -6,18 +6,15 @@ decided against today's date here, so a list is right even on a day the nightly 
 Every read takes the people the viewer may see (resettle.accounts.policy) and chooses among them.
 """
 
-import uuid
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
-from django.core.cache import cache
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat, TruncMonth
 
 from resettle.accounts import policy
+from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
@@ -30,7 +27,6 @@ from .models import Rag, ReadinessFinding, ReadinessSummary
 
 IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
 HIGH_RISK = (RoshLevel.HIGH, RoshLevel.VERY_HIGH)
-T = TypeVar("T")
 # The parts of a release plan whose lateness puts a high-risk man at risk of an unplanned release.
 PLAN_CHECKS = (
     "mappa-level-set",
@@ -197,74 +193,12 @@ class Dashboard:
         return max((bar.total for bar in self.months), default=0)
 
 
-# How long a prison's shared figures and worklist pages are kept before they are read again: a refresh of
-# any of its men's readiness makes them obsolete at once (in every process sharing the cache).
-SHARED_SECONDS = 60
-
-
-def _generation_key(prison_id: int) -> str:
-    return f"readiness-generation:{prison_id}"
-
-
-def _generation(prison_id: int) -> str:
-    """The prison's current generation of shared readiness reads: every key of them carries it, so that
-    forgetting it (forget_shared) makes all of them obsolete at once, however many pages were kept."""
-    key = _generation_key(prison_id)
-    generation = cache.get(key)
-    if generation is None:
-        cache.add(key, uuid.uuid4().hex, None)  # another process may have added one first: use that
-        generation = cache.get(key)
-    return generation
-
-
-def forget_shared(prison_ids: Iterable[int | None]) -> None:
-    """The shared readiness reads of these prisons are out of date: read them again when next asked."""
-    cache.delete_many([_generation_key(pk) for pk in prison_ids if pk is not None])
-
-
-def shared_key(prison: Prison, today: date, what: str) -> str:
-    """The cache key of something read for everyone who sees the whole of `prison` today: obsolete once
-    the prison's readiness is forgotten, and on the next day."""
-    return f"readiness:{prison.pk}:{_generation(prison.pk)}:{today.isoformat()}:{what}"
-
-
-def _shared(prison: Prison, today: date, what: str, read: Callable[[], T]) -> T:
-    """`read()` for everyone who sees the whole of `prison` today, kept SHARED_SECONDS or until forgotten."""
-    key = shared_key(prison, today, what)
-    value = cache.get(key)
-    if value is None:
-        value = read()
-        cache.set(key, value, SHARED_SECONDS)
-    return value
-
-
-class SharedWorklist:
-    """A worklist as a paginator reads it, for a viewer who sees the whole prison: its length and each page
-    asked for are read once and shared (a page of 50 rows out of a prison's thousands is a sort of them all)."""
-
-    def __init__(self, slug: str, prison: Prison, scope, *, today: date):
-        self.slug, self.prison, self.today = slug, prison, today
-        self.findings = worklist(slug, prison, scope, today=today)
-
-    def count(self) -> int:
-        return _shared(self.prison, self.today, f"worklist:{self.slug}:count", self.findings.count)
-
-    def __getitem__(self, rows: slice) -> list[ReadinessFinding]:
-        return _shared(self.prison, self.today, self._page(rows), lambda: list(self.findings[rows]))
-
-    def page_key(self, rows: slice) -> str:
-        """The key under which a page drawn from these rows may be kept, as long as the rows themselves."""
-        return shared_key(self.prison, self.today, f"{self._page(rows)}:drawn")
-
-    def _page(self, rows: slice) -> str:
-        return f"worklist:{self.slug}:{rows.start}:{rows.stop}"
-
-
-def worklist_pages(slug: str, prison: Prison, scope, *, today: date) -> QuerySet | SharedWorklist:
+def worklist_pages(slug: str, prison: Prison, scope, *, today: date) -> QuerySet | shared.SharedList:
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
+    findings = worklist(slug, prison, scope, today=today)
     if policy.sees_whole_prison(scope, prison):
-        return SharedWorklist(slug, prison, scope, today=today)
-    return worklist(slug, prison, scope, today=today)
+        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}")
+    return findings
 
 
 def dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
@@ -273,7 +207,9 @@ def dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
     shared; a narrower view is counted for its viewer alone."""
     if not policy.sees_whole_prison(scope, prison):
         return _count_dashboard(prison, scope, today=today)
-    return _shared(prison, today, "dashboard", lambda: _count_dashboard(prison, scope, today=today))
+    return shared.read(
+        shared.prison(prison.pk), today, "dashboard", lambda: _count_dashboard(prison, scope, today=today)
+    )
 
 
 def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from resettle.audit.models import Action
 from resettle.audit.recorder import record as audit
-from resettle.core import bulk
+from resettle.core import bulk, shared
 from resettle.core.clock import today as clock_today
 from resettle.people.models import Booking, Person, RiskProfile
 from resettle.people.vocabulary import CustodyStatus
@@ -36,7 +36,6 @@ from .models import (
     ReadinessSummary,
     VersionedRecord,
 )
-from .selectors import forget_shared
 
 CONFLICT_MESSAGE = (
     "Someone else changed this record since you opened it. Their changes are shown below: check them, "
@@ -278,8 +277,9 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
             update_fields=SUMMARY_FIELDS,
         )
     # Now, for this process's next read, and once committed, against a read in between.
-    forget_shared(prisons)
-    transaction.on_commit(lambda: forget_shared(prisons))
+    owners = [*(shared.prison(pk) for pk in prisons if pk is not None), *(shared.person(pk) for pk in ids)]
+    shared.forget(owners)
+    transaction.on_commit(lambda: shared.forget(owners))
     return len(summaries)
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from resettle.accounts import policy
 from resettle.accounts.access import CASE_WORK, PERSON_CHANGE, PERSON_RECORD, PRISON_CASELOAD, access
 from resettle.audit import recorder
+from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.models import Person, RiskProfile
@@ -36,7 +37,10 @@ def _person(request, prison_number: str, *, editable: bool = False) -> Person:
 def readiness(request, prison_number):
     person = _person(request, prison_number)
     on = today()
-    timeline = selectors.timeline(person, today=on)
+    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
+    timeline = shared.read(
+        shared.person(person.pk), on, "timeline", lambda: selectors.timeline(person, today=on)
+    )
     can_edit = policy.can_edit_person(request.scope, prison_number)
     return render(
         request,
@@ -188,7 +192,6 @@ def worklist(request, prison_code, name):
     recorder.people_listed(
         request, {row.finding.person for row in shown}, query={"prison": prison.code, "worklist": name}
     )
-    shared = isinstance(findings, selectors.SharedWorklist)
     return render(
         request,
         "plans/worklist.html",
@@ -199,11 +202,7 @@ def worklist(request, prison_code, name):
             "rows": shown,
             "today": on,
             "worklists": selectors.WORKLISTS.values(),
-            # The table of a page everyone at the prison sees alike is drawn once and kept with its rows.
-            "shared_rows_key": findings.page_key(slice(page.start_index() - 1, page.end_index()))
-            if shared
-            else None,
-            "shared_seconds": selectors.SHARED_SECONDS,
+            **shared.drawn_once(findings, page),
         },
     )
 

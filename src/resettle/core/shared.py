@@ -1,0 +1,96 @@
+"""Reads shared by everyone who may see them: a prison's readiness dashboard, worklists and caseload (for
+everyone who sees the whole prison), one man's record and readiness timeline. Staff open the same few
+pages all day; each is read once and kept a minute, and made obsolete at once when the facts behind it
+change (`forget`, called by the readiness refresh that every change of a man's facts runs, for him and
+for his prisons).
+
+What is kept belongs to an owner (`prison(pk)` or `person(pk)`), and every key carries its owner's
+current generation, so forgetting one key makes all of them obsolete, however many pages were kept. With a cache shared by every process (Redis, CACHE_URL) that is immediate
+everywhere; with each process's own memory, another process may show a list up to a minute old.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import Model, QuerySet
+
+T = TypeVar("T")
+SHARED_SECONDS = 60
+
+
+def prison(pk: int) -> str:
+    return f"prison:{pk}"
+
+
+def person(pk: int) -> str:
+    return f"person:{pk}"
+
+
+def _generation_key(owner: str) -> str:
+    return f"shared-generation:{owner}"
+
+
+def _generation(owner: str) -> str:
+    key = _generation_key(owner)
+    generation = cache.get(key)
+    if generation is None:
+        cache.add(key, uuid.uuid4().hex, None)  # another process may have added one first: use that
+        generation = cache.get(key)
+    return generation
+
+
+def forget(owners: Iterable[str]) -> None:
+    """What is shared of these owners is out of date: read it again when next asked."""
+    cache.delete_many([_generation_key(owner) for owner in owners])
+
+
+def key(owner: str, today: date, what: str) -> str:
+    """The cache key of `what`, read for `owner` today: obsolete once the owner is forgotten, and on the
+    next day. `what` may be long (a list's filters): it is hashed."""
+    digest = hashlib.sha256(what.encode()).hexdigest()[:32]
+    return f"shared:{owner}:{_generation(owner)}:{today.isoformat()}:{digest}"
+
+
+def read(owner: str, today: date, what: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept SHARED_SECONDS or until the owner is forgotten."""
+    kept_as = key(owner, today, what)
+    value = cache.get(kept_as)
+    if value is None:
+        value = compute()
+        cache.set(kept_as, value, SHARED_SECONDS)
+    return value
+
+
+class SharedList:
+    """A list of a prison's rows as a paginator reads it: its length, and each page asked for, read once
+    and shared (a page of 50 out of a prison's thousands is a sort of them all)."""
+
+    def __init__(self, rows: QuerySet, owner: str, today: date, what: str):
+        self.rows, self.owner, self.today, self.what = rows, owner, today, what
+
+    def count(self) -> int:
+        return read(self.owner, self.today, f"{self.what}:count", self.rows.count)
+
+    def __getitem__(self, page: slice) -> list[Model]:
+        return read(self.owner, self.today, self._page(page), lambda: list(self.rows[page]))
+
+    def drawn_key(self, page) -> str:
+        """The key under which the page as drawn (`page`: the paginator's Page) may be kept, as long as
+        its rows are."""
+        rows = slice(page.start_index() - 1, page.end_index())
+        return key(self.owner, self.today, f"{self._page(rows)}:drawn")
+
+    def _page(self, page: slice) -> str:
+        return f"{self.what}:{page.start}:{page.stop}"
+
+
+def drawn_once(rows, page) -> dict:
+    """The template context under which a page's table is drawn once and kept with its rows, when the list
+    is shared (`{% cache drawn_seconds name drawn_key %}`); for a viewer's own list, drawn each time."""
+    if isinstance(rows, SharedList):
+        return {"drawn_key": rows.drawn_key(page), "drawn_seconds": SHARED_SECONDS}
+    return {"drawn_key": None}
