@@ -325,14 +325,15 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Figures many people read and few change (a prison's readiness dashboard) are kept for a minute. Each
-# process keeps its own unless CACHE_URL names a Redis they share (production: the broker's Redis, another
-# database number), so that a refresh in one clears them for all.
+# Pages many people read and few change (a prison's dashboard, worklists and caseload, a man's record) are
+# kept for a minute (resettle.core.shared). Each process keeps its own, the last couple of thousand read,
+# unless CACHE_URL names a Redis they share (production: the broker's Redis, another database number), so
+# that a change in one makes them obsolete for all.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 }
 
 # The service's own address, for links in emails sent by background jobs (the daily digest).
