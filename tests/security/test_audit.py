@@ -189,3 +189,16 @@ def test_verify_fails_when_a_sealed_entry_was_removed(estate):
     assert not chain.verify().intact
     with pytest.raises(CommandError):
         call_command("audit", "verify")
+
+
+def test_an_admin_autocomplete_search_is_audited_with_what_was_asked(estate):
+    administrator = estate.users[Role.ADMINISTRATOR]
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    query = {"app_label": "staff", "model_name": "staffmember", "field_name": "user", "term": "smi"}
+
+    answer = sign_in(Client(), administrator).get(reverse("admin:autocomplete"), query)
+
+    (listed,) = entries(Action.LIST)
+    assert answer.status_code == 200
+    assert (listed.actor, listed.query) == (administrator, {**query, "searched": "accounts.User"})

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -32,8 +32,27 @@ def two_factor_pending(request) -> bool:
     return settings.RESETTLE_REQUIRE_TWO_FACTOR and not request.user.is_verified()
 
 
-def _admin_app(match) -> str:
-    """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages)."""
+def searched_model(query):
+    """The model an admin autocomplete searches: the one its `field_name` points to (a booking's `person`
+    searches people), or None when the query names no such field."""
+    try:
+        source = apps.get_model(query.get("app_label", ""), query.get("model_name", ""))
+        return source._meta.get_field(query.get("field_name", "")).remote_field.model
+    except (LookupError, ValueError, FieldDoesNotExist, AttributeError):
+        return None
+
+
+def is_autocomplete(match) -> bool:
+    return match.url_name == "autocomplete" and "admin" in match.namespaces
+
+
+def _admin_app(request) -> str | None:
+    """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages). The
+    autocomplete is about the app of the model it searches, which lists that model's rows: None if none."""
+    match = request.resolver_match
+    if is_autocomplete(match):
+        model = searched_model(request.GET)
+        return model._meta.app_label if model is not None else None
     if "app_label" in match.kwargs:
         return match.kwargs["app_label"]
     segments = match.route.split("/")
@@ -81,8 +100,11 @@ class AccessPolicyMiddleware:
         scope = request.scope
         if not rule.allows(scope):
             raise PermissionDenied(f"Your roles do not allow {rule.name}")
-        if rule.admin_apps and _admin_app(request.resolver_match) not in {"", *rule.admin_apps}:
-            raise PermissionDenied("Case records are not managed here")
+        if rule.admin_apps:
+            if _admin_app(request) not in {"", *rule.admin_apps}:
+                raise PermissionDenied("Case records are not managed here")
+            if is_autocomplete(request.resolver_match):
+                recorder.admin_searched(request, searched_model(request.GET))
         if rule.prison and not policy.can_see_prison(scope, view_kwargs[rule.prison]):
             raise Http404("No prison with that code in your scope")
         if rule.person:

@@ -84,6 +84,14 @@ def people_listed(request, people: Iterable, *, query: dict) -> None:
     record(Action.LIST, request=request, query=query, people=[man.prison_number for man in people])
 
 
+def admin_searched(request, model) -> None:
+    """An admin-site autocomplete: a search of `model`'s rows, with what was asked."""
+    asked = {name: request.GET.get(name, "") for name in ("app_label", "model_name", "field_name", "term")}
+    if "page" in request.GET:
+        asked["page"] = request.GET["page"]
+    record(Action.LIST, request=request, query={**asked, "searched": model._meta.label})
+
+
 def exported(request, *, what: str, people: Iterable[str], action: Action = Action.EXPORT) -> None:
     record(action, request=request, people=people, detail=what)
 
