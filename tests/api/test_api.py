@@ -1,6 +1,7 @@
 """The REST API: the same people and the same permissions as the screens, errors as RFC 9457 problems,
 and plan records written only over the version the writer read (ETag / If-Match)."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -226,10 +227,50 @@ def test_malformed_json_is_a_400_problem(spo):
     assert response.status_code == 400 and response["Content-Type"] == PROBLEM
 
 
+NESTED_TOO_DEEP = "[" * 1000 + "]" * 1000
+
+
+def test_json_nested_too_deep_is_a_400_problem_naming_the_depth(spo):
+    response = spo.post("/api/v1/calculations/", NESTED_TOO_DEEP, content_type="application/json")
+
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert "nested more than 32 levels deep" in response.json()["detail"]
+
+
+def test_json_as_deep_as_allowed_is_read_and_judged_on_its_content(spo):
+    """Depth is counted right: 32 levels is read (then refused as not a booking), 33 is refused unread."""
+    at_limit = spo.post("/api/v1/calculations/", "[" * 32 + "]" * 32, content_type="application/json")
+    beyond = spo.post("/api/v1/calculations/", "[" * 33 + "]" * 33, content_type="application/json")
+
+    assert at_limit.status_code == 400 and "nested" not in at_limit.json()["detail"]
+    assert beyond.status_code == 400 and "nested more than 32 levels" in beyond.json()["detail"]
+
+
+def test_brackets_inside_strings_are_not_nesting(spo):
+    body = json.dumps({"offender": {"dateOfBirth": "[" * 100 + "{" * 100}})
+    response = spo.post("/api/v1/calculations/", body, content_type="application/json")
+
+    assert response.status_code == 400 and "nested" not in response.json()["detail"]
+
+
 # --- plan records: conditional writes ------------------------------------------------------------------------
 
 
 ACCOMMODATION = "plan/accommodation/"
+
+
+def test_a_plan_write_nested_too_deep_is_a_400_problem_and_writes_nothing(spo, man):
+    response = spo.generic(
+        "PATCH",
+        _person_url(man, ACCOMMODATION),
+        NESTED_TOO_DEEP,
+        content_type="application/json",
+        HTTP_IF_NONE_MATCH="*",
+    )
+
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert "nested more than 32 levels deep" in response.json()["detail"]
+    assert not AccommodationPlan.objects.exists()
 
 
 def test_a_write_with_no_precondition_is_refused_with_428(spo, man):
