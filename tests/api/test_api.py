@@ -303,6 +303,17 @@ def test_create_then_read_then_change_with_the_etag(spo, man):
     assert plan.confirmed_on == today() and plan.address == "1 High Street, Exeter"  # PATCH kept the rest
 
 
+def test_an_empty_patch_changes_nothing_not_even_the_version(spo, man):
+    spo.put(_person_url(man, ACCOMMODATION), {"category": "SETTLED"}, format="json", HTTP_IF_NONE_MATCH="*")
+    entries = AuditEntry.objects.filter(action=Action.CHANGE).count()
+
+    response = spo.patch(_person_url(man, ACCOMMODATION), {}, format="json", HTTP_IF_MATCH='"1"')
+
+    assert response.status_code == 200 and response["ETag"] == '"1"'
+    assert AccommodationPlan.objects.get(person=man).version == 1
+    assert AuditEntry.objects.filter(action=Action.CHANGE).count() == entries
+
+
 def test_the_second_of_two_writers_gets_412_and_nothing_of_his_is_written(spo, estate, man):
     pom = token_client(estate.users[Role.POM])
     spo.put(_person_url(man, ACCOMMODATION), {"category": "SETTLED"}, format="json", HTTP_IF_NONE_MATCH="*")
