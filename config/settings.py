@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every later line of the request's logs carries its id.
     "resettle.core.request_log.RequestLogMiddleware",
+    # API errors are problem details in every mode, DEBUG's debug pages included.
+    "resettle.core.errors.ApiProblemsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "resettle.core.middleware.SecurityHeadersMiddleware",
@@ -183,7 +185,7 @@ STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "resettle.core.static_files.HashedGzippedStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -169,10 +169,40 @@ def test_worklists_are_a_prisons_and_an_unknown_one_is_a_404(spo, estate):
     assert spo.get(f"/api/v1/prisons/{estate.other_prison.code}/worklists/overdue/").status_code == 404
 
 
-def test_an_unknown_api_address_is_a_404_problem(spo):
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "debug (make run)"])
+def test_an_unknown_api_address_is_a_404_problem(spo, settings, debug):
+    """In every mode: with DEBUG on, Django would answer its HTML debug page (issue 16 §7)."""
+    settings.DEBUG = debug
+
     response = spo.get("/api/v1/nothing-here/")
 
     assert response.status_code == 404 and response["Content-Type"] == PROBLEM
+    assert response.json()["instance"] == "/api/v1/nothing-here/"
+
+
+def test_a_man_out_of_scope_with_debug_on_is_still_a_404_problem_with_its_reason(spo, estate, settings):
+    settings.DEBUG = True
+
+    response = spo.get(_person_url(estate.other_man))
+
+    assert response.status_code == 404 and response["Content-Type"] == PROBLEM
+    assert "No person with that prison number" in response.json()["detail"]
+
+
+def test_a_fault_on_our_side_with_debug_on_is_still_a_problem(estate, man, monkeypatch, settings):
+    from resettle.api import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    settings.DEBUG = True
+    monkeypatch.setattr(views.PersonDetail, "get", broken)
+    client = token_client(estate.users[Role.SPO])
+    client.raise_request_exception = False
+
+    response = client.get(_person_url(man))
+
+    assert response.status_code == 500 and response["Content-Type"] == PROBLEM
 
 
 # --- the calculation endpoint ------------------------------------------------------------------------------

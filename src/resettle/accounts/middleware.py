@@ -93,7 +93,13 @@ class AccessPolicyMiddleware:
                 return problems.not_signed_in(request, "Give your second factor before using the API")
             step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
-        self._check(rule, request, view_kwargs)
+        try:
+            self._check(rule, request, view_kwargs)
+        except (PermissionDenied, Http404) as refusal:
+            if problems.is_api(request):  # answered here, so that its reason is kept with DEBUG on too
+                status = 404 if isinstance(refusal, Http404) else 403
+                return problems.response(request, status, detail=str(refusal))
+            raise
         return None
 
     def _check(self, rule: Rule, request, view_kwargs) -> None:
