@@ -157,6 +157,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Two-factor sign-in (TOTP) for everyone who signs in. Only the local demo (`make run`) turns it off.
 RESETTLE_REQUIRE_TWO_FACTOR = env_bool("RESETTLE_REQUIRE_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = "Resettle (HMPPS)"
+# The admin site never shows an authenticator's key or QR code: with them, an administrator could make
+# himself a copy of a user's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

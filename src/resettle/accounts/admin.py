@@ -3,9 +3,23 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from .models import User
 
+# What would let an administrator give himself powers: another administrator must change these for him.
+OWN_POWERS = ("groups", "user_permissions", "is_superuser", "is_staff")
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Users, their roles (groups) and scope. Every change is in the audit trail (resettle.audit.apps)."""
+
     list_display = ["username", "first_name", "last_name", "caseload_prison", "is_active", "is_staff"]
     fieldsets = [*DjangoUserAdmin.fieldsets, ("Resettle", {"fields": ["caseload_prison"]})]
     raw_id_fields = ["caseload_prison"]
+    # Shown, never edited: the form's round trip would cut their microseconds off, a change nobody made.
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Two people for a role: nobody changes his own roles, permissions or superuser flag."""
+        fields = [*super().get_readonly_fields(request, obj)]
+        if obj is not None and obj.pk == request.user.pk:
+            fields.extend(OWN_POWERS)
+        return fields
