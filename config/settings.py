@@ -239,6 +239,10 @@ CONTENT_SECURITY_POLICY = {
 # The key of the audit trail's entry digests (resettle.audit.chain). Changing it makes every earlier
 # digest fail verification: set it once, apart from SECRET_KEY, and keep it.
 RESETTLE_AUDIT_KEY = os.environ.get("RESETTLE_AUDIT_KEY", "") or SECRET_KEY
+# Seconds from an audit entry's commit to its sealing into the chain by the process that wrote it
+# (resettle.audit.sealing): until then its deletion cannot be seen. "off" leaves it to `audit seal`.
+_seal_after = os.environ.get("RESETTLE_AUDIT_SEAL_SECONDS", "2")
+RESETTLE_AUDIT_SEAL_SECONDS = None if _seal_after == "off" else float(_seal_after)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

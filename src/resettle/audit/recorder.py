@@ -6,6 +6,7 @@ from contextvars import ContextVar
 
 from .chain import digest, json_safe
 from .models import Action, AuditEntry
+from .sealing import seal_soon
 
 _current_request: ContextVar = ContextVar("audit_request", default=None)
 
@@ -63,12 +64,14 @@ def entry(
 def record(action: Action | str, **details) -> AuditEntry:
     made = entry(action, **details)
     made.save()
+    seal_soon()
     return made
 
 
 def record_all(entries: list[AuditEntry]) -> None:
     """Write many entries in one statement (an import's rows): each is as record() would write it."""
     AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    seal_soon()
 
 
 def person_accessed(request, prison_number: str, action: str) -> None:
