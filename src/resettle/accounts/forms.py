@@ -47,3 +47,27 @@ class TwoFactorCodeForm(forms.Form):
         if self.device is None:
             raise ValidationError("The code is not right or has expired: enter the code your app shows now")
         return code
+
+
+class EnrolmentCodeForm(forms.Form):
+    """The one-time code an administrator issued, checked by `check` (the code's row, or None)."""
+
+    enrolment_code = forms.CharField(
+        label="Enrolment code",
+        max_length=30,
+        error_messages={"required": "Enter the enrolment code your administrator gave you"},
+    )
+
+    def __init__(self, check, *args, **kwargs):
+        super().__init__(*args, auto_id="%s", **kwargs)
+        self.check = check
+        self.enrolment = None
+
+    def clean_enrolment_code(self) -> str:
+        code = self.cleaned_data["enrolment_code"]
+        self.enrolment = self.check(code)
+        if self.enrolment is None:
+            raise ValidationError(
+                "The enrolment code is not right, has been used or has expired: ask your administrator for a new one"
+            )
+        return code

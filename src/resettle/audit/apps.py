@@ -17,7 +17,7 @@ class AuditConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from resettle.accounts.models import InspectionGrant
+        from resettle.accounts.models import EnrolmentCode, InspectionGrant
         from resettle.api.models import ApiToken
         from resettle.people.models import (
             Adjustment,
@@ -51,4 +51,5 @@ class AuditConfig(AppConfig):
         track_memberships(get_user_model(), "user_permissions")
         track(ApiToken, ignore=("last_used_at",), hidden=("key_hash",))
         track(TOTPDevice, ignore=DEVICE_COUNTERS, hidden=("key",))
+        track(EnrolmentCode, hidden=("code_hash",))
         track(InspectionGrant)
