@@ -80,7 +80,7 @@ def _enrolment_code(request):
         lambda code: two_factor.valid_enrolment_code(request.user, code), request.POST or None
     )
     if form.is_valid():
-        request.session[ENROLMENT_CODE] = form.enrolment.pk
+        request.session[ENROLMENT_CODE] = form.checked.pk
         return redirect(_setup_url(request))
     return render(
         request, "accounts/two_factor_enrolment_code.html", {"form": form, "next": _next_page(request)}

@@ -140,19 +140,7 @@ def save_mappa(
 ) -> MappaRecord:
     """The MAPPA record: category, level and date set go to his RiskProfile (their one home), the rest to
     his MappaRecord. The MappaRecord's version guards both."""
-    with transaction.atomic():
-        saved = save_record(
-            MappaRecord,
-            person,
-            version=version,
-            values=values,
-            by=by,
-            refresh=False,
-            changes_elsewhere=_risk_differs(person, risk_values),
-        )
-        _save_risk(person, risk_values)
-        refresh_readiness([person.pk], today=today)
-    return saved
+    return _save_with_risk(MappaRecord, person, version, values, risk_values, by=by, today=today)
 
 
 def save_notification(
@@ -164,10 +152,16 @@ def save_notification(
     by=None,
     today: date | None = None,
 ) -> NotificationRecord:
+    risk_values = {"subject_to_notification": subject_to_notification}
+    return _save_with_risk(NotificationRecord, person, version, values, risk_values, by=by, today=today)
+
+
+def _save_with_risk(model, person: Person, version: int, values: dict, risk_values: dict, *, by, today):
+    """A plan record some of whose fields live on his RiskProfile: both saved together, under the record's
+    version, and his readiness refreshed once."""
     with transaction.atomic():
-        risk_values = {"subject_to_notification": subject_to_notification}
         saved = save_record(
-            NotificationRecord,
+            model,
             person,
             version=version,
             values=values,
