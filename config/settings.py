@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every later line of the request's logs carries its id.
     "resettle.core.request_log.RequestLogMiddleware",
+    # API errors are problem details in every mode, DEBUG's debug pages included.
+    "resettle.core.errors.ApiProblemsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "resettle.core.middleware.SecurityHeadersMiddleware",
@@ -156,6 +158,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Two-factor sign-in (TOTP) for everyone who signs in. Only the local demo (`make run`) turns it off.
 RESETTLE_REQUIRE_TWO_FACTOR = env_bool("RESETTLE_REQUIRE_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = "Resettle (HMPPS)"
+# The admin site never shows an authenticator's key or QR code: with them, an administrator could make
+# himself a copy of a user's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,7 +189,7 @@ STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "resettle.core.static_files.HashedGzippedStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -235,6 +240,10 @@ CONTENT_SECURITY_POLICY = {
 # The key of the audit trail's entry digests (resettle.audit.chain). Changing it makes every earlier
 # digest fail verification: set it once, apart from SECRET_KEY, and keep it.
 RESETTLE_AUDIT_KEY = os.environ.get("RESETTLE_AUDIT_KEY", "") or SECRET_KEY
+# Seconds from an audit entry's commit to its sealing into the chain by the process that wrote it
+# (resettle.audit.sealing): until then its deletion cannot be seen. "off" leaves it to `audit seal`.
+_seal_after = os.environ.get("RESETTLE_AUDIT_SEAL_SECONDS", "2")
+RESETTLE_AUDIT_SEAL_SECONDS = None if _seal_after == "off" else float(_seal_after)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -290,7 +299,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["resettle.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "resettle.api.pagination.Pages",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "resettle.api.errors.problem_exception_handler",

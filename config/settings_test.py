@@ -22,6 +22,10 @@ STATIC_ROOT.mkdir(  # noqa: F405
     parents=True, exist_ok=True
 )  # WhiteNoise warns on every request otherwise
 
+# Entries are sealed by the tests that mean to (tests/security/test_audit.py), not by a timer thread
+# reaching into a test's database.
+RESETTLE_AUDIT_SEAL_SECONDS = None
+
 # Background jobs run eagerly, in the test's own process and database. Only the processes the
 # many-process test starts are given a broker (tests/core/test_many_processes.py).
 CELERY_BROKER_URL = os.environ.get("RESETTLE_TEST_BROKER_URL", "")

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
+from resettle.accounts.two_factor import issue_enrolment_code
 from tests import factories
 from tests.security.users import current_code, role_user, sign_in
 
@@ -39,6 +40,10 @@ def test_signing_in_asks_for_the_second_factor_then_goes_to_the_users_caseload(c
     response = client.post(reverse("login"), {"username": "pom", "password": PASSWORD}, follow=True)
 
     assert response.redirect_chain[-1][0] == f"{reverse('two-factor-setup')}?next=%2F"
+    client.post(
+        reverse("two-factor-setup"), {"enrolment_code": issue_enrolment_code(response.context["user"])}
+    )
+    client.get(reverse("two-factor-setup"))
     response = client.post(
         reverse("two-factor-setup"),
         {"code": current_code(response.context["user"]), "next": "/"},

@@ -1,6 +1,7 @@
 """The REST API: the same people and the same permissions as the screens, errors as RFC 9457 problems,
 and plan records written only over the version the writer read (ETag / If-Match)."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -168,10 +169,40 @@ def test_worklists_are_a_prisons_and_an_unknown_one_is_a_404(spo, estate):
     assert spo.get(f"/api/v1/prisons/{estate.other_prison.code}/worklists/overdue/").status_code == 404
 
 
-def test_an_unknown_api_address_is_a_404_problem(spo):
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "debug (make run)"])
+def test_an_unknown_api_address_is_a_404_problem(spo, settings, debug):
+    """In every mode: with DEBUG on, Django would answer its HTML debug page (issue 16 §7)."""
+    settings.DEBUG = debug
+
     response = spo.get("/api/v1/nothing-here/")
 
     assert response.status_code == 404 and response["Content-Type"] == PROBLEM
+    assert response.json()["instance"] == "/api/v1/nothing-here/"
+
+
+def test_a_man_out_of_scope_with_debug_on_is_still_a_404_problem_with_its_reason(spo, estate, settings):
+    settings.DEBUG = True
+
+    response = spo.get(_person_url(estate.other_man))
+
+    assert response.status_code == 404 and response["Content-Type"] == PROBLEM
+    assert "No person with that prison number" in response.json()["detail"]
+
+
+def test_a_fault_on_our_side_with_debug_on_is_still_a_problem(estate, man, monkeypatch, settings):
+    from resettle.api import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    settings.DEBUG = True
+    monkeypatch.setattr(views.PersonDetail, "get", broken)
+    client = token_client(estate.users[Role.SPO])
+    client.raise_request_exception = False
+
+    response = client.get(_person_url(man))
+
+    assert response.status_code == 500 and response["Content-Type"] == PROBLEM
 
 
 # --- the calculation endpoint ------------------------------------------------------------------------------
@@ -226,10 +257,50 @@ def test_malformed_json_is_a_400_problem(spo):
     assert response.status_code == 400 and response["Content-Type"] == PROBLEM
 
 
+NESTED_TOO_DEEP = "[" * 1000 + "]" * 1000
+
+
+def test_json_nested_too_deep_is_a_400_problem_naming_the_depth(spo):
+    response = spo.post("/api/v1/calculations/", NESTED_TOO_DEEP, content_type="application/json")
+
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert "nested more than 32 levels deep" in response.json()["detail"]
+
+
+def test_json_as_deep_as_allowed_is_read_and_judged_on_its_content(spo):
+    """Depth is counted right: 32 levels is read (then refused as not a booking), 33 is refused unread."""
+    at_limit = spo.post("/api/v1/calculations/", "[" * 32 + "]" * 32, content_type="application/json")
+    beyond = spo.post("/api/v1/calculations/", "[" * 33 + "]" * 33, content_type="application/json")
+
+    assert at_limit.status_code == 400 and "nested" not in at_limit.json()["detail"]
+    assert beyond.status_code == 400 and "nested more than 32 levels" in beyond.json()["detail"]
+
+
+def test_brackets_inside_strings_are_not_nesting(spo):
+    body = json.dumps({"offender": {"dateOfBirth": "[" * 100 + "{" * 100}})
+    response = spo.post("/api/v1/calculations/", body, content_type="application/json")
+
+    assert response.status_code == 400 and "nested" not in response.json()["detail"]
+
+
 # --- plan records: conditional writes ------------------------------------------------------------------------
 
 
 ACCOMMODATION = "plan/accommodation/"
+
+
+def test_a_plan_write_nested_too_deep_is_a_400_problem_and_writes_nothing(spo, man):
+    response = spo.generic(
+        "PATCH",
+        _person_url(man, ACCOMMODATION),
+        NESTED_TOO_DEEP,
+        content_type="application/json",
+        HTTP_IF_NONE_MATCH="*",
+    )
+
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert "nested more than 32 levels deep" in response.json()["detail"]
+    assert not AccommodationPlan.objects.exists()
 
 
 def test_a_write_with_no_precondition_is_refused_with_428(spo, man):
@@ -260,6 +331,17 @@ def test_create_then_read_then_change_with_the_etag(spo, man):
     assert changed.status_code == 200 and changed["ETag"] == '"2"'
     plan = AccommodationPlan.objects.get(person=man)
     assert plan.confirmed_on == today() and plan.address == "1 High Street, Exeter"  # PATCH kept the rest
+
+
+def test_an_empty_patch_changes_nothing_not_even_the_version(spo, man):
+    spo.put(_person_url(man, ACCOMMODATION), {"category": "SETTLED"}, format="json", HTTP_IF_NONE_MATCH="*")
+    entries = AuditEntry.objects.filter(action=Action.CHANGE).count()
+
+    response = spo.patch(_person_url(man, ACCOMMODATION), {}, format="json", HTTP_IF_MATCH='"1"')
+
+    assert response.status_code == 200 and response["ETag"] == '"1"'
+    assert AccommodationPlan.objects.get(person=man).version == 1
+    assert AuditEntry.objects.filter(action=Action.CHANGE).count() == entries
 
 
 def test_the_second_of_two_writers_gets_412_and_nothing_of_his_is_written(spo, estate, man):

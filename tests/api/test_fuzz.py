@@ -3,6 +3,7 @@ schema, it never gets a server error, and every answer is one the schema documen
 fast (HYPOTHESIS_PROFILE=thorough explores further)."""
 
 import json
+import re
 
 import pytest
 import schemathesis
@@ -61,3 +62,28 @@ def _at_someone_real(case, estate) -> None:
 def test_the_api_answers_everything_its_schema_allows_without_a_server_error(case, secret, estate):
     _at_someone_real(case, estate)
     case.call_and_validate(headers={"Authorization": f"Bearer {secret}"})
+
+
+NESTED_TOO_DEEP = b"[" * 1000 + b"]" * 1000
+
+
+def _operations_with_a_json_body():
+    for result in SCHEMA.get_all_operations():
+        operation = result.ok()
+        if "application/json" in operation.get_request_payload_content_types():
+            yield operation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("operation", list(_operations_with_a_json_body()), ids=lambda o: o.label)
+def test_every_json_body_nested_too_deep_is_refused_as_the_schema_says(operation, secret, estate):
+    """Deeper than Python's JSON reader can go (issue 16 §3): a documented refusal, never a server error."""
+    case = operation.Case(
+        body=NESTED_TOO_DEEP,
+        media_type="application/json",
+        path_parameters={name: "1" for name in re.findall(r"{(\w+)}", operation.path)},
+        headers={"If-Match": '"0"'},
+    )
+    _at_someone_real(case, estate)
+    response = case.call_and_validate(headers={"Authorization": f"Bearer {secret}"})
+    assert response.status_code in (400, 403, 404), response.text

@@ -7,6 +7,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from resettle.accounts.roles import Role
+from resettle.accounts.two_factor import issue_enrolment_code
 from tests.security.users import current_code, role_user
 
 from .conftest import PASSWORD, check_accessibility, give_the_second_factor, save_screenshot
@@ -26,8 +27,14 @@ def test_setting_up_two_factor_sign_in(page, live_server, caseload):
         Role.SPO, username="spo", prison=caseload.caseload_prison, first_name="Jo", last_name="Kerr"
     )
 
+    code = issue_enrolment_code(spo)
+
     sign_in(page, live_server, "spo")
     page.wait_for_url(re.compile(r"/sign-in/two-factor/set-up\?"))
+    check_accessibility(page)
+    save_screenshot(page, "two-factor-enrolment-code")
+    page.get_by_label("Enrolment code").fill(code)
+    page.get_by_role("button", name="Continue").click()
     assert page.locator("svg.app-qr-code").is_visible()
     check_accessibility(page)
     save_screenshot(page, "two-factor-set-up")

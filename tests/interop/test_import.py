@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from resettle.audit.models import Action, AuditEntry
+from resettle.interop import probation
 from resettle.interop.importer import import_files
 from resettle.people.models import Booking, CalculatedReleaseDates, Person, RecordedKeyDates, Sentence
 from resettle.plans.models import ReadinessSummary
@@ -97,6 +98,43 @@ def test_a_probation_block_sets_crn_risk_and_allocates_the_com(moorland, write):
         1,
     )
     assert Allocation.objects.get(person=man, ended_on__isnull=True).staff.email == "jane@justice.gov.uk"
+
+
+def test_a_com_not_yet_on_file_and_without_an_email_is_added_by_name_and_allocated(moorland, write):
+    """Issue 16 §4: the probe's record, once its man is on file, crashed the import (TypeError)."""
+    import_files([write("p.json", prisoner("X9001XS"))])
+    block = {"prisonerNumber": "X9001XS", "crn": "X900001", "comName": "Jane Newperson", "tier": "B2"}
+
+    report = import_files([write("probation.json", [block])])
+
+    assert (report.counts["probation stored"], report.rejections) == (1, [])
+    com = Allocation.objects.get(person__prison_number="X9001XS", ended_on__isnull=True).staff
+    assert (com.first_name, com.last_name, com.email) == ("Jane", "Newperson", "")
+
+
+def test_a_record_that_fails_unforeseen_is_rejected_alone_and_the_import_is_still_reported_and_audited(
+    moorland, write, monkeypatch
+):
+    def fails_on_the_second(record):
+        result = stored(record)
+        if record.prison_number == "B2345CD":  # after writing his CRN, which must not stay written
+            raise TypeError("something no check foresaw")
+        return result
+
+    stored = probation.store
+    monkeypatch.setattr(probation, "store", fails_on_the_second)
+    import_files([write("p.json", [prisoner(), prisoner("B2345CD", bookingId="1200002")])])
+    blocks = [probation_block(), probation_block("B2345CD", crn="X654321")]
+
+    report = import_files([write("probation.json", blocks)])
+
+    (rejection,) = report.rejections
+    assert (rejection.record, rejection.field) == ("record 2 (B2345CD)", "(record)")
+    assert "could not be stored" in rejection.problem and "TypeError" in rejection.problem
+    assert Person.objects.get(prison_number="B2345CD").crn == ""  # nothing of it half-written
+    assert Person.objects.get(prison_number="A1234BC").crn == "X123456"
+    imported = AuditEntry.objects.filter(action=Action.IMPORT).latest("id")
+    assert "'rejected': 1" in imported.detail and imported.people == ["A1234BC"]
 
 
 def test_a_crds_booking_is_stored_on_the_named_man_and_calculated(moorland, write):

@@ -888,6 +888,8 @@ class TestCalculationPage:
                 "sentences[0].sentencedAt: '15/12/2012' is not a date (YYYY-MM-DD)",
             ),
             ("", "Paste a booking in CRDS JSON"),
+            # Deeper than the parser's stack (issue 16 §3): an answer, not a server error.
+            ("[" * 1000 + "]" * 1000, "The booking is nested more than 32 levels deep"),
         ],
     )
     def test_pasted_json_errors_name_the_line_or_field(self, signed_in, pasted, message):

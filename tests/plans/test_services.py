@@ -10,11 +10,13 @@ from resettle.plans.models import (
     AccommodationCategory,
     AccommodationPlan,
     MappaRecord,
+    MeetingKind,
     ReadinessFinding,
     ReadinessSummary,
 )
 from resettle.plans.services import (
     Conflict,
+    add_mappa_meeting,
     refresh_all_readiness,
     refresh_readiness,
     save_mappa,
@@ -65,6 +67,54 @@ def test_every_save_is_audited_with_what_changed(prison):
     )
     assert change.people == [person.prison_number]
     assert change.changes == {"address": ["", "2 Mill Lane"]}
+
+
+def test_a_save_that_changes_nothing_writes_nothing(prison):
+    """Issue 16 §6: no new version (which would make another writer's copy stale for nothing), no entry."""
+    person = man(prison)
+    save_record(AccommodationPlan, person, version=0, values={"category": AccommodationCategory.SETTLED})
+    entries = AuditEntry.objects.count()
+
+    same = save_record(
+        AccommodationPlan, person, version=1, values={"category": AccommodationCategory.SETTLED}
+    )
+    nothing = save_record(AccommodationPlan, person, version=1, values={})
+
+    assert (same.version, nothing.version) == (1, 1)
+    assert AccommodationPlan.objects.get(person=person).version == 1
+    assert AuditEntry.objects.count() == entries
+
+
+def test_a_save_that_changes_nothing_from_a_stale_version_is_still_a_conflict(prison):
+    person = man(prison)
+    save_record(AccommodationPlan, person, version=0, values={"category": AccommodationCategory.SETTLED})
+    save_record(AccommodationPlan, person, version=1, values={"address": "2 Mill Lane"})
+
+    with pytest.raises(Conflict):
+        save_record(AccommodationPlan, person, version=1, values={"address": "2 Mill Lane"})
+
+
+def test_a_mappa_save_changing_only_the_risk_profile_still_counts_as_a_new_version(prison):
+    """The MAPPA record's version guards the category and level kept on his risk profile too."""
+    person = man(prison, days=150)
+    save_mappa(person, version=0, values={"referral_on": TODAY}, risk_values={"mappa_category": 1})
+
+    saved = save_mappa(person, version=1, values={"referral_on": TODAY}, risk_values={"mappa_category": 2})
+
+    assert saved.version == 2 and RiskProfile.objects.get(person=person).mappa_category == 2
+
+
+def test_a_mappa_meeting_is_audited_with_every_field_its_notes_included(prison):
+    person = man(prison)
+
+    meeting = add_mappa_meeting(person, held_on=TODAY, kind=MeetingKind.MEETING, notes="Agreed AP")
+
+    created = AuditEntry.objects.get(action="CREATE", record=f"plans.MappaMeeting:{meeting.pk}")
+    assert created.changes == {
+        "held_on": [None, TODAY.isoformat()],
+        "kind": [None, meeting.kind],
+        "notes": [None, "Agreed AP"],
+    }
 
 
 def test_mappa_category_and_level_are_saved_on_the_risk_profile_their_one_home(prison):

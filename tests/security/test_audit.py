@@ -1,6 +1,9 @@
 """The audit trail: complete for views, lists and changes, append-only, and tamper-evident."""
 
 import json
+import re
+import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
-from resettle.audit import chain
+from resettle.audit import chain, recorder
 from resettle.audit.models import Action, AuditEntry
 from tests import factories
 
@@ -189,3 +192,102 @@ def test_verify_fails_when_a_sealed_entry_was_removed(estate):
     assert not chain.verify().intact
     with pytest.raises(CommandError):
         call_command("audit", "verify")
+
+
+def test_an_admin_autocomplete_search_is_audited_with_what_was_asked(estate):
+    administrator = estate.users[Role.ADMINISTRATOR]
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    query = {"app_label": "staff", "model_name": "staffmember", "field_name": "user", "term": "smi"}
+
+    answer = sign_in(Client(), administrator).get(reverse("admin:autocomplete"), query)
+
+    (listed,) = entries(Action.LIST)
+    assert answer.status_code == 200
+    assert (listed.actor, listed.query) == (administrator, {**query, "searched": "accounts.User"})
+
+
+def _head(capsys) -> str:
+    call_command("audit", "head")
+    return capsys.readouterr().out.strip()
+
+
+def test_the_head_printed_for_an_outside_log_verifies_while_the_chain_is_whole(estate, capsys):
+    sign_in(Client(), estate.users[Role.SPO]).get(reverse("person", args=[estate.man.prison_number]))
+    head = _head(capsys)
+    sign_in(Client(), estate.users[Role.POM]).get(reverse("person", args=[estate.man.prison_number]))
+
+    call_command("audit", "verify", head=head)
+
+    last = AuditEntry.objects.filter(sequence__isnull=False).order_by("sequence").first()
+    assert re.fullmatch(r"\d+:[0-9a-f]{64}", head) and last is not None
+    assert "Audit trail intact" in capsys.readouterr().out
+
+
+def test_verify_against_a_recorded_head_finds_the_end_of_the_chain_cut_off(estate, capsys):
+    """Issue 16 §5: deleting the newest sealed entries leaves a chain that checks out on its own."""
+    client = sign_in(Client(), estate.users[Role.SPO])
+    client.get(reverse("caseload", args=[estate.prison.code]))
+    client.get(reverse("person", args=[estate.man.prison_number]))
+    head = _head(capsys)
+    sequence = int(head.split(":")[0])
+
+    _tamper("DELETE FROM audit_auditentry WHERE sequence = %s", sequence)
+
+    assert chain.verify().intact  # what a chain alone cannot show
+    with pytest.raises(CommandError, match="tampered"):
+        call_command("audit", "verify", head=head)
+    assert f"ends at sequence {sequence - 1}" in capsys.readouterr().err
+
+
+def test_verify_against_a_head_finds_the_chain_rewritten_from_before_it(estate, capsys):
+    client = sign_in(Client(), estate.users[Role.SPO])
+    client.get(reverse("caseload", args=[estate.prison.code]))
+    head = _head(capsys)
+    sequence = int(head.split(":")[0])
+
+    _tamper("UPDATE audit_auditentry SET chain_hash = %s WHERE sequence = %s", "0" * 64, sequence)
+
+    assert not chain.verify(head=chain.Head.parse(head)).intact
+    assert "is not the one recorded" in " ".join(chain.verify(head=chain.Head.parse(head)).problems)
+
+
+@pytest.mark.parametrize("written", ["not a head", "12:abc", ":" + "0" * 64])
+def test_a_head_that_is_not_one_is_refused_naming_its_form(written):
+    with pytest.raises(CommandError, match="SEQUENCE:HASH"):
+        call_command("audit", "verify", head=written)
+
+
+def test_an_entry_is_sealed_as_soon_as_its_transaction_commits(
+    estate, settings, django_capture_on_commit_callbacks
+):
+    """Issue 16 §5: an unsealed entry can be deleted unseen, so none stays unsealed for long."""
+    settings.RESETTLE_AUDIT_SEAL_SECONDS = 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_in(Client(), estate.users[Role.SPO]).get(reverse("person", args=[estate.man.prison_number]))
+
+    assert not AuditEntry.objects.filter(sequence__isnull=True).exists()
+
+
+def test_entries_written_together_are_sealed_once_within_seconds(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    sealings = []
+    sealed = threading.Event()
+
+    def seal():
+        sealings.append(threading.current_thread().name)
+        sealed.set()
+        return 0
+
+    monkeypatch.setattr(chain, "seal", seal)
+    settings.RESETTLE_AUDIT_SEAL_SECONDS = 0.05
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(20):
+            recorder.record(Action.EXPORT, detail="one of many")
+
+    assert sealed.wait(timeout=5)
+    time.sleep(0.2)
+    assert len(sealings) == 1 and sealings[0] != threading.current_thread().name

@@ -145,6 +145,8 @@ ADMIN_APPS = {
     "otp_totp": ADMINISTRATORS,
     "axes": ADMINISTRATORS,
     "core": ADMINISTRATORS,
+    # Without a query it searches no model, so nobody; with one, as AUTOCOMPLETE says.
+    "autocomplete": set(),
     "people": set(),
     "staff": set(),
     "plans": set(),
@@ -169,6 +171,8 @@ ROUTES = list(_routes(get_resolver().url_patterns))
 def _admin_app(route: str) -> str:
     if route.startswith("admin/^("):  # an app's index: admin/^(?P<app_label>auth|accounts|...)/$
         return "every app"
+    if route == "admin/autocomplete/":
+        return "autocomplete"
     label = route.split("/")[1] if route.count("/") > 1 else ""
     return label if label in apps.app_configs else ""
 
@@ -265,3 +269,34 @@ def test_route_against_every_role(estate, route, pattern, namespaces):
         if (outcome == "allowed") != (column in allowed):
             wrong[str(column)] = f"{outcome} ({response.status_code})"
     assert not wrong, f"GET {url}: {wrong}"
+
+
+# The admin site's autocomplete searches the model a foreign key points to: it is allowed to whoever may
+# manage that model's app, and to nobody where that app is case data (issue 16 §1).
+AUTOCOMPLETE = {
+    ("people", "booking", "person"): set(),
+    ("people", "riskprofile", "person"): set(),
+    ("staff", "allocation", "staff"): set(),
+    ("staff", "allocation", "person"): set(),
+    ("accounts", "inspectiongrant", "inspector"): ADMINISTRATORS,
+    ("staff", "staffmember", "user"): ADMINISTRATORS,
+    ("people", "person", "no_such_field"): set(),
+    ("nothing", "here", "at_all"): set(),
+}
+
+
+@pytest.mark.parametrize(("app_label", "model_name", "field_name"), list(AUTOCOMPLETE))
+def test_admin_autocomplete_against_every_role(estate, app_label, model_name, field_name):
+    query = {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": ""}
+    # With every Django permission, so that only Resettle's own gate can refuse him.
+    administrator = estate.users[Role.ADMINISTRATOR]
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    clients = {ANONYMOUS: Client(), NO_ROLE: sign_in(Client(), role_user())}
+    clients.update({role: sign_in(Client(), user) for role, user in estate.users.items()})
+    wrong = {}
+    for column, client in clients.items():
+        response = client.get(reverse("admin:autocomplete"), query)
+        if (_outcome(response) == "allowed") != (column in AUTOCOMPLETE[(app_label, model_name, field_name)]):
+            wrong[str(column)] = f"{_outcome(response)} ({response.status_code})"
+    assert not wrong, f"autocomplete {query}: {wrong}"

@@ -25,8 +25,23 @@ class SignInForm(AuthenticationForm):
             return self.cleaned_data
 
 
-class TwoFactorCodeForm(forms.Form):
-    """The six-digit code from an authenticator app, checked against the user's device by `check`."""
+class CheckedCodeForm(forms.Form):
+    """A form of one code, which `check` turns into what it stands for (a device, an enrolment) or None."""
+
+    def __init__(self, check, *args, **kwargs):
+        super().__init__(*args, auto_id="%s", **kwargs)
+        self.check = check
+        self.checked = None
+
+    def _checked(self, code: str, refusal: str) -> str:
+        self.checked = self.check(code)
+        if self.checked is None:
+            raise ValidationError(refusal)
+        return code
+
+
+class TwoFactorCodeForm(CheckedCodeForm):
+    """The six-digit code from an authenticator app, checked against the user's device."""
 
     code = forms.CharField(
         label="Code from your authenticator app",
@@ -34,16 +49,24 @@ class TwoFactorCodeForm(forms.Form):
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
     )
 
-    def __init__(self, check, *args, **kwargs):
-        super().__init__(*args, auto_id="%s", **kwargs)
-        self.check = check
-        self.device = None
-
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
         if not (len(code) == 6 and code.isdigit()):
             raise ValidationError("Enter the code as 6 digits, like 123456")
-        self.device = self.check(code)
-        if self.device is None:
-            raise ValidationError("The code is not right or has expired: enter the code your app shows now")
-        return code
+        return self._checked(code, "The code is not right or has expired: enter the code your app shows now")
+
+
+class EnrolmentCodeForm(CheckedCodeForm):
+    """The one-time code an administrator issued, checked against his unused codes."""
+
+    enrolment_code = forms.CharField(
+        label="Enrolment code",
+        max_length=30,
+        error_messages={"required": "Enter the enrolment code your administrator gave you"},
+    )
+
+    def clean_enrolment_code(self) -> str:
+        return self._checked(
+            self.cleaned_data["enrolment_code"],
+            "The enrolment code is not right, has been used or has expired: ask your administrator for a new one",
+        )

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -32,8 +32,27 @@ def two_factor_pending(request) -> bool:
     return settings.RESETTLE_REQUIRE_TWO_FACTOR and not request.user.is_verified()
 
 
-def _admin_app(match) -> str:
-    """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages)."""
+def searched_model(query):
+    """The model an admin autocomplete searches: the one its `field_name` points to (a booking's `person`
+    searches people), or None when the query names no such field."""
+    try:
+        source = apps.get_model(query.get("app_label", ""), query.get("model_name", ""))
+        return source._meta.get_field(query.get("field_name", "")).remote_field.model
+    except (LookupError, ValueError, FieldDoesNotExist, AttributeError):
+        return None
+
+
+def is_autocomplete(match) -> bool:
+    return match.url_name == "autocomplete" and "admin" in match.namespaces
+
+
+def _admin_app(request) -> str | None:
+    """The Django app an admin page is about ('' for the index, sign-in and other site-wide pages). The
+    autocomplete is about the app of the model it searches, which lists that model's rows: None if none."""
+    match = request.resolver_match
+    if is_autocomplete(match):
+        model = searched_model(request.GET)
+        return model._meta.app_label if model is not None else None
     if "app_label" in match.kwargs:
         return match.kwargs["app_label"]
     segments = match.route.split("/")
@@ -74,15 +93,24 @@ class AccessPolicyMiddleware:
                 return problems.not_signed_in(request, "Give your second factor before using the API")
             step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
-        self._check(rule, request, view_kwargs)
+        try:
+            self._check(rule, request, view_kwargs)
+        except (PermissionDenied, Http404) as refusal:
+            if problems.is_api(request):  # answered here, so that its reason is kept with DEBUG on too
+                status = 404 if isinstance(refusal, Http404) else 403
+                return problems.response(request, status, detail=str(refusal))
+            raise
         return None
 
     def _check(self, rule: Rule, request, view_kwargs) -> None:
         scope = request.scope
         if not rule.allows(scope):
             raise PermissionDenied(f"Your roles do not allow {rule.name}")
-        if rule.admin_apps and _admin_app(request.resolver_match) not in {"", *rule.admin_apps}:
-            raise PermissionDenied("Case records are not managed here")
+        if rule.admin_apps:
+            if _admin_app(request) not in {"", *rule.admin_apps}:
+                raise PermissionDenied("Case records are not managed here")
+            if is_autocomplete(request.resolver_match):
+                recorder.admin_searched(request, searched_model(request.GET))
         if rule.prison and not policy.can_see_prison(scope, view_kwargs[rule.prison]):
             raise Http404("No prison with that code in your scope")
         if rule.person:

@@ -62,3 +62,21 @@ class InspectionGrant(models.Model):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The inspection must end on or after the day it starts."})
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator gives a user to set up his authenticator, so that whoever first
+    signs in with his password cannot register one. Only its hash is kept; a new code replaces the last."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_codes")
+    code_hash = models.CharField(max_length=64)
+    issued_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    issued_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"Enrolment code for {self.user}, issued {self.issued_at:%d %B %Y %H:%M}"

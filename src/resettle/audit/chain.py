@@ -80,20 +80,50 @@ def seal() -> int:
             return sealed
 
 
+@dataclass(frozen=True)
+class Head:
+    """The last link of the chain: kept outside the database (a log, a ticket), it shows later that the
+    chain was not cut short or rewritten up to that point. Written SEQUENCE:HASH."""
+
+    sequence: int
+    chain_hash: str
+
+    def __str__(self) -> str:
+        return f"{self.sequence}:{self.chain_hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Head":
+        sequence, _, chain_hash = text.strip().partition(":")
+        if not (sequence.isdigit() and len(chain_hash) == 64 and set(chain_hash) <= set("0123456789abcdef")):
+            raise ValueError(
+                f"{text!r} is not a head of the chain: write it SEQUENCE:HASH, as `audit head` prints it"
+            )
+        return cls(int(sequence), chain_hash)
+
+
+def head() -> Head:
+    last = (
+        AuditEntry.objects.filter(sequence__isnull=False).order_by("-sequence").only("sequence", "chain_hash")
+    )
+    entry = last.first()
+    return Head(entry.sequence, entry.chain_hash) if entry else Head(0, GENESIS)
+
+
 @dataclass
 class Verification:
     checked: int = 0
     unsealed: int = 0
     problems: list[str] = field(default_factory=list)
-    # The last link: kept outside the database (a log, a ticket), it shows the chain was not cut short.
-    head: str = GENESIS
+    head: Head = Head(0, GENESIS)
 
     @property
     def intact(self) -> bool:
         return not self.problems
 
 
-def verify() -> Verification:
+def verify(*, head: Head | None = None) -> Verification:
+    """Every digest and every link; and, given a head recorded earlier, that the chain still reaches it
+    through the same link (which a chain alone cannot show when its newest entries are deleted)."""
     result = Verification()
     previous, expected_sequence = GENESIS, 1
     for entry in AuditEntry.objects.order_by("sequence", "id").iterator(chunk_size=2000):
@@ -106,7 +136,16 @@ def verify() -> Verification:
             result.problems.append(f"sequence {expected_sequence} is missing (next is {entry.sequence})")
         if link(previous, entry) != entry.chain_hash:
             result.problems.append(f"the chain is broken at entry {entry.pk} (sequence {entry.sequence})")
+        if head is not None and entry.sequence == head.sequence and entry.chain_hash != head.chain_hash:
+            result.problems.append(
+                f"the entry at sequence {head.sequence} is not the one recorded in the head"
+            )
         previous, expected_sequence = entry.chain_hash, entry.sequence + 1
         result.checked += 1
-    result.head = previous
+    result.head = Head(expected_sequence - 1, previous)
+    if head is not None and result.head.sequence < head.sequence:
+        result.problems.append(
+            f"the chain ends at sequence {result.head.sequence}, before the head recorded at {head.sequence}: "
+            "entries were removed from its end"
+        )
     return result

@@ -6,6 +6,7 @@ from contextvars import ContextVar
 
 from .chain import digest, json_safe
 from .models import Action, AuditEntry
+from .sealing import seal_soon
 
 _current_request: ContextVar = ContextVar("audit_request", default=None)
 
@@ -63,12 +64,14 @@ def entry(
 def record(action: Action | str, **details) -> AuditEntry:
     made = entry(action, **details)
     made.save()
+    seal_soon()
     return made
 
 
 def record_all(entries: list[AuditEntry]) -> None:
     """Write many entries in one statement (an import's rows): each is as record() would write it."""
     AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    seal_soon()
 
 
 def person_accessed(request, prison_number: str, action: str) -> None:
@@ -82,6 +85,14 @@ def access_refused(request, prison_number: str) -> None:
 def people_listed(request, people: Iterable, *, query: dict) -> None:
     """One entry for a list or search: what was asked and every man shown."""
     record(Action.LIST, request=request, query=query, people=[man.prison_number for man in people])
+
+
+def admin_searched(request, model) -> None:
+    """An admin-site autocomplete: a search of `model`'s rows, with what was asked."""
+    asked = {name: request.GET.get(name, "") for name in ("app_label", "model_name", "field_name", "term")}
+    if "page" in request.GET:
+        asked["page"] = request.GET["page"]
+    record(Action.LIST, request=request, query={**asked, "searched": model._meta.label})
 
 
 def exported(request, *, what: str, people: Iterable[str], action: Action = Action.EXPORT) -> None:

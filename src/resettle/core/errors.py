@@ -35,3 +35,24 @@ def server_error(request):
     if problems.is_api(request):
         return problems.response(request, 500, detail="Something went wrong on our side; it has been logged")
     return defaults.server_error(request)
+
+
+class ApiProblemsMiddleware:
+    """Under /api/, any refusal or fault not already a problem becomes one with its status.
+
+    The handlers above are what Django uses with DEBUG off; with DEBUG on (`make run`) Django answers an
+    unknown address or a fault with its HTML debug page instead, which no API client can read.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            problems.is_api(request)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith(problems.CONTENT_TYPE)
+        ):
+            return problems.response(request, response.status_code)
+        return response

@@ -6,6 +6,7 @@ any problem rolls back. Re-importing a file changes nothing, because every write
 """
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ from resettle.plans.services import refresh_readiness
 from . import bookings, prisoners, probation
 from .fields import Invalid
 from .reading import FileUnreadable, Item, items
+
+logger = logging.getLogger(__name__)
 
 # Which reader and writer a record goes to, told apart by the fields only that kind has.
 KINDS = {"prisoner": prisoners, "probation": probation, "booking": bookings}
@@ -210,6 +213,10 @@ def _import_batch(
         except DatabaseError as error:  # a constraint the checks above did not foresee: still one record only
             reject(one.item, "(record)", f"the database refused it: {error}")
             continue
+        except Exception as error:  # a fault of ours: the record is rolled back and refused, the rest go on
+            logger.exception("Import of %s, %s failed", name, _label(one.item))
+            reject(one.item, "(record)", f"could not be stored ({type(error).__name__}); the error is logged")
+            continue
         report.counts[f"{one.kind} {'stored' if changed else 'unchanged'}"] += 1
         if changed:
             report.changed_people[stored.pk] = stored.prison_number
@@ -269,12 +276,15 @@ def import_files(
     report = ImportReport()
     paths = list(paths)
     context = Context.load(person)
-    for path in paths:
-        import_file(path, report, context=context, progress=progress)
-    refresh(report)
-    recorder.imported(
-        what=f"{', '.join(p.name for p in paths)}: {dict(report.counts)}"[:500],
-        people=sorted(report.changed_people.values()),
-        user=user,
-    )
+    try:
+        for path in paths:
+            import_file(path, report, context=context, progress=progress)
+        refresh(report)
+    finally:
+        # What was stored stays stored, so the audit trail says so even if the import stopped part way.
+        recorder.imported(
+            what=f"{', '.join(p.name for p in paths)}: {dict(report.counts)}"[:500],
+            people=sorted(report.changed_people.values()),
+            user=user,
+        )
     return report

@@ -89,12 +89,14 @@ def _com(record: ProbationRecord) -> StaffMember | None:
     first, _, last = record.com_name.rpartition(" ")
     if not first:
         raise Invalid("comName", f"{record.com_name!r} needs a first and a last name")
-    # nDelius staff are matched by e-mail when there is one: names are not unique.
-    lookup = {"email": record.com_email} if record.com_email else {"first_name": first, "last_name": last}
+    # nDelius staff are matched by e-mail when there is one: names are not unique. Matched by name, the
+    # name is the lookup and not a value to write.
+    names = {"first_name": first, "last_name": last}
+    lookup, values = ({"email": record.com_email}, names) if record.com_email else (names, {})
     staff, _ = upsert(
         StaffMember,
         {**lookup, "role": StaffRole.COM},
-        {"first_name": first, "last_name": last, "team": record.com_team},
+        {**values, "team": record.com_team},
         prefix="com.",
     )
     return staff

@@ -3,6 +3,8 @@ the engine's booking without touching the database. Pure: no queries, no writes.
 
 import json
 
+from resettle.core import json_input
+from resettle.core.json_input import NestedTooDeep
 from resettle.rules.sentencing import BookingInvalid, parse_booking, profile_names
 from resettle.rules.sentencing import model as engine
 from resettle.rules.sentencing.durations import Duration
@@ -80,7 +82,9 @@ def booking_from_json(text: str) -> engine.Booking:
     """The engine's booking from CRDS JSON: the fixtures' `booking` object, or a whole fixture with its
     `booking` and `userInputs`. Raises PastedBookingInvalid."""
     try:
-        raw = json.loads(text)
+        raw = json_input.loads(text)
+    except NestedTooDeep as error:
+        raise PastedBookingInvalid(f"The booking is {error}") from None
     except json.JSONDecodeError as error:
         raise PastedBookingInvalid(
             f"The booking is not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}"

@@ -74,11 +74,14 @@ def save_record(
     pk: int | None = None,
     today: date | None = None,
     refresh: bool = True,
+    changes_elsewhere: bool = False,
 ) -> VersionedRecord:
     """Create (version 0) or update (the version the writer opened) one plan record of `person`.
 
     One-to-one records are found by person; records a man has many of (intervention offers) by `pk`.
     Raises Conflict when the record is not at `version` any more, or was created by someone else first.
+    An update that changes no value writes nothing, not even a new version, unless `changes_elsewhere`
+    says the same write changes fields kept on another row that this record's version guards.
     """
     rows = model.objects.filter(person=person) if pk is None else model.objects.filter(person=person, pk=pk)
     label = model._meta.label
@@ -102,15 +105,19 @@ def save_record(
         else:
             names = _fields(model)
             before = rows.filter(version=version).values(*names).first()
+            if before is None:
+                raise Conflict(rows.first())
+            changes = {
+                name: [before.get(name), value] for name, value in values.items() if before.get(name) != value
+            }
+            if not changes and not changes_elsewhere:
+                return rows.get()
             updated = rows.filter(version=version).update(
                 version=F("version") + 1, updated_by=by, updated_at=timezone.now(), **values
             )
             if not updated:
                 raise Conflict(rows.first())
             saved = rows.get()
-            changes = {
-                name: [before.get(name), value] for name, value in values.items() if before.get(name) != value
-            }
             audit(
                 Action.CHANGE,
                 user=by,
@@ -131,11 +138,7 @@ def save_mappa(
 ) -> MappaRecord:
     """The MAPPA record: category, level and date set go to his RiskProfile (their one home), the rest to
     his MappaRecord. The MappaRecord's version guards both."""
-    with transaction.atomic():
-        saved = save_record(MappaRecord, person, version=version, values=values, by=by, refresh=False)
-        _save_risk(person, risk_values)
-        refresh_readiness([person.pk], today=today)
-    return saved
+    return _save_with_risk(MappaRecord, person, version, values, risk_values, by=by, today=today)
 
 
 def save_notification(
@@ -147,11 +150,31 @@ def save_notification(
     by=None,
     today: date | None = None,
 ) -> NotificationRecord:
+    risk_values = {"subject_to_notification": subject_to_notification}
+    return _save_with_risk(NotificationRecord, person, version, values, risk_values, by=by, today=today)
+
+
+def _save_with_risk(model, person: Person, version: int, values: dict, risk_values: dict, *, by, today):
+    """A plan record some of whose fields live on his RiskProfile: both saved together, under the record's
+    version, and his readiness refreshed once."""
     with transaction.atomic():
-        saved = save_record(NotificationRecord, person, version=version, values=values, by=by, refresh=False)
-        _save_risk(person, {"subject_to_notification": subject_to_notification})
+        saved = save_record(
+            model,
+            person,
+            version=version,
+            values=values,
+            by=by,
+            refresh=False,
+            changes_elsewhere=_risk_differs(person, risk_values),
+        )
+        _save_risk(person, risk_values)
         refresh_readiness([person.pk], today=today)
     return saved
+
+
+def _risk_differs(person: Person, values: dict) -> bool:
+    risk = RiskProfile.objects.filter(person=person).first() or RiskProfile(person=person)
+    return any(getattr(risk, name) != value for name, value in values.items())
 
 
 def _save_risk(person: Person, values: dict) -> None:
@@ -174,7 +197,7 @@ def add_mappa_meeting(person: Person, *, held_on: date, kind: str, notes: str = 
             Action.CREATE,
             user=by,
             record=f"plans.MappaMeeting:{meeting.pk}",
-            changes={"held_on": [None, held_on], "kind": [None, kind]},
+            changes={"held_on": [None, held_on], "kind": [None, kind], "notes": [None, notes]},
             people=[person.prison_number],
         )
         refresh_readiness([person.pk])

@@ -8,8 +8,6 @@ from django.utils import timezone
 
 from resettle.api import tokens
 from resettle.api.models import ApiToken
-from resettle.audit.models import Action
-from resettle.audit.recorder import record
 
 
 class Command(BaseCommand):
@@ -35,13 +33,8 @@ class Command(BaseCommand):
         holder = get_user_model().objects.filter(username=user, is_active=True).first()
         if holder is None:
             raise CommandError(f"No active user called {user}")
+        # The audit trail records the new token, as every change to a token (resettle.audit.apps).
         token, secret = tokens.issue(holder, name, expires_on=expires)
-        record(
-            Action.CREATE,
-            username="api-token command",
-            record=f"api.ApiToken:{token.pk}",
-            detail=f"API token for {user}: {name}",
-        )
         self.stdout.write(secret)
         self.stderr.write(
             f"Issued {token}. Keep the token secret: it is not stored and cannot be shown again."
@@ -59,15 +52,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{token.prefix}  {token.user.username:20}  {token.name:40}  {state}")
 
     def revoke(self, *, prefix, **options):
-        revoked = ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
-        if not revoked:
+        live = list(ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True))
+        if not live:
             raise CommandError(f"No live token starts {prefix}")
-        record(
-            Action.CHANGE,
-            username="api-token command",
-            record=f"api.ApiToken:{prefix}",
-            detail="API token revoked",
-        )
+        for token in live:  # saved one by one, so that the audit trail records each with before and after
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
         self.stdout.write(f"Revoked {prefix}")

@@ -3,11 +3,16 @@
 import os
 import sys
 
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Serve the web application with gunicorn (host and port from --bind or HOST/PORT)."
+    help = (
+        "Serve the web application with gunicorn (host and port from --host/--port or HOST/PORT), after "
+        "collecting the static files when production's hashed names need a manifest."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -18,6 +23,12 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, threads, **options):
         from gunicorn.app.wsgiapp import WSGIApplication
 
+        # Without DEBUG every page names its styles by the manifest's hashed names, and a page whose file is
+        # missing from it fails: the files are collected here, every start, so that no deployment can
+        # start without them or with an old release's (a few seconds; unchanged files are not copied).
+        if isinstance(staticfiles_storage, ManifestFilesMixin):
+            self.stdout.write("Collecting static files")
+            call_command("collectstatic", interactive=False, verbosity=0)
         argv = [
             "gunicorn",
             "config.wsgi:application",
