@@ -78,19 +78,26 @@ class SharedList:
     def __getitem__(self, page: slice) -> list[Model]:
         return read(self.owner, self.today, self._page(page), lambda: list(self.rows[page]))
 
-    def drawn_key(self, page) -> str:
-        """The key under which the page as drawn (`page`: the paginator's Page) may be kept, as long as
-        its rows are."""
-        rows = slice(page.start_index() - 1, page.end_index())
-        return key(self.owner, self.today, f"{self._page(rows)}:drawn")
+    def page_of(self, page) -> str:
+        """What the paginator's `page` of this list is called, to draw it once (`drawn`)."""
+        return self._page(slice(page.start_index() - 1, page.end_index()))
 
     def _page(self, page: slice) -> str:
         return f"{self.what}:{page.start}:{page.stop}"
 
 
+# The template context of a page drawn for its viewer alone, each time.
+NOT_DRAWN = {"drawn_key": None}
+
+
+def drawn(owner: str, today: date, what: str) -> dict:
+    """The template context under which what is drawn from a shared read is drawn once and kept as long as
+    the read (`{% cache drawn_seconds name drawn_key %}`)."""
+    return {"drawn_key": key(owner, today, f"{what}:drawn"), "drawn_seconds": SHARED_SECONDS}
+
+
 def drawn_once(rows, page) -> dict:
-    """The template context under which a page's table is drawn once and kept with its rows, when the list
-    is shared (`{% cache drawn_seconds name drawn_key %}`); for a viewer's own list, drawn each time."""
+    """`drawn` for a page of a shared list; for a viewer's own list, NOT_DRAWN."""
     if isinstance(rows, SharedList):
-        return {"drawn_key": rows.drawn_key(page), "drawn_seconds": SHARED_SECONDS}
-    return {"drawn_key": None}
+        return drawn(rows.owner, rows.today, rows.page_of(page))
+    return NOT_DRAWN

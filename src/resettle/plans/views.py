@@ -176,7 +176,9 @@ def dashboard(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     on = today()
     board = selectors.dashboard(prison, request.scope, today=on)
-    return render(request, "plans/dashboard.html", {"prison": prison, "board": board, "today": on})
+    whole = policy.sees_whole_prison(request.scope, prison)
+    drawn = shared.drawn(shared.prison(prison.pk), on, "dashboard") if whole else shared.NOT_DRAWN
+    return render(request, "plans/dashboard.html", {"prison": prison, "board": board, "today": on, **drawn})
 
 
 @access(PRISON_CASELOAD)
