@@ -25,12 +25,22 @@ from .explained import ExplainedDate
 
 @dataclass(frozen=True)
 class KeyDates:
+    """One set of a man's key dates, named as NOMIS and CRDS name them: the one type for the dates the
+    prison system records and the dates Resettle calculates, read by the release summary and by the
+    readiness checks alike."""
+
+    ssd: date | None = None  # sentence start date
     crd: date | None = None
     ard: date | None = None
     ped: date | None = None
-    prrd: date | None = None
-    ted: date | None = None
-    thd: date | None = None
+    hdced: date | None = None
+    prrd: date | None = None  # post-recall release date
+    ted: date | None = None  # tariff expiry date
+    thd: date | None = None  # target hearing date
+    sled: date | None = None
+    tused: date | None = None
+    apd: date | None = None  # approved (directed) parole date
+    confirmed_release_date: date | None = None
 
 
 def _fmt(day: date) -> str:

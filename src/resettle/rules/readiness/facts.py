@@ -23,7 +23,6 @@ from ..protection import (
     mappa_category,
     notification_period,
 )
-from ..release import KeyDates as ReleaseKeyDates
 from ..release import automatic_release, earliest_release, plan_to_earlier
 from .case import Case, KeyDates, LegalStatus, SentenceKind
 from .settings import ReadinessSettings
@@ -69,14 +68,8 @@ def planned_earliest_release(case: Case, *, today: date) -> ExplainedDate | None
     options = {"indeterminate": case.indeterminate, "recalled": case.recalled, "today": today}
     calculated = case.dates.calculated
     return plan_to_earlier(
-        earliest_release(_release_key_dates(case.dates.recorded), **options),
-        earliest_release(_release_key_dates(calculated), **options) if calculated else None,
-    )
-
-
-def _release_key_dates(dates: KeyDates) -> ReleaseKeyDates:
-    return ReleaseKeyDates(
-        crd=dates.crd, ard=dates.ard, ped=dates.ped, prrd=dates.prrd, ted=dates.ted, thd=dates.thd
+        earliest_release(case.dates.recorded, **options),
+        earliest_release(calculated, **options) if calculated else None,
     )
 
 
