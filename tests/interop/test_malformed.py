@@ -23,7 +23,28 @@ from .conftest import CRDS_BOOKING, prisoner, probation_block
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = sorted((Path(__file__).parent / "malformed").iterdir())
+# Files too big to keep in the repository are written by the test: name -> content.
+GENERATED = {
+    "huge-name.json": lambda: {
+        "prisonerNumber": "B2345CD",
+        "bookingId": "1200002",
+        "bookNumber": "38412A",
+        "firstName": "Rob",
+        "lastName": "R" * 1_000_000,
+        "dateOfBirth": "1985-03-04",
+        "status": "ACTIVE IN",
+        "legalStatus": "SENTENCED",
+        "prisonId": "MDI",
+        "cellLocation": "A-1-002",
+        "category": "C",
+        "receptionDate": "2025-06-01",
+        "sentenceStartDate": "2025-06-01",
+        "conditionalReleaseDate": "2027-06-01",
+        "sentenceExpiryDate": "2029-06-01",
+        "licenceExpiryDate": "2029-06-01",
+    },
+}
+CORPUS = sorted([*(Path(__file__).parent / "malformed").iterdir(), *map(Path, GENERATED)])
 STORED = (
     Person,
     Booking,
@@ -55,7 +76,9 @@ def stored_before(moorland, write):
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[path.name for path in CORPUS])
-def test_a_malformed_file_is_refused_and_changes_nothing(stored_before, path):
+def test_a_malformed_file_is_refused_and_changes_nothing(stored_before, write, path):
+    if path.name in GENERATED:
+        path = write(path.name, GENERATED[path.name]())
     report = import_files([path], person="A1234BC")
     assert report.rejections, f"{path.name} was accepted: {report.counts}"
     for rejection in report.rejections:
