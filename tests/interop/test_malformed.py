@@ -25,24 +25,7 @@ pytestmark = pytest.mark.django_db
 
 # Files too big to keep in the repository are written by the test: name -> content.
 GENERATED = {
-    "huge-name.json": lambda: {
-        "prisonerNumber": "B2345CD",
-        "bookingId": "1200002",
-        "bookNumber": "38412A",
-        "firstName": "Rob",
-        "lastName": "R" * 1_000_000,
-        "dateOfBirth": "1985-03-04",
-        "status": "ACTIVE IN",
-        "legalStatus": "SENTENCED",
-        "prisonId": "MDI",
-        "cellLocation": "A-1-002",
-        "category": "C",
-        "receptionDate": "2025-06-01",
-        "sentenceStartDate": "2025-06-01",
-        "conditionalReleaseDate": "2027-06-01",
-        "sentenceExpiryDate": "2029-06-01",
-        "licenceExpiryDate": "2029-06-01",
-    },
+    "huge-name.json": lambda: prisoner("B2345CD", bookingId="1200002", lastName="R" * 1_000_000),
 }
 CORPUS = sorted([*(Path(__file__).parent / "malformed").iterdir(), *map(Path, GENERATED)])
 STORED = (

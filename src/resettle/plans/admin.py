@@ -1,14 +1,6 @@
 from django.contrib import admin
 
-from resettle.people.models import (
-    Adjustment,
-    Booking,
-    Offence,
-    Person,
-    RecordedKeyDates,
-    RiskProfile,
-    Sentence,
-)
+from resettle.people import models as people
 from resettle.staff.models import Allocation
 
 from .models import AccommodationPlan
@@ -24,14 +16,16 @@ class AccommodationPlanAdmin(admin.ModelAdmin):
 
 def _people_of(obj) -> set[int]:
     """The man whose facts an admin edit of `obj` (or of its inline rows) changes."""
-    if isinstance(obj, Person):
+    if isinstance(obj, people.Person):
         return {obj.pk}
-    if isinstance(obj, Booking):
+    if isinstance(obj, people.Booking):
         return {obj.person_id}
-    if isinstance(obj, Sentence | Adjustment | RecordedKeyDates):
-        return set(Booking.objects.filter(pk=obj.booking_id).values_list("person_id", flat=True))
-    if isinstance(obj, Offence):
-        return set(Sentence.objects.filter(pk=obj.sentence_id).values_list("booking__person_id", flat=True))
+    if isinstance(obj, people.Sentence | people.Adjustment | people.RecordedKeyDates):
+        return set(people.Booking.objects.filter(pk=obj.booking_id).values_list("person_id", flat=True))
+    if isinstance(obj, people.Offence):
+        return set(
+            people.Sentence.objects.filter(pk=obj.sentence_id).values_list("booking__person_id", flat=True)
+        )
     return {obj.person_id}  # RiskProfile, Allocation
 
 
@@ -55,7 +49,7 @@ class RefreshesFacts:
 
 
 # The people and staff apps sit below plans and cannot call it; their admin is given the refresh here.
-for _model in (Person, Booking, Offence, RiskProfile, Allocation):
+for _model in (people.Person, people.Booking, people.Offence, people.RiskProfile, Allocation):
     if admin.site.is_registered(_model):
         _kind = type(admin.site.get_model_admin(_model))
         admin.site.unregister(_model)
