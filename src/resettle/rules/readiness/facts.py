@@ -12,7 +12,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..explained import ExplainedDate
+from ..explained import ExplainedDate, long_date
 from ..handover import Handover, OpenConditions, calculate_handover, open_conditions
 from ..protection import (
     Disposal,
@@ -27,9 +27,7 @@ from ..release import automatic_release, earliest_release, plan_to_earlier
 from .case import Case, KeyDates, LegalStatus, SentenceKind
 from .settings import ReadinessSettings
 
-
-def fmt_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+fmt_date = long_date  # the readiness checks' name for it
 
 
 def expected_release(dates: KeyDates, *, indeterminate: bool, recalled: bool) -> ExplainedDate | None:
