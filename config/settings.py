@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "resettle.core.context_processors.service",
+                "resettle.accounts.navigation.service",
             ],
         },
     },

@@ -3,16 +3,16 @@ from rest_framework.test import APIClient
 
 from resettle.accounts.roles import Role
 from resettle.api import tokens
-from resettle.people.release_dates import recalculate
+from resettle.plans.services import refresh_facts
 from tests import factories
 from tests.security.conftest import estate  # noqa: F401  (the estate every role can reach one man in)
 
 
 @pytest.fixture
 def man(estate):  # noqa: F811
-    """The estate's man with a sentence, so that he has a booking and calculated release dates."""
+    """The estate's man with a sentence, so that he has a booking, calculated release dates and readiness."""
     factories.sentence(estate.man)
-    recalculate(estate.man.active_booking)
+    refresh_facts([estate.man.pk])
     return estate.man
 
 

@@ -167,8 +167,7 @@ def caseload(settings):
             factories.allocate(man, coms[n % 2], role=AllocationRole.COM)
     factories.person(at=dartmoor, current_prison=None, status=CustodyStatus.RELEASED, last_name="Released")
     _give_a_full_record(dartmoor, poms, coms)
-    # Signals recalculate on commit; this makes sure every booking is calculated whatever the order of
-    # the writes above.
+    # The factories write rows directly, as no service does: calculate every booking once, after them all.
     recalculate_bookings()
     _record_the_calculated_expiry_dates(but_not="Taylor")
     pom = role_user(

@@ -16,9 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def readiness(settings, caseload):
-    """Dartmoor's men with Dartmoor-like plan records, evaluated; the plans pages routed."""
-    settings.ROOT_URLCONF = "tests.plans.urls"
+def readiness(caseload):
+    """Dartmoor's men with Dartmoor-like plan records, evaluated."""
     generate_plans(seed=3, today=TODAY)
     return caseload
 

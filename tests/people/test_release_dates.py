@@ -8,6 +8,7 @@ from django.core.management import call_command
 from resettle.people.models import Adjustment, CalculatedReleaseDates, Sentence
 from resettle.people.release_dates import live_rules, recalculate, recalculate_bookings
 from resettle.people.vocabulary import AdjustmentType, LegalStatus
+from resettle.plans.services import facts_changed
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,8 @@ def test_a_change_to_a_sentence_recalculates_once_committed(django_capture_on_co
         sentence = Sentence.objects.get(booking=man.active_booking)
         sentence.years = 4
         sentence.save()
+        facts_changed([man.pk])
+        assert CalculatedReleaseDates.objects.get(booking=man.active_booking).dates["SLED"] != "2019-03-01"
     calculation = CalculatedReleaseDates.objects.get(booking=man.active_booking)
     assert calculation.dates["SLED"] == "2019-03-01"
 
@@ -98,6 +101,7 @@ def test_an_added_adjustment_recalculates_once_committed(django_capture_on_commi
             from_date=date(2015, 6, 1),
             to_date=date(2015, 6, 5),
         )
+        facts_changed([man.pk])
     assert CalculatedReleaseDates.objects.get(booking=man.active_booking).dates["CRD"] == "2016-09-04"
 
 

@@ -17,6 +17,7 @@ from resettle.people.models import Adjustment, CalculatedReleaseDates, Offence, 
 from resettle.people.release_dates import live_rules, recalculate
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, RecallType, RoshLevel, SentenceCalcType
 from resettle.plans.models import AccommodationCategory, AccommodationPlan
+from resettle.plans.services import facts_changed
 from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
@@ -489,6 +490,7 @@ class TestPersonPage:
         with django_capture_on_commit_callbacks(execute=True):
             man.cell_location = "H-4-021"
             man.save()
+            facts_changed([man.pk])  # as every writer of his record does
         html = self.page(signed_in, man).content.decode()
 
         assert not any("people_booking" in q["sql"] for q in again.captured_queries)
@@ -924,13 +926,13 @@ def test_the_whole_prisons_caseload_is_read_once_and_again_once_a_man_changes(
     signed_in, prison, django_capture_on_commit_callbacks
 ):
     """The caseload shared by everyone who sees the whole prison (resettle.core.shared): a second read of
-    the same page reads no people; a new man's refresh, after his record commits, makes it obsolete."""
+    the same page reads no people; the refresh of a new man's facts, once committed, makes it obsolete."""
     factories.person(at=prison, last_name="First")
     assert len(shown(caseload(signed_in, prison))) == 1
     with CaptureQueriesContext(connection) as again:
         kept = caseload(signed_in, prison)
     with django_capture_on_commit_callbacks(execute=True):
-        factories.person(at=prison, last_name="Second")
+        facts_changed([factories.person(at=prison, last_name="Second").pk])  # as every writer of men does
     after = caseload(signed_in, prison)
 
     assert len(shown(kept)) == 1

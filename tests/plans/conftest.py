@@ -13,7 +13,6 @@ TODAY = date(2026, 11, 27)
 @pytest.fixture(autouse=True)
 def fixed_today(settings):
     settings.RESETTLE_TODAY = TODAY.isoformat()
-    settings.ROOT_URLCONF = "tests.plans.urls"
 
 
 @pytest.fixture

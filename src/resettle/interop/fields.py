@@ -4,13 +4,14 @@ Each reader raises Invalid(field, problem); the importer adds which record it wa
 "record 3 (A1234BC): dateOfBirth: '1990-02-30' is not a date (YYYY-MM-DD)".
 """
 
-import re
 from datetime import date
 from typing import Any
 
+from resettle.people.models import PRISON_NUMBER as PRISON_NUMBER_RULE
+
 # Longer than any real name, code or e-mail address: a field beyond it is a broken extract, not data.
 MAX_TEXT = 250
-PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
+PRISON_NUMBER = PRISON_NUMBER_RULE.regex  # the one pattern, the model field's
 EARLIEST_DATE = date(1900, 1, 1)
 
 

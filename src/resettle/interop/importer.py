@@ -17,10 +17,8 @@ from pathlib import Path
 from django.db import DatabaseError, connection, transaction
 
 from resettle.audit import recorder
-from resettle.core.freshness import bulk_write
 from resettle.estate.models import Prison
-from resettle.people.release_dates import bookings_for_calculation, recalculate_bookings
-from resettle.plans.services import refresh_readiness
+from resettle.plans.services import refresh_facts
 
 from . import bookings, prisoners, probation
 from .fields import Invalid
@@ -251,7 +249,7 @@ def import_file(path: Path, report: ImportReport, *, context: Context, progress=
         return
     duplicates = _duplicates(records)
     # refresh_changed() brings every man changed up to date once, after all the files.
-    with bulk_write(), commits_not_waiting_for_the_disk():
+    with commits_not_waiting_for_the_disk():
         for batch in _batches(records):
             _import_batch(batch, path.name, report, context=context, duplicates=duplicates)
             if progress is not None:
@@ -264,8 +262,7 @@ def refresh_changed(report: ImportReport) -> None:
     ids = list(report.changed_people)
     for start in range(0, len(ids), REFRESH_BATCH):
         batch = ids[start : start + REFRESH_BATCH]
-        recalculate_bookings(bookings_for_calculation().filter(person_id__in=batch))
-        refresh_readiness(batch)
+        refresh_facts(batch)
 
 
 def import_files(

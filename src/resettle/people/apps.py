@@ -7,8 +7,6 @@ class PeopleConfig(AppConfig):
     label = "people"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
-
         checks.register(calculation_settings, checks.Tags.compatibility)
 
 

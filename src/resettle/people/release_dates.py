@@ -1,7 +1,7 @@
 """The one service that calculates a booking's release dates and stores them with their breakdown.
 
-Called whenever a booking's sentences, offences, adjustments or the facts the rules read change
-(see signals.py), and for everyone by `resettle refresh`. A calculation whose input and rules have not
+Called, through plans.services.facts_changed, whenever a booking's sentences, offences, adjustments or
+the facts the rules read change, and for everyone by `resettle refresh`. A calculation whose input and rules have not
 changed since the stored one is not written again.
 """
 
@@ -275,12 +275,7 @@ def dates_under(
 
 
 def recalculate(booking: Booking) -> CalculatedReleaseDates | None:
-    """Recalculate one booking now (the path every change to a booking takes), and the readiness
-    findings that run from its dates. Bulk callers (refresh, the demo, imports) refresh readiness once
-    for everyone afterwards instead."""
-    # Imported here: plans builds on people, not the other way round.
-    from resettle.plans.services import refresh_readiness
-
+    """Recalculate one booking's release dates now. The readiness that runs from them is plans' to
+    refresh (plans.services.refresh_facts does both)."""
     recalculate_bookings(bookings_for_calculation().filter(pk=booking.pk))
-    refresh_readiness([booking.person_id])
     return CalculatedReleaseDates.objects.filter(booking=booking).first()

@@ -12,23 +12,43 @@ from .vocabulary import CustodyStatus, LegalStatus
 
 
 def key_dates_from_record(recorded: RecordedKeyDates | None) -> KeyDates:
+    """The dates the prison system records, as the rules' one KeyDates (the release summary and the
+    readiness Case both read them through here)."""
     if recorded is None:
         return KeyDates()
     return KeyDates(
+        ssd=recorded.sentence_start_date,
         crd=recorded.conditional_release_date,
         ard=recorded.automatic_release_date,
         ped=recorded.parole_eligibility_date,
+        hdced=recorded.home_detention_curfew_eligibility_date,
         prrd=recorded.post_recall_release_date,
         ted=recorded.tariff_date,
         thd=recorded.target_hearing_date,
+        # The prison records SED and LED; a single SLED when they agree.
+        sled=recorded.licence_expiry_date or recorded.sentence_expiry_date,
+        tused=recorded.topup_supervision_expiry_date,
+        apd=recorded.actual_parole_date,
+        confirmed_release_date=recorded.confirmed_release_date,
     )
 
 
 def key_dates_from_calculation(calculation: CalculatedReleaseDates | None) -> KeyDates | None:
+    """Resettle's own calculation as KeyDates; None when it was not run or was refused."""
     if calculation is None or calculation.outcome != CalculatedReleaseDates.Outcome.CALCULATED:
         return None
     day = {kind: date.fromisoformat(value) for kind, value in calculation.dates.items()}
-    return KeyDates(crd=day.get("CRD"), ard=day.get("ARD"), ped=day.get("PED"), prrd=day.get("PRRD"))
+    return KeyDates(
+        ssd=day.get("SSD"),
+        crd=day.get("CRD"),
+        ard=day.get("ARD"),
+        ped=day.get("PED"),
+        hdced=day.get("HDCED"),
+        prrd=day.get("PRRD"),
+        ted=day.get("TED"),
+        sled=day.get("SLED") or day.get("LED") or day.get("SED"),
+        tused=day.get("TUSED"),
+    )
 
 
 def release_summary_for(

@@ -4,6 +4,8 @@ prison already over its capacity) sit below the axis."""
 
 from dataclasses import dataclass
 
+from resettle.rules.explained import day_and_month
+
 from .selectors import WeekPressure
 
 WIDTH, HEIGHT, AXIS_GAP, BAR = 724, 180, 20, 11
@@ -44,8 +46,6 @@ def pressure_chart(weeks: list[WeekPressure]) -> PressureChart | None:
     return PressureChart(
         free=[bar(i, w.free, 1) for i, w in enumerate(weeks)],
         left=[bar(i, w.left, 1 + BAR) for i, w in enumerate(weeks)],
-        labels=[
-            (i * step + BAR, w.week_starting.strftime("%-d %b")) for i, w in enumerate(weeks) if i % 4 == 0
-        ],
+        labels=[(i * step + BAR, day_and_month(w.week_starting)) for i, w in enumerate(weeks) if i % 4 == 0],
         axis_y=axis,
     )

@@ -14,6 +14,7 @@ from django.db.models import Q
 from resettle.core.models import RunStatus
 from resettle.estate.models import Prison
 from resettle.people.models import Person
+from resettle.rules.explained import long_date
 from resettle.rules.planning.needs import RANK_WORDS, UNPLACED_WORDS, Rank
 from resettle.rules.planning.needs import UnplacedReason as Reason
 
@@ -81,7 +82,7 @@ class TransferPlanRun(models.Model):
         get_latest_by = "requested_at"
 
     def __str__(self) -> str:
-        return f"Transfer plan of {self.as_of:%-d %B %Y} ({self.get_status_display().lower()})"
+        return f"Transfer plan of {long_date(self.as_of)} ({self.get_status_display().lower()})"
 
 
 class Transfer(models.Model):
@@ -135,7 +136,7 @@ class TransferEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} at {self.at:%-d %B %Y %H:%M}"
+        return f"{self.get_status_display()} at {long_date(self.at)} {self.at:%H:%M}"
 
 
 class TransferOutcome(models.Model):

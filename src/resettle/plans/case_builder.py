@@ -6,12 +6,12 @@ serves), so refreshing a prison of 2,000 men costs the same dozen queries as ref
 """
 
 import dataclasses
-from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, CalculatedReleaseDates, Person, Sentence
+from resettle.people.services import key_dates_from_calculation, key_dates_from_record
 from resettle.people.vocabulary import EXTENDED_CALC_TYPES, SentenceCalcType
 from resettle.planning.models import Transfer
 from resettle.rules.accommodation import AccommodationCategory as Mi014
@@ -182,51 +182,15 @@ def _offending(booking: Booking, sentences: list[Sentence]) -> c.Offending:
     )
 
 
-def _recorded(booking: Booking) -> c.KeyDates:
-    r = getattr(booking, "recorded_dates", None)
-    if r is None:
-        return c.KeyDates()
-    return c.KeyDates(
-        ssd=r.sentence_start_date,
-        crd=r.conditional_release_date,
-        ard=r.automatic_release_date,
-        ped=r.parole_eligibility_date,
-        hdced=r.home_detention_curfew_eligibility_date,
-        prrd=r.post_recall_release_date,
-        ted=r.tariff_date,
-        thd=r.target_hearing_date,
-        # The prison records SED and LED; a single SLED when they agree.
-        sled=r.licence_expiry_date or r.sentence_expiry_date,
-        tused=r.topup_supervision_expiry_date,
-        apd=r.actual_parole_date,
-        confirmed_release_date=r.confirmed_release_date,
-    )
-
-
-def _calculated(calculation: CalculatedReleaseDates | None) -> c.KeyDates | None:
-    if calculation is None or calculation.outcome != CalculatedReleaseDates.Outcome.CALCULATED:
-        return None
-    day = {kind: date.fromisoformat(value) for kind, value in calculation.dates.items()}
-    return c.KeyDates(
-        ssd=day.get("SSD"),
-        crd=day.get("CRD"),
-        ard=day.get("ARD"),
-        ped=day.get("PED"),
-        hdced=day.get("HDCED"),
-        prrd=day.get("PRRD"),
-        ted=day.get("TED"),
-        sled=day.get("SLED") or day.get("LED") or day.get("SED"),
-        tused=day.get("TUSED"),
-    )
-
-
 def _dates(booking: Booking) -> c.Dates:
     calculation = getattr(booking, "calculation", None)
     refused = None
     if calculation is not None and calculation.outcome == CalculatedReleaseDates.Outcome.REFUSED:
         refused = calculation.refusal_reason or calculation.refusal_code or "refused"
     return c.Dates(
-        recorded=_recorded(booking), calculated=_calculated(calculation), calculation_refused=refused
+        recorded=key_dates_from_record(getattr(booking, "recorded_dates", None)),
+        calculated=key_dates_from_calculation(calculation),
+        calculation_refused=refused,
     )
 
 

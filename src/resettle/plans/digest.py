@@ -10,6 +10,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
+from resettle.rules.explained import long_date, short_date
 from resettle.rules.readiness.checks import BY_ID
 from resettle.staff.models import Allocation, AllocationRole, StaffMember, StaffRole
 
@@ -32,7 +33,11 @@ class DigestLine:
     blocker: bool
 
     def text(self) -> str:
-        when = f"overdue since {self.due_on:%-d %b %Y}" if self.overdue else f"due by {self.due_on:%-d %b %Y}"
+        when = (
+            f"overdue since {short_date(self.due_on)}"
+            if self.overdue
+            else f"due by {short_date(self.due_on)}"
+        )
         blocker = " [release blocker]" if self.blocker else ""
         return f"- {self.name} ({self.prison_number}): {self.title} – {when}{blocker}"
 
@@ -74,7 +79,7 @@ def compose(
 ):
     overdue = sum(line.overdue for line in lines)
     subject = (
-        f"Resettle: {overdue} newly overdue, {len(lines) - overdue} due within 4 weeks – {today:%-d %B %Y}"
+        f"Resettle: {overdue} newly overdue, {len(lines) - overdue} due within 4 weeks – {long_date(today)}"
     )
     body = [
         f"Dear {member.first_name},",

@@ -8,8 +8,19 @@ transaction.
 
 `refresh_readiness(person_ids)` is the one place findings are computed and stored; `refresh_all_readiness`
 runs it for every man in custody (and recently released) in batches, for `resettle refresh`.
+
+"This man's facts changed" is one service too, called explicitly by every writer of a fact the derived data
+reads (there are no signal receivers): his release dates are recalculated, then his readiness, once.
+It lives here, in plans, the lowest app that sees both halves: people owns the release-date calculation,
+plans the findings that run from the dates.
+
+- `facts_changed(person_ids)`: schedule that refresh for when the current transaction commits (at once
+  outside one); however many times it is called in one transaction, each man is refreshed once.
+- `refresh_facts(person_ids)`: the same refresh now, inside the caller's transaction (the importer, the
+  plan services whose write must read back at once, and the on-commit callback itself).
 """
 
+import threading
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -22,6 +33,7 @@ from resettle.audit.recorder import record as audit
 from resettle.core import bulk, shared
 from resettle.core.clock import today as clock_today
 from resettle.people.models import Booking, Person, RiskProfile
+from resettle.people.release_dates import bookings_for_calculation, recalculate_bookings
 from resettle.people.vocabulary import CustodyStatus
 from resettle.rules.readiness import Severity, Status, evaluate_case
 
@@ -156,7 +168,7 @@ def save_notification(
 
 def _save_with_risk(model, person: Person, version: int, values: dict, risk_values: dict, *, by, today):
     """A plan record some of whose fields live on his RiskProfile: both saved together, under the record's
-    version, and his readiness refreshed once."""
+    version, and his facts (dates, then readiness) refreshed once."""
     with transaction.atomic():
         saved = save_record(
             model,
@@ -168,7 +180,7 @@ def _save_with_risk(model, person: Person, version: int, values: dict, risk_valu
             changes_elsewhere=_risk_differs(person, risk_values),
         )
         _save_risk(person, risk_values)
-        refresh_readiness([person.pk], today=today)
+        refresh_facts([person.pk], today=today)
     return saved
 
 
@@ -178,7 +190,8 @@ def _risk_differs(person: Person, values: dict) -> bool:
 
 
 def _save_risk(person: Person, values: dict) -> None:
-    """RiskProfile through save(), so its audit trail and the release-date recalculation see the change."""
+    """RiskProfile through save(), so its audit trail sees the change; the caller refreshes his facts (the
+    notification moves his dates)."""
     risk, _ = RiskProfile.objects.get_or_create(person=person)
     changed = [name for name, value in values.items() if getattr(risk, name) != value]
     if changed:
@@ -337,3 +350,43 @@ def refresh_all_readiness(
         ReadinessFinding.objects.filter(person_id__in=stale.values("person_id")).delete()
         stale.delete()
     return total
+
+
+# --- "this man's facts changed" ----------------------------------------------------------------------------
+
+_pending = threading.local()
+
+
+def _pending_people() -> set[int]:
+    if not hasattr(_pending, "people"):
+        _pending.people = set()
+    return _pending.people
+
+
+def refresh_facts(person_ids: Iterable[int], *, today: date | None = None) -> int:
+    """Recalculate these men's release dates, then re-evaluate their readiness, now. Returns how many men's
+    readiness was evaluated."""
+    ids = sorted({pk for pk in person_ids if pk is not None})
+    if not ids:
+        return 0
+    recalculate_bookings(bookings_for_calculation().filter(person_id__in=ids), today=today)
+    return refresh_readiness(ids, today=today)
+
+
+def facts_changed(person_ids: Iterable[int], *, today: date | None = None) -> None:
+    """Something these men's dates or readiness read changed: refresh them once the change commits."""
+    ids = {pk for pk in person_ids if pk is not None}
+    if not ids:
+        return
+    _pending_people().update(ids)
+    # One callback per call; the first to run takes every man pending and the rest find none. (The
+    # callbacks of a transaction rolled back are dropped; its men are refreshed with the next commit.)
+    transaction.on_commit(lambda: _refresh_pending(today))
+
+
+def _refresh_pending(today: date | None) -> None:
+    pending = _pending_people()
+    ids = set(pending)
+    pending.clear()
+    if ids:
+        refresh_facts(ids, today=today)

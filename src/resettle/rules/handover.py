@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
+from .explained import long_date
+
 
 class PomType(StrEnum):
     PRISON = "PRISON"
@@ -142,8 +144,8 @@ def open_conditions(
         applies,
         moved_on,
         womens_estate,
-        f"In open conditions since {moved_on:%-d %B %Y}, when {move}; OMiC's rules for {policy} run from "
-        f"{cut_off:%-d %B %Y}: {verdict}",
+        f"In open conditions since {long_date(moved_on)}, when {move}; OMiC's rules for {policy} run from "
+        f"{long_date(cut_off)}: {verdict}",
     )
 
 
@@ -216,9 +218,9 @@ def calculate_handover(
     because = [text]
     if parole_case and parole_eligibility_date < today:
         because.append(
-            f"PED {parole_eligibility_date:%-d %B %Y} has passed: still a parole case, COM responsible"
+            f"PED {long_date(parole_eligibility_date)} has passed: still a parole case, COM responsible"
             if handover_date is not None
-            else f"PED {parole_eligibility_date:%-d %B %Y} has passed"
+            else f"PED {long_date(parole_eligibility_date)} has passed"
         )
     if handover_date is None:
         return Handover(None, None, Responsibility.COMMUNITY, reason, rules, (*because, _in_force(rules)))
@@ -328,7 +330,7 @@ def _handover_date(
 
 
 def _in_force(rules: HandoverRules) -> str:
-    return f"{rules.name}, in force from {rules.effective_from:%-d %B %Y} ({rules.source})"
+    return f"{rules.name}, in force from {long_date(rules.effective_from)} ({rules.source})"
 
 
 def recommended_pom_type(

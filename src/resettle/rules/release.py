@@ -20,21 +20,27 @@ Where the CRD and ARD fall on the same day, the date is named ARD, as the prison
 from dataclasses import dataclass
 from datetime import date
 
-from .explained import ExplainedDate
+from .explained import ExplainedDate, long_date
 
 
 @dataclass(frozen=True)
 class KeyDates:
+    """One set of a man's key dates, named as NOMIS and CRDS name them: the one type for the dates the
+    prison system records and the dates Resettle calculates, read by the release summary and by the
+    readiness checks alike."""
+
+    ssd: date | None = None  # sentence start date
     crd: date | None = None
     ard: date | None = None
     ped: date | None = None
-    prrd: date | None = None
-    ted: date | None = None
-    thd: date | None = None
-
-
-def _fmt(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    hdced: date | None = None
+    prrd: date | None = None  # post-recall release date
+    ted: date | None = None  # tariff expiry date
+    thd: date | None = None  # target hearing date
+    sled: date | None = None
+    tused: date | None = None
+    apd: date | None = None  # approved (directed) parole date
+    confirmed_release_date: date | None = None
 
 
 def earliest_release(
@@ -47,15 +53,15 @@ def earliest_release(
         return ExplainedDate("PRRD", dates.prrd, ("Recalled: released at the post-recall release date",))
     if dates.ped and dates.ped >= today:
         return ExplainedDate(
-            "PED", dates.ped, (f"Parole eligible: earliest release is the PED, {_fmt(dates.ped)}",)
+            "PED", dates.ped, (f"Parole eligible: earliest release is the PED, {long_date(dates.ped)}",)
         )
     automatic = [(kind, day) for kind, day in (("CRD", dates.crd), ("ARD", dates.ard)) if day]
     if not automatic:
         return None
     kind, day = automatic_release(automatic)
-    reasons = [f"Released automatically at the {kind}, {_fmt(day)}"]
+    reasons = [f"Released automatically at the {kind}, {long_date(day)}"]
     if dates.ped:
-        reasons.insert(0, f"PED {_fmt(dates.ped)} has passed without release")
+        reasons.insert(0, f"PED {long_date(dates.ped)} has passed without release")
     return ExplainedDate(kind, day, tuple(reasons))
 
 
@@ -100,7 +106,7 @@ def plan_to_earlier(recorded: ExplainedDate | None, calculated: ExplainedDate | 
         (recorded, "prison system's record") if recorded.on <= calculated.on else (calculated, "calculation")
     )
     note = (
-        f"The prison system records {recorded.kind} {_fmt(recorded.on)} but Resettle calculates "
-        f"{calculated.kind} {_fmt(calculated.on)}: planning to the earlier ({source}) until they are reconciled"
+        f"The prison system records {recorded.kind} {long_date(recorded.on)} but Resettle calculates "
+        f"{calculated.kind} {long_date(calculated.on)}: planning to the earlier ({source}) until they are reconciled"
     )
     return ExplainedDate(earlier.kind, earlier.on, (*earlier.because, note))

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 
 from resettle.estate.models import Prison, ProbationDeliveryUnit
-from resettle.people.models import Person
 
 
 class StaffRole(models.TextChoices):
@@ -73,7 +72,7 @@ class AllocationRole(models.TextChoices):
 class Allocation(models.Model):
     """A POM or COM allocated to a man. The open row (no end date) is the current one; ended rows are history."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="allocations")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
     staff = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="allocations")
     role = models.CharField(max_length=20, choices=AllocationRole.choices)
     allocated_on = models.DateField()

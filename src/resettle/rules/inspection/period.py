@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from ..explained import long_date
+
 
 @dataclass(frozen=True)
 class Period:
@@ -58,7 +60,7 @@ class Period:
 
     @property
     def words(self) -> str:
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+        return f"{long_date(self.start)} to {long_date(self.end)}"
 
     @property
     def text(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
+from ..explained import long_date
 from .estate import ManFacts, PrisonFacts, distance_km, why_unsuitable
 
 DAYS_PER_WEEK = 7
@@ -162,7 +163,7 @@ def _refusal(man: ManFacts, need: Need, excluded_because: str) -> tuple[Unplaced
         return UnplacedReason.NO_RELEASE_AREA, "No release area (probation delivery unit) recorded."
     if need.latest_week < 0:
         return UnplacedReason.TOO_LATE, (
-            f"He had to arrive by {need.latest_arrival:%-d %B %Y} (release − 12 weeks), before this plan starts."
+            f"He had to arrive by {long_date(need.latest_arrival)} (release − 12 weeks), before this plan starts."
         )
     return None
 

@@ -27,6 +27,7 @@ from itertools import accumulate
 
 from ortools.graph.python import min_cost_flow
 
+from ..explained import long_date
 from .needs import RANK_WORDS, Destination, Horizon, Need, UnplacedReason
 from .places import usable_places
 
@@ -227,8 +228,8 @@ def _full_by(code, week, usable, taken) -> str:
 
 def _placement_words(need, destination, week, usable, taken, names, horizon) -> tuple[str, ...]:
     words = [
-        f"{_where(destination, names)}, arriving in the week of {horizon.week_starts(week):%-d %B %Y} "
-        f"(plan week {week}); he must arrive by {need.latest_arrival:%-d %B %Y}."
+        f"{_where(destination, names)}, arriving in the week of {long_date(horizon.week_starts(week))} "
+        f"(plan week {week}); he must arrive by {long_date(need.latest_arrival)}."
     ]
     latest = min(need.latest_week, horizon.weeks - 1)
     better = [
@@ -251,7 +252,7 @@ def _placement_words(need, destination, week, usable, taken, names, horizon) -> 
 def _all_full_words(need, usable, taken, names, horizon) -> tuple[str, ...]:
     latest = min(need.latest_week, horizon.weeks - 1)
     words = [
-        f"Every suitable prison was full by his latest arrival, the week of {horizon.week_starts(latest):%-d %B %Y}:"
+        f"Every suitable prison was full by his latest arrival, the week of {long_date(horizon.week_starts(latest))}:"
     ]
     words += [f"{_where(d, names)} {_full_by(d.prison, latest, usable, taken)}." for d in need.destinations]
     return tuple(words)

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from ..accommodation import AccommodationCategory
 from ..handover import PomType
+from ..release import KeyDates  # noqa: F401  (part of a Case: the one type of key dates)
 
 
 class CustodyStatus(StrEnum):
@@ -141,24 +142,6 @@ class Offending:
     violent: bool = False
     terrorism: bool = False
     additional_future_isp: bool = False  # another indeterminate sentence to serve after this one
-
-
-@dataclass(frozen=True)
-class KeyDates:
-    """One set of key dates, named as NOMIS and CRDS name them."""
-
-    ssd: date | None = None  # sentence start date
-    crd: date | None = None
-    ard: date | None = None
-    ped: date | None = None
-    hdced: date | None = None
-    prrd: date | None = None  # post-recall release date
-    ted: date | None = None  # tariff expiry date
-    thd: date | None = None  # target hearing date
-    sled: date | None = None
-    tused: date | None = None
-    apd: date | None = None  # approved (directed) parole date
-    confirmed_release_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..explained import ExplainedDate
+from ..explained import ExplainedDate, long_date
 from ..handover import Handover, OpenConditions, calculate_handover, open_conditions
 from ..protection import (
     Disposal,
@@ -23,14 +23,11 @@ from ..protection import (
     mappa_category,
     notification_period,
 )
-from ..release import KeyDates as ReleaseKeyDates
 from ..release import automatic_release, earliest_release, plan_to_earlier
 from .case import Case, KeyDates, LegalStatus, SentenceKind
 from .settings import ReadinessSettings
 
-
-def fmt_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+fmt_date = long_date  # the readiness checks' name for it
 
 
 def expected_release(dates: KeyDates, *, indeterminate: bool, recalled: bool) -> ExplainedDate | None:
@@ -69,14 +66,8 @@ def planned_earliest_release(case: Case, *, today: date) -> ExplainedDate | None
     options = {"indeterminate": case.indeterminate, "recalled": case.recalled, "today": today}
     calculated = case.dates.calculated
     return plan_to_earlier(
-        earliest_release(_release_key_dates(case.dates.recorded), **options),
-        earliest_release(_release_key_dates(calculated), **options) if calculated else None,
-    )
-
-
-def _release_key_dates(dates: KeyDates) -> ReleaseKeyDates:
-    return ReleaseKeyDates(
-        crd=dates.crd, ard=dates.ard, ped=dates.ped, prrd=dates.prrd, ted=dates.ted, thd=dates.thd
+        earliest_release(case.dates.recorded, **options),
+        earliest_release(calculated, **options) if calculated else None,
     )
 
 

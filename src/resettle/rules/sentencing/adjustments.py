@@ -8,7 +8,7 @@ reduce them."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .durations import long_date
+from ..explained import long_date
 from .fines import is_civil
 from .legislation import PCSC_COMMENCEMENT_DATE
 from .model import AdjustmentType

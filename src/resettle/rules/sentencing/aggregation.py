@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..explained import long_date
 from . import dto, sds
 from .durations import Duration, aggregate_days, plus_months
 from .multipliers import Multiplier
@@ -88,22 +89,20 @@ class Unit:
 
     def describe(self) -> str:
         if self.single_term:
-            described = ", ".join(f"{_length(p)} from {_long(p.sentence.sentenced_at)}" for p in self.parts)
+            described = ", ".join(
+                f"{_length(p)} from {long_date(p.sentence.sentenced_at)}" for p in self.parts
+            )
             kind = "detention and training orders" if self.is_dto_chain else "sentences (CJA 1991)"
             return f"Concurrent {kind} served as a single term: {described}"
         if not self.is_chain:
             part = self.parts[0]
-            return f"{part.track.value} of {_length(part)}, sentenced {_long(part.sentence.sentenced_at)}"
+            return f"{part.track.value} of {_length(part)}, sentenced {long_date(part.sentence.sentenced_at)}"
         described = " then ".join(f"{_length(p)} ({p.track.value})" for p in self.parts)
-        return f"Consecutive sentences served as one term from {_long(self.sentenced_at)}: {described}"
+        return f"Consecutive sentences served as one term from {long_date(self.sentenced_at)}: {described}"
 
 
 def _length(part: Identified) -> str:
     return " plus ".join(term.plain() for term in part.sentence.terms)
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _grouped_days(parts, start: date, multiplier_of: MultiplierOf, days: int) -> int:

@@ -150,7 +150,3 @@ def aggregate_days(durations: list[Duration], start: date) -> int:
 def is_shorter_than_months(days: int, start: date, months: int) -> bool:
     """CRDS "duration < N months": fewer days than from `start` to the same date N months later."""
     return days < (plus_months(start, months) - start).days
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..calendar import ENGLAND_AND_WALES, WorkingDays
-from ..explained import ExplainedDate
+from ..explained import ExplainedDate, long_date
 from . import ersed, extraction, fixed_term_recall, hdced, lawful_order, movements, shpo, tused
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit, build_units, single_terms
-from .durations import long_date, plus_months
+from .durations import plus_months
 from .early_release import Scheme, default, schemes
 from .extraction import extract
 from .identification import identify, unit_date_types

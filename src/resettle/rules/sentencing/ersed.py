@@ -4,7 +4,8 @@ removed up to 544 days before release, but not before half the custodial period 
 
 from datetime import date, timedelta
 
-from .durations import long_date, plus_years
+from ..explained import long_date
+from .durations import plus_years
 from .legislation import ERS30_COMMENCEMENT_DATE, Ers
 from .sds import is_old_style
 from .tracks import Identified, Track

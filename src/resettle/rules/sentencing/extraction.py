@@ -3,9 +3,9 @@ each, with the interactions between concurrent sentences that the PSI describes.
 
 from datetime import date, timedelta
 
-from ..explained import ExplainedDate
+from ..explained import ExplainedDate, long_date
 from . import hdced as hdc_rules
-from .durations import is_shorter_than_months, long_date, period_between
+from .durations import is_shorter_than_months, period_between
 from .legislation import Toggles
 from .result import Calculation
 from .sds import age_in_years, is_ora

@@ -7,8 +7,8 @@ extended sentences or recalls."""
 
 from datetime import date, timedelta
 
+from ..explained import long_date
 from .aggregation import Unit
-from .durations import long_date
 from .legislation import HDC_365_COMMENCEMENT_DATE, HDC_CLEAN_STOP_DATE, Hdc, Toggles
 from .tracks import TERM_TRACKS, Identified, Track
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..calendar import WorkingDays
-from .durations import long_date
+from ..explained import long_date
 from .result import Calculation
 
 RELEASE_TYPES = ("CRD", "ARD", "PRRD", "ETD", "MTD", "LTD")

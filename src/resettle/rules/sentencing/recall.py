@@ -7,7 +7,7 @@ unlawfully at large after the return, and days awarded after release, push it ba
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .durations import long_date
+from ..explained import long_date
 from .legislation import Tranche
 from .model import Booking, RecallType
 from .tracks import Identified, Track

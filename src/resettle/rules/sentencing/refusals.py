@@ -3,9 +3,10 @@ person for a manual calculation."""
 
 from datetime import date, timedelta
 
+from ..explained import long_date
 from . import fixed_term_recall, movements
 from .aggregation import Unit
-from .durations import aggregate_days, is_shorter_than_months, long_date
+from .durations import aggregate_days, is_shorter_than_months
 from .early_release import PROGRESSION_MODEL_SCHEDULE
 from .legislation import Profile, Toggles, Tranche
 from .model import MANUAL_ADJUSTMENTS, AdjustmentType, Booking, RecallType, Sentence, SentenceKind

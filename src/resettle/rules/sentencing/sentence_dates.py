@@ -6,11 +6,11 @@ by time served and time at large but never by added days (CRDS `SentenceAdjusted
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..explained import ExplainedDate
+from ..explained import ExplainedDate, long_date
 from . import dto
 from .adjustments import Applied
 from .aggregation import MultiplierOf, Unit
-from .durations import long_date, plus_months
+from .durations import plus_months
 from .multipliers import THREE_QUARTERS
 from .sds import is_old_style, is_ora
 from .tracks import DateType

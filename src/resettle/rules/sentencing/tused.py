@@ -6,7 +6,8 @@ the toggle `applyPostRecallRepealRules`."""
 
 from datetime import date, timedelta
 
-from .durations import is_shorter_than_months, long_date, plus_months
+from ..explained import long_date
+from .durations import is_shorter_than_months, plus_months
 from .sds import age_in_years, is_old_style, is_ora
 from .tracks import Identified, Track
 

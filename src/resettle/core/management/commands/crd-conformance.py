@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resettle.rules.sentencing.conformance import FixturesMissing, run
+from resettle.core.conformance import FixturesMissing, run
 
 
 class Command(BaseCommand):

@@ -6,11 +6,11 @@
 The input schema is documented, with an example, in docs/readiness.md."""
 
 import json
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from resettle.core.clock import today
 from resettle.core.management.arguments import iso_date
 from resettle.rules.readiness import CATALOGUE, CaseInvalid, case_from_json, evaluate_case, report_to_json
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(f"--input: not valid JSON ({error})") from None
         except CaseInvalid as error:
             raise CommandError(str(error)) from None
-        report = report_to_json(evaluate_case(case, options["as_of"] or date.today()))
+        report = report_to_json(evaluate_case(case, options["as_of"] or today()))
         if options["json"]:
             self.stdout.write(json.dumps(report, indent=2))
             return

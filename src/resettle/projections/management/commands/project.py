@@ -19,6 +19,7 @@ from resettle.core.clock import today
 from resettle.core.management.arguments import iso_date
 from resettle.projections.models import ProjectionFigures
 from resettle.projections.services import back_test, complete_run, run_projection, take_run
+from resettle.rules.explained import long_date
 from resettle.rules.projection.rates import Rates
 from resettle.rules.sentencing import profile_names
 
@@ -136,7 +137,7 @@ class Command(BaseCommand):
 
     def _backtest(self, as_of, paths, seed):
         for result in back_test(as_of=as_of, paths=paths, seed=seed):
-            self.stdout.write(f"back-test from {result.origin:%-d %B %Y}")
+            self.stdout.write(f"back-test from {long_date(result.origin)}")
             self.stdout.write(
                 "  months ahead | national APE % | in band | prisons MAPE % | prisons in band %"
             )

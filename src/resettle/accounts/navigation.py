@@ -1,7 +1,9 @@
+"""The service navigation for every page (a template context processor): the links the user may follow."""
+
 from django.urls import reverse
 
-from resettle.accounts.access import planners, report_readers
-from resettle.accounts.roles import Role
+from .access import planners, report_readers
+from .roles import Role
 
 
 def service(request):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import service as views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -5,7 +5,7 @@ for CRDS's reason; the hard cases' rules then took it from 99.1% to every applic
 
 import pytest
 
-from resettle.rules.sentencing.conformance import FixturesMissing, _differences, code_of, run
+from resettle.core.conformance import FixturesMissing, _differences, code_of, run
 from tests.crd_fixtures import CRD_FIXTURES as FIXTURES
 
 PASS_RATE_FLOOR = 1.0

@@ -5,7 +5,9 @@ A date case passes when the whole `dates` map and the effective sentence length 
 case (`error` or `expectedValidationException`) passes when the engine refuses it for the same reason:
 its code is one of CRDS's (an exception name is read as the code it spells). Cases whose refusal
 depends on state not in the input (a stored earlier calculation), and inputs with neither a response nor
-an expected error, are "not applicable" and not counted."""
+an expected error, are "not applicable" and not counted.
+
+It reads files, so it sits beside the `crd-conformance` command, not in the pure rules it exercises."""
 
 import json
 import re
@@ -14,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .engine import calculate
-from .legislation import BASE_PROFILE, Toggles, load_profile
-from .parse import BookingInvalid, parse_booking
-from .result import Refused
+from resettle.rules.sentencing.engine import calculate
+from resettle.rules.sentencing.legislation import BASE_PROFILE, Toggles, load_profile
+from resettle.rules.sentencing.parse import BookingInvalid, parse_booking
+from resettle.rules.sentencing.result import Refused
 
 # CRDS's test bank holidays (TestUtil.defaultBankHolidays): England and Wales.
 FIXTURE_BANK_HOLIDAYS = (date(2021, 12, 27), date(2021, 12, 28))

@@ -1,10 +1,13 @@
+"""The service's own pages, which belong to no area: the home page and the health probes. They live here,
+beside the access gate they declare themselves to, so that core imports no app."""
+
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
-from resettle.accounts.access import PUBLIC, SIGNED_IN, access
+from resettle.core import health
 
-from . import health
+from .access import PUBLIC, SIGNED_IN, access
 
 
 @access(PUBLIC)

@@ -9,7 +9,9 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from resettle.core.clock import today
 from resettle.people.release_dates import bookings_for_calculation, live_rules, recalculate_bookings
+from resettle.plans.services import people_to_evaluate, refresh_all_readiness
 
 
 class Command(BaseCommand):
@@ -45,9 +47,6 @@ class Command(BaseCommand):
 
     def _refresh_readiness(self, prison, verbosity) -> None:
         """After the dates: re-evaluate every readiness check for the men in custody (idempotent)."""
-        from resettle.core.clock import today
-        from resettle.plans.services import people_to_evaluate, refresh_all_readiness
-
         people = people_to_evaluate(today())
         if prison:
             people = people.filter(current_prison__code=prison)
