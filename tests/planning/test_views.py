@@ -123,6 +123,22 @@ def test_an_spo_holds_a_man_from_transfer_and_the_next_plan_excludes_him(client,
     assert TransferOutcome.objects.get(person=man).reason == ""
 
 
+def test_his_page_shows_a_hold_recorded_after_it_was_read_and_the_next_plan(client, planned):
+    """His page's transfer is kept with his record (resettle.core.shared): recording a hold forgets it,
+    and a new plan run is read afresh."""
+    man = planned.men[0]
+    signed_in = as_role(client, planned, Role.SPO)
+    page = reverse("person", args=[man.prison_number])
+    assert "On hold" not in signed_in.get(page).content.decode()
+    signed_in.post(reverse("transfer-hold", args=[man.prison_number]), {"reason": "Trial 3 March 2027"})
+    held = signed_in.get(page).content.decode()
+    run_transfer_plan(as_of=AS_OF, horizon_weeks=26)
+    replanned = signed_in.get(page).context["transfer"]
+
+    assert "On hold" in held and "Trial 3 March 2027" in held
+    assert replanned.outcome.reason == "EXCLUDED"
+
+
 def test_a_second_run_is_refused_while_one_is_running(client, planned):
     TransferPlanRun.objects.create(as_of=AS_OF, status=TransferPlanRun.Status.RUNNING)
     signed_in = as_role(client, planned, Role.NATIONAL_LEAD)

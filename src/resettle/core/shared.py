@@ -16,6 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Model, QuerySet
 
 T = TypeVar("T")
@@ -44,8 +45,12 @@ def _generation(owner: str) -> str:
 
 
 def forget(owners: Iterable[str]) -> None:
-    """What is shared of these owners is out of date: read it again when next asked."""
-    cache.delete_many([_generation_key(owner) for owner in owners])
+    """What is shared of these owners is out of date: read it again when next asked. Call it where the
+    change is written: now, for this process's next read, and again once it commits, against a read made
+    in between from what the database held before."""
+    keys = [_generation_key(owner) for owner in owners]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def key(owner: str, today: date, what: str) -> str:

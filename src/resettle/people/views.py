@@ -10,7 +10,7 @@ from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
-from resettle.planning.selectors import person_transfer
+from resettle.planning.selectors import latest_run, person_transfer
 
 from . import selectors
 from .forms import CaseloadFilterForm, EnteredBookingForm, PastedBookingForm
@@ -65,10 +65,15 @@ def person(request, prison_number):
         "record",
         lambda: selectors.person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
     )
+    # Kept as long as his record, and no longer than the transfer plan it was read from.
+    plan = latest_run()
+    transfer = shared.read(
+        shared.person(pk), on, f"transfer:{plan.pk if plan else None}", lambda: person_transfer(record.person)
+    )
     context = {
         "record": record,
         "person": record.person,
-        "transfer": person_transfer(record.person),
+        "transfer": transfer,
         "can_change": policy.can_edit_person(request.scope, prison_number),
     }
     return render(request, "people/person.html", context)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from resettle.audit.models import Action
 from resettle.audit.recorder import record as audit
+from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.plans.services import refresh_readiness
@@ -246,6 +247,7 @@ def record_hold(person: Person, *, reason: str, by, on: date) -> TransferHold:
     if not reason.strip():
         raise TransferChangeRefused("reason: give the reason he is not to be moved.")
     hold = TransferHold.objects.create(person=person, reason=reason.strip(), recorded_by=by, recorded_on=on)
+    shared.forget([shared.person(person.pk)])
     audit(
         Action.CREATE,
         user=by,
@@ -259,6 +261,7 @@ def record_hold(person: Person, *, reason: str, by, on: date) -> TransferHold:
 def lift_holds(person: Person, *, by, on: date) -> int:
     lifted = TransferHold.objects.filter(person=person, lifted_on__isnull=True).update(lifted_on=on)
     if lifted:
+        shared.forget([shared.person(person.pk)])
         audit(
             Action.CHANGE,
             user=by,

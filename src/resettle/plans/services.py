@@ -315,7 +315,6 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
     # Now, for this process's next read, and once committed, against a read in between.
     owners = [*(shared.prison(pk) for pk in prisons if pk is not None), *(shared.person(pk) for pk in ids)]
     shared.forget(owners)
-    transaction.on_commit(lambda: shared.forget(owners))
     return len(summaries)
 
 
