@@ -5,8 +5,9 @@ change (`forget`, called by the readiness refresh that every change of a man's f
 for his prisons).
 
 What is kept belongs to an owner (`prison(pk)` or `person(pk)`), and every key carries its owner's
-current generation, so forgetting one key makes all of them obsolete, however many pages were kept. With a cache shared by every process (Redis, CACHE_URL) that is immediate
-everywhere; with each process's own memory, another process may show a list up to a minute old.
+current generation, so forgetting one key makes all of them obsolete, however many pages were kept.
+With a cache shared by every process (Redis, CACHE_URL) that is immediate everywhere; with each
+process's own memory, another process may show a list up to a minute old.
 """
 
 import hashlib

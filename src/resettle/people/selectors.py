@@ -27,6 +27,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
+from resettle.accounts import policy
+from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.rules.explained import ExplainedDate
 from resettle.rules.sentencing.durations import Period
@@ -167,6 +169,16 @@ def caseload(
     if query.search:
         people = people.filter(name_or_number(query.search))
     return people.order_by(*_ordering(query))
+
+
+def caseload_pages(
+    prison: Prison, query: CaseloadQuery, scope, *, today: date
+) -> QuerySet[Person] | shared.SharedList:
+    """The caseload to page through: shared by all who see the whole prison, else the viewer's own."""
+    people = caseload(prison, query, today=today, people=policy.people_held_at(scope, prison))
+    if policy.sees_whole_prison(scope, prison):
+        return shared.SharedList(people, shared.prison(prison.pk), today, f"caseload:{query.as_key()}")
+    return people
 
 
 # The full names of the recorded key dates, keyed by the abbreviation the model uses as verbose name

@@ -29,9 +29,7 @@ def caseload(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     form = CaseloadFilterForm(request.GET)
     query, on = form.query(), today()
-    people = selectors.caseload(prison, query, today=on, people=policy.people_held_at(request.scope, prison))
-    if policy.sees_whole_prison(request.scope, prison):
-        people = shared.SharedList(people, shared.prison(prison.pk), on, f"caseload:{query.as_key()}")
+    people = selectors.caseload_pages(prison, query, request.scope, today=on)
     page = Paginator(people, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     recorder.people_listed(
         request, page.object_list, query={"prison": prison.code, **dict(request.GET.lists())}
