@@ -1,4 +1,5 @@
-"""resettle.core.bulk.insert: rows read back as bulk_create would have stored them (COPY on PostgreSQL)."""
+"""resettle.core.bulk: rows inserted and updated read back as bulk_create and bulk_update would have stored
+them (COPY and UPDATE ... FROM VALUES on PostgreSQL)."""
 
 from datetime import date
 
@@ -6,52 +7,64 @@ import pytest
 from django.db import connection
 
 from resettle.core import bulk
+from resettle.people.models import Person
 from resettle.plans.models import ReadinessFinding
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
+COLUMNS = ["person_id", "prison_id", "check_id", "status", "due_on", "severity", "reason"]
+
+
 def test_inserted_rows_read_back_whole():
     man = factories.person()
     rows = [
-        ReadinessFinding(
-            person=man,
-            prison=man.current_prison,
-            check_id=f"check-{n}",
-            status="OVERDUE",
-            due_on=date(2026, 12, n + 1),
-            severity="BLOCKER",
-            reason='Tab\there, a new\nline, a back\\slash and a quote " stay as written',
+        (
+            man.pk,
+            man.current_prison_id,
+            f"check-{n}",
+            "OVERDUE",
+            date(2026, 12, n + 1),
+            "BLOCKER",
+            'Tab\there, a new\nline, a back\\slash and a quote " stay as written',
         )
         for n in range(3)
     ]
-    rows.append(
-        ReadinessFinding(
-            person=man,
-            prison=None,
-            check_id="no-prison",
-            status="DUE",
-            due_on=date(2027, 1, 1),
-            severity="",
-            reason="",
-        )
-    )
+    rows.append((man.pk, None, "no-prison", "DUE", date(2027, 1, 1), "", ""))
 
-    bulk.insert(ReadinessFinding, rows)
+    bulk.insert(ReadinessFinding, COLUMNS, rows)
 
-    stored = list(
-        ReadinessFinding.objects.filter(person=man)
-        .order_by("check_id")
-        .values_list("check_id", "prison_id", "status", "due_on", "severity", "reason")
-    )
-    expected = sorted((r.check_id, r.prison_id, r.status, r.due_on, r.severity, r.reason) for r in rows)
-    assert stored == expected
+    stored = list(ReadinessFinding.objects.filter(person=man).order_by("check_id").values_list(*COLUMNS))
+    assert stored == sorted(rows, key=lambda row: row[2])
 
 
-def test_nothing_to_insert_is_no_statement(django_assert_num_queries):
+def test_nothing_to_insert_or_update_is_no_statement(django_assert_num_queries):
     with django_assert_num_queries(0):
-        bulk.insert(ReadinessFinding, [])
+        bulk.insert(ReadinessFinding, COLUMNS, [])
+        bulk.update(Person, ["earliest_release_date"], [])
+
+
+def test_updated_rows_take_their_own_values_and_no_others():
+    first, second, untouched = factories.person(), factories.person(), factories.person()
+    Person.objects.filter(pk=second.pk).update(
+        earliest_release_date=date(2027, 1, 1), earliest_release_type="CRD"
+    )
+    before = Person.objects.values_list("earliest_release_date", "earliest_release_type").get(pk=untouched.pk)
+
+    bulk.update(
+        Person,
+        ["earliest_release_date", "earliest_release_type"],
+        [(first.pk, date(2026, 12, 24), "HDCED"), (second.pk, None, "")],
+    )
+
+    values = dict(
+        (pk, (on, kind))
+        for pk, on, kind in Person.objects.values_list("pk", "earliest_release_date", "earliest_release_type")
+    )
+    assert values[first.pk] == (date(2026, 12, 24), "HDCED")
+    assert values[second.pk] == (None, "")
+    assert values[untouched.pk] == before
 
 
 def test_statistics_are_refreshed_after_a_load():

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from resettle.core import bulk
 from resettle.core.clock import today as clock_today
 from resettle.rules.sentencing import (
     PRODUCTION_TOGGLES,
@@ -196,7 +197,11 @@ def _store(
                 "calculated_at",
             ],
         )
-        Person.objects.bulk_update(people, ["earliest_release_date", "earliest_release_type"])
+        bulk.update(
+            Person,
+            ["earliest_release_date", "earliest_release_type"],
+            [(man.pk, man.earliest_release_date, man.earliest_release_type) for man in people],
+        )
     return len(rows)
 
 

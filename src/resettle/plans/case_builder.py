@@ -53,22 +53,25 @@ ONE_TO_ONE = (
 
 def people_for_cases(people: QuerySet[Person]) -> QuerySet[Person]:
     """`people` with everything a Case reads, fetched in a fixed number of queries."""
+    # Every prefetch lands in a list (to_attr): a related manager's cache costs a queryset per man and
+    # relation, which at a national refresh was more than the queries themselves.
+    sentences = Sentence.objects.prefetch_related(Prefetch("offences", to_attr="offence_list"))
     bookings = (
         Booking.objects.select_related("recorded_dates", "calculation")
-        .prefetch_related(Prefetch("sentences", queryset=Sentence.objects.prefetch_related("offences")))
+        .prefetch_related(Prefetch("sentences", queryset=sentences, to_attr="sentence_list"))
         .order_by("-is_active", "-received_on")
     )
     current = Allocation.objects.filter(ended_on__isnull=True).select_related("staff")
     return people.select_related(*ONE_TO_ONE).prefetch_related(
-        Prefetch("bookings", queryset=bookings),
+        Prefetch("bookings", queryset=bookings, to_attr="bookings_latest_first"),
         Prefetch("allocations", queryset=current, to_attr="current_allocations"),
-        "mappa_meetings",
+        Prefetch("mappa_meetings", to_attr="meeting_list"),
         Prefetch(
             "transfers",
             queryset=Transfer.objects.filter(status__in=AGREED_OR_DONE).select_related("to_prison"),
             to_attr="planned_transfers",
         ),
-        "intervention_offers",
+        Prefetch("intervention_offers", to_attr="offer_list"),
     )
 
 
@@ -105,11 +108,11 @@ def _one(person: Person, name: str):
 
 
 def build_case(person: Person, served: set[tuple[int, int]]) -> c.Case | None:
-    bookings = list(person.bookings.all())
+    bookings = person.bookings_latest_first
     if not bookings:
         return None
     booking = bookings[0]  # the active booking, else the latest
-    sentences = list(booking.sentences.all())
+    sentences = booking.sentence_list
     return c.Case(
         person=_person(person, booking, served),
         offending=_offending(booking, sentences),
@@ -155,7 +158,7 @@ def _months(sentence: Sentence) -> int:
 
 
 def _offending(booking: Booking, sentences: list[Sentence]) -> c.Offending:
-    offences = [offence for sentence in sentences for offence in sentence.offences.all()]
+    offences = [offence for sentence in sentences for offence in sentence.offence_list]
     types = {sentence.calc_type for sentence in sentences}
     kind = (
         c.SentenceKind.LIFE
@@ -205,7 +208,7 @@ def _risk(person: Person) -> c.Risk:
         level_set_on=risk.mappa_level_set_on if risk else None,
         referral_on=record.referral_on if record else None,
         prison_report_on=record.prison_report_on if record else None,
-        meetings=tuple(meeting.held_on for meeting in person.mappa_meetings.all()),
+        meetings=tuple(meeting.held_on for meeting in person.meeting_list),
         rmp_agreed_on=record.rmp_agreed_on if record else None,
         police_told_of_release_on=record.police_told_of_release_on if record else None,
     )
@@ -294,7 +297,7 @@ def _plan(person: Person) -> c.Plan:
         else c.Parole(),
         intervention_offers=tuple(
             c.InterventionOffer(o.offered_on, o.intervention, o.outcome, o.rationale)
-            for o in person.intervention_offers.all()
+            for o in person.offer_list
         ),
         approved_premises=c.ApprovedPremisesApplication(
             ap.submitted_on, ap.arrival_on, c.ApplicationStatus(ap.status)

@@ -252,20 +252,13 @@ def _summary_and_findings(person: Person, report, today: date):
         rag=rag,
     )
     findings = [
-        ReadinessFinding(
-            person=person,
-            prison_id=person.current_prison_id,
-            check_id=f.check,
-            status=str(f.status),
-            due_on=f.due_date,
-            severity=str(f.severity),
-            reason=f.reason,
-        )
+        (person.pk, person.current_prison_id, f.check, str(f.status), f.due_date, str(f.severity), f.reason)
         for f in outstanding
     ]
     return summary, findings
 
 
+FINDING_COLUMNS = ["person_id", "prison_id", "check_id", "status", "due_on", "severity", "reason"]
 SUMMARY_FIELDS = [
     "prison",
     "evaluated_on",
@@ -304,7 +297,7 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
     with transaction.atomic():
         ReadinessFinding.objects.filter(person_id__in=ids).delete()
         ReadinessSummary.objects.filter(person_id__in=set(ids) - kept).delete()
-        bulk.insert(ReadinessFinding, findings)
+        bulk.insert(ReadinessFinding, FINDING_COLUMNS, findings)
         ReadinessSummary.objects.bulk_create(
             summaries,
             batch_size=2000,
