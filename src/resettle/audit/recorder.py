@@ -4,6 +4,8 @@ acting when they are not handed the request (changes made through signals)."""
 from collections.abc import Iterable
 from contextvars import ContextVar
 
+from resettle.core import bulk
+
 from .chain import digest, json_safe
 from .models import Action, AuditEntry
 from .sealing import seal_soon
@@ -69,8 +71,8 @@ def record(action: Action | str, **details) -> AuditEntry:
 
 
 def record_all(entries: list[AuditEntry]) -> None:
-    """Write many entries in one statement (an import's rows): each is as record() would write it."""
-    AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    """Write many entries at once (an import's rows): each is as record() would write it."""
+    bulk.insert_instances(AuditEntry, entries)
     seal_soon()
 
 

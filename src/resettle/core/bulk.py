@@ -6,7 +6,7 @@ an instance per row, or bulk_update's CASE per field and row, cost more than the
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import AutoField, BigAutoField, JSONField, Model
 
 BATCH = 2000
 
@@ -17,15 +17,19 @@ def _fields(model: type[Model], names: Sequence[str]):
 
 def insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) -> None:
     """Insert `rows`, each a tuple of values for `columns` (field names; `person_id` for a foreign key), as
-    the database would store them. No ids come back (COPY returns none)."""
+    the fields hold them. No ids come back (COPY returns none)."""
     rows = list(rows)
     if not rows:
         return
     if connection.vendor != "postgresql":
         model.objects.bulk_create((model(**dict(zip(columns, row, strict=True))) for row in rows), BATCH)
         return
+    from psycopg.types.json import Jsonb
+
+    fields = _fields(model, columns)
+    as_json = [n for n, field in enumerate(fields) if isinstance(field, JSONField)]
     quote = connection.ops.quote_name
-    names = ", ".join(quote(field.column) for field in _fields(model, columns))
+    names = ", ".join(quote(field.column) for field in fields)
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(
@@ -33,7 +37,22 @@ def insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) ->
         ) as copy,
     ):
         for row in rows:
+            if as_json:
+                row = list(row)
+                for n in as_json:
+                    row[n] = Jsonb(row[n])
             copy.write_row(row)
+
+
+def insert_instances(model: type[Model], instances: Iterable[Model]) -> None:
+    """Insert unsaved instances of `model` whose ids nobody needs afterwards, as bulk_create would store
+    them (defaults and auto_now included)."""
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoField | BigAutoField)]
+    insert(
+        model,
+        [f.attname for f in fields],
+        (tuple(f.pre_save(instance, add=True) for f in fields) for instance in instances),
+    )
 
 
 def update(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) -> None:
