@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.db.models import Q
 
@@ -38,6 +39,7 @@ KEY_DATE_FIELDS = (
 BOOKING_ID = re.compile(r"^[0-9]{1,20}$")
 
 
+@cache  # a file's records share a few dozen keys: worked out once each, not once a record
 def snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
