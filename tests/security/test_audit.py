@@ -132,8 +132,8 @@ def test_the_audit_viewer_filters_by_user_person_and_date(estate):
     assert all(estate.man.prison_number in e.people for e in by_person.context["page"].object_list)
     assert Action.VIEW in [e.action for e in by_person.context["page"].object_list]
     assert {e.username for e in by_user.context["page"].object_list} == {spo.username}
-    assert by_user.context["page"].paginator.count >= 1
-    assert too_early.context["page"].paginator.count == 0
+    assert by_user.context["page"].object_list
+    assert too_early.context["page"].object_list == []
     html = by_person.content.decode()
     assert reverse("subject-access-export", args=[estate.man.prison_number]) in html
 

@@ -1,10 +1,10 @@
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from resettle.accounts import policy
 from resettle.accounts.access import AUDIT_TRAIL, SUBJECT_ACCESS, access
+from resettle.core.keyset import newest_first
 
 from .forms import AuditFilterForm
 from .models import AuditEntry
@@ -19,7 +19,9 @@ def audit_trail(request):
     entries = AuditEntry.objects.select_related("actor")
     if form.is_bound:
         entries = entries.filter(form.filters()) if form.is_valid() else entries.none()
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = newest_first(
+        entries, before=request.GET.get("before"), after=request.GET.get("after"), size=PAGE_SIZE
+    )
     person = form.cleaned_data.get("person") if form.is_bound and form.is_valid() else ""
     return render(request, "audit/trail.html", {"form": form, "page": page, "person": person})
 

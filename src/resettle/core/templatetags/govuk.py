@@ -62,6 +62,26 @@ def date_parts(bound) -> list[dict]:
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
+def keyset_pagination(context, page, *, newer: str, older: str):
+    """GOV.UK previous and next links for a keyset page (core.keyset), keeping the rest of the query."""
+
+    def href(name, key):
+        params = context["request"].GET.copy()
+        for stale in ("before", "after", "page"):
+            params.pop(stale, None)
+        params[name] = key
+        return f"?{params.urlencode()}"
+
+    return {
+        "items": [],
+        "previous": href("after", page.newer) if page.newer else None,
+        "previous_title": newer,
+        "next": href("before", page.older) if page.older else None,
+        "next_title": older,
+    }
+
+
+@register.inclusion_tag("core/includes/pagination.html", takes_context=True)
 def pagination(context, page):
     """GOV.UK pagination for a Django page, keeping the rest of the query string in every link."""
     params = context["request"].GET.copy()
