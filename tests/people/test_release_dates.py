@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
+from resettle.people import release_dates
 from resettle.people.models import Adjustment, CalculatedReleaseDates, Sentence
 from resettle.people.release_dates import live_rules, recalculate, recalculate_bookings
 from resettle.people.vocabulary import AdjustmentType, LegalStatus
@@ -67,6 +68,26 @@ def test_recalculating_unchanged_input_writes_nothing_new():
     assert second.calculated_at == first.calculated_at
     counts = recalculate_bookings(today=TODAY)
     assert counts == {"bookings": 1, "changed": 0}
+
+
+def test_the_engine_runs_again_only_for_input_that_changed(monkeypatch):
+    """The fingerprint covers the input, the rules and the engine's code, so an unchanged one needs no
+    second calculation: a nightly refresh calculates only the men whose records moved."""
+    unchanged, changed = man_with_sentence(years=2), man_with_sentence(years=3)
+    recalculate_bookings(today=TODAY)
+    Sentence.objects.filter(booking=changed.active_booking).update(years=4)
+    calculated = []
+    run = release_dates.run_engine
+    monkeypatch.setattr(
+        release_dates, "run_engine", lambda booking, rules: calculated.append(1) or run(booking, rules)
+    )
+
+    counts = recalculate_bookings(today=TODAY)
+    recalculate_bookings(today=TODAY, force=True)
+
+    assert counts == {"bookings": 2, "changed": 1}
+    assert len(calculated) == 1 + 2, "once for the changed sentence, then every booking when forced"
+    assert CalculatedReleaseDates.objects.get(booking=unchanged.active_booking).outcome == "CALCULATED"
 
 
 def test_the_earliest_release_date_plans_to_the_earlier_of_recorded_and_calculated():
