@@ -365,6 +365,20 @@ def test_dates_that_differ_are_reported_and_planning_uses_the_earlier():
     assert "Planning to the earlier: CRD 1 May 2027" in reason
 
 
+def test_the_check_compares_the_dates_the_person_page_compares():
+    # One rule (rules.release.date_disagreements): an ERSED and an SLED are compared as on the man's page.
+    case = with_(
+        BASE,
+        dates__recorded=KeyDates(crd=CRD, sled=date(2028, 5, 19), ersed=date(2026, 12, 1)),
+        dates__calculated=KeyDates(crd=CRD, sled=date(2028, 5, 20), ersed=date(2026, 12, 2)),
+    )
+    result = finding(case, "release-dates-agree")
+    assert result.status == Status.OVERDUE
+    assert (
+        "SLED recorded 19 May 2028, calculated 20 May 2028; ERSED recorded 1 December 2026, calculated 2 December 2026."
+    ) in result.reason
+
+
 def test_done_late_says_by_how_much():
     result = finding(with_(BASE, plan__immediate_needs_screen_on=date(2021, 6, 10)), "immediate-needs-screen")
     assert result.status == Status.DONE

@@ -3,12 +3,12 @@
 from dateutil.relativedelta import relativedelta
 
 from ...handover import recommended_pom_type
+from ...release import date_disagreements
 from ..case import LegalStatus, RoshLevel
 from ..check import ALERT, EVERYONE, Check, after, before, on, recorded, to
 from ..facts import Facts, fmt_date
 
 UNSENTENCED = (LegalStatus.REMAND, LegalStatus.CONVICTED_UNSENTENCED)
-COMPARED_DATES = ("crd", "ard", "ped", "prrd", "hdced", "sled", "tused", "ted")
 
 
 def _sentenced(facts: Facts) -> bool:
@@ -23,13 +23,14 @@ def _calculation_state(facts: Facts) -> str | None:
 
 
 def _date_differences(facts: Facts) -> list[str]:
-    recorded, calculated = facts.case.dates.recorded, facts.case.dates.calculated
-    differences = []
-    for name in COMPARED_DATES:
-        ours, theirs = getattr(calculated, name), getattr(recorded, name)
-        if ours and theirs and ours != theirs:
-            differences.append(f"{name.upper()} recorded {fmt_date(theirs)}, calculated {fmt_date(ours)}")
-    return differences
+    dates = facts.case.dates
+    if dates.calculated is None:
+        return []
+    return [
+        f"{kind} recorded {fmt_date(theirs)}, calculated {fmt_date(found.calculated)}"
+        for found in date_disagreements(dates.recorded.by_type(), dates.calculated.by_type())
+        for kind, theirs in found.recorded
+    ]
 
 
 def _dates_disagree(facts: Facts) -> str | None:
