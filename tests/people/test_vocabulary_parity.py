@@ -6,7 +6,8 @@ import pytest
 
 from resettle.interop import fields
 from resettle.people import models, vocabulary
-from resettle.rules.readiness import case
+from resettle.plans import models as plan_models
+from resettle.rules.readiness import case, rag
 from resettle.rules.sentencing import model as engine
 
 SAME = [
@@ -14,6 +15,7 @@ SAME = [
     (vocabulary.LegalStatus, case.LegalStatus),
     (vocabulary.RoshLevel, case.RoshLevel),
     (vocabulary.AdjustmentType, engine.AdjustmentType),
+    (plan_models.Rag, rag.Rag),
 ]
 
 
