@@ -36,6 +36,14 @@ def test_the_prison_number_pattern_is_defined_once():
     assert fields.PRISON_NUMBER.match("A1234BC") and not fields.PRISON_NUMBER.match("A1234B")
 
 
+def test_an_imported_record_raises_the_one_field_error_of_every_input():
+    from resettle.rules.field_input import FieldInvalid
+
+    assert fields.Invalid is FieldInvalid
+    with pytest.raises(FieldInvalid, match=r"^dateOfBirth: '1990-02-30' is not a date \(YYYY-MM-DD\)$"):
+        fields.day({"dateOfBirth": "1990-02-30"}, "dateOfBirth")
+
+
 def test_no_date_is_written_with_the_glibc_only_day_format():
     from pathlib import Path
 
