@@ -55,15 +55,19 @@ def one_of(enum: type[Enum], value: Any, field: str):
 
 
 def an_object(value: Any, field: str) -> dict:
-    if not isinstance(value, dict):
-        raise FieldInvalid(field, f"must be an object, not {_kind(value)}")
-    return value
+    return _shaped(value, field, dict, "an object")
 
 
 def a_list(value: Any, field: str) -> list:
-    if not isinstance(value, list):
-        raise FieldInvalid(field, f"must be a list, not {_kind(value)}")
-    return value
+    return _shaped(value, field, list, "a list")
+
+
+def text(value: Any, field: str) -> str:
+    return _shaped(value, field, str, "text")
+
+
+def true_or_false(value: Any, field: str) -> bool:
+    return _shaped(value, field, bool, "true or false")
 
 
 def a_whole_number(value: Any, field: str, *, of: str = "", at_least: int | None = None) -> int:
@@ -74,15 +78,9 @@ def a_whole_number(value: Any, field: str, *, of: str = "", at_least: int | None
     return value
 
 
-def true_or_false(value: Any, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise FieldInvalid(field, f"expected true or false, got {value!r}")
-    return value
-
-
-def text(value: Any, field: str) -> str:
-    if not isinstance(value, str):
-        raise FieldInvalid(field, f"must be text, not {_kind(value)}")
+def _shaped(value: Any, field: str, kind: type, name: str):
+    if not isinstance(value, kind):
+        raise FieldInvalid(field, f"must be {name}, not {_kind(value)}")
     return value
 
 

@@ -43,7 +43,7 @@ def test_codes_become_enums():
             with_field("risk", "mappa", {"meetings": ["2026-01-01", "soon"]}),
             "risk.mappa.meetings[1]: 'soon' is not a date",
         ),
-        (with_field("risk", "appellant", "yes"), "risk.appellant: expected true or false"),
+        (with_field("risk", "appellant", "yes"), "risk.appellant: must be true or false, not text"),
         (
             with_field("offending", "custodial_term_months", "84"),
             "offending.custodial_term_months: '84' is not a whole number",
