@@ -63,19 +63,20 @@ def test_each_table_is_in_the_order_its_versions_came_in(table):
 # A number of days, weeks, months or years written into a string. Titles, reasons and sources in these modules
 # render such numbers from the tables, so a change of policy changes them too.
 PERIOD = re.compile(r"\b\d+(?:\s|-)(?:hours?|days?|weeks?|months?|years?)\b")
-# Where the numbers are used: the checks, the inspection measures that count against them, and the rules
-# with dated tables of their own.
+# Where the numbers are used: the checks, the inspection measures and the transfer plan that count against
+# them, and the rules with dated tables of their own.
 RENDERED_FROM_THE_TABLES = (
     *sorted((RULES / "readiness" / "checks").glob("*.py")),
     RULES / "inspection" / "measures.py",
+    RULES / "planning" / "needs.py",
     RULES / "handover.py",
     RULES / "approved_premises.py",
 )
 
 
 def _strings_and_durations(path: Path):
-    """Each string constant outside docstrings and check ids, and each call of relativedelta or timedelta with a literal
-    number, as (line, text)."""
+    """Each string constant outside docstrings and check ids, and each call of relativedelta or timedelta
+    with a literal number, as (line, text)."""
     tree = ast.parse(path.read_text())
     docstrings = {
         id(node.body[0].value)
