@@ -6,7 +6,8 @@ import pytest
 
 from resettle.interop import fields
 from resettle.people import models, vocabulary
-from resettle.rules.readiness import case
+from resettle.plans import models as plan_models
+from resettle.rules.readiness import case, rag
 from resettle.rules.sentencing import model as engine
 
 SAME = [
@@ -14,6 +15,7 @@ SAME = [
     (vocabulary.LegalStatus, case.LegalStatus),
     (vocabulary.RoshLevel, case.RoshLevel),
     (vocabulary.AdjustmentType, engine.AdjustmentType),
+    (plan_models.Rag, rag.Rag),
 ]
 
 
@@ -32,6 +34,14 @@ def test_every_stored_recall_type_is_one_the_engine_knows():
 def test_the_prison_number_pattern_is_defined_once():
     assert fields.PRISON_NUMBER is models.PRISON_NUMBER.regex
     assert fields.PRISON_NUMBER.match("A1234BC") and not fields.PRISON_NUMBER.match("A1234B")
+
+
+def test_an_imported_record_raises_the_one_field_error_of_every_input():
+    from resettle.rules.field_input import FieldInvalid
+
+    assert fields.Invalid is FieldInvalid
+    with pytest.raises(FieldInvalid, match=r"^dateOfBirth: '1990-02-30' is not a date \(YYYY-MM-DD\)$"):
+        fields.day({"dateOfBirth": "1990-02-30"}, "dateOfBirth")
 
 
 def test_no_date_is_written_with_the_glibc_only_day_format():

@@ -9,7 +9,13 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resettle.rules.release import KeyDates, earliest_release
+from resettle.rules.release import (
+    COMPARED_DATES,
+    DateDisagreement,
+    KeyDates,
+    date_disagreements,
+    earliest_release,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -126,3 +132,47 @@ def test_naming_a_crd_and_ard_of_the_same_day_never_moves_the_date(day):
     """Item 6: only the name changes where CRD and ARD coincide; the date is the same either way."""
     both, crd_only = erd(crd=day, ard=day), erd(crd=day)
     assert (both.kind, both.on) == ("ARD", crd_only.on)
+
+
+# "Recorded and calculated dates disagree" (rules/release.py `date_disagreements`): one rule over one set of
+# dates, read by the release-dates-agree readiness check and by the calculation shown on a man's page.
+
+
+def test_dates_disagree_where_the_record_and_the_calculation_give_one_date_two_days():
+    found = date_disagreements(
+        {"CRD": date(2027, 6, 1), "HDCED": date(2027, 1, 17)},
+        {"CRD": date(2027, 5, 1), "HDCED": date(2027, 1, 17)},
+    )
+    assert found == (DateDisagreement("CRD", date(2027, 5, 1), (("CRD", date(2027, 6, 1)),)),)
+
+
+def test_a_date_only_one_side_has_is_not_a_disagreement():
+    # The engine calculates no TED; a record may lack the HDCED the engine finds.
+    assert date_disagreements({"TED": date(2030, 1, 1)}, {"HDCED": date(2027, 1, 17)}) == ()
+
+
+def test_a_calculated_sled_is_compared_with_the_recorded_sed_and_led():
+    found = date_disagreements(
+        {"SED": date(2027, 2, 28), "LED": date(2027, 3, 1)}, {"SLED": date(2027, 2, 28)}
+    )
+    assert found == (DateDisagreement("SLED", date(2027, 2, 28), (("LED", date(2027, 3, 1)),)),)
+
+
+def test_dates_resettle_does_not_calculate_are_never_compared():
+    # SSD, THD and APD come from the court, the Parole Board and the prison, not from the engine.
+    assert "SSD" not in COMPARED_DATES and "THD" not in COMPARED_DATES and "APD" not in COMPARED_DATES
+    assert date_disagreements({"SSD": date(2021, 5, 20)}, {"SSD": date(2021, 5, 21)}) == ()
+
+
+def test_disagreements_come_in_crds_order():
+    recorded = KeyDates(crd=date(2027, 6, 1), sled=date(2029, 1, 1), hdced=date(2027, 1, 1))
+    calculated = KeyDates(crd=date(2027, 5, 1), sled=date(2029, 2, 1), hdced=date(2027, 2, 1))
+    found = date_disagreements(recorded.by_type(), calculated.by_type())
+    assert [d.kind for d in found] == ["SLED", "CRD", "HDCED"]
+
+
+def test_key_dates_by_type_names_each_known_date_as_crds_does():
+    assert KeyDates(crd=date(2027, 5, 1), ersed=date(2026, 11, 1)).by_type() == {
+        "CRD": date(2027, 5, 1),
+        "ERSED": date(2026, 11, 1),
+    }

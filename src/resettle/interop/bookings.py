@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from resettle.people.models import Adjustment, Booking, Offence, Person, Sentence
 from resettle.people.vocabulary import SentenceCalcType as T
-from resettle.rules.sentencing import BookingInvalid
 from resettle.rules.sentencing import model as engine
 from resettle.rules.sentencing.parse import parse_booking
 
@@ -47,12 +46,10 @@ def read(raw: dict, person: str | None) -> BookingRecord:
     if not number:
         raise Invalid("prisonerNumber", "a CRDS booking names no one: give --person A1234BC")
     booking = raw.get("booking", raw)
-    try:
-        parsed = parse_booking(
-            booking, raw.get("userInputs") if isinstance(raw.get("userInputs"), dict) else None
-        )
-    except BookingInvalid as error:
-        raise Invalid(error.field, error.problem) from None
+    # A booking that cannot be read raises the importer's own field error (rules.field_input).
+    parsed = parse_booking(
+        booking, raw.get("userInputs") if isinstance(raw.get("userInputs"), dict) else None
+    )
     _consecutive_links_end(parsed)
     return BookingRecord(number, parsed)
 

@@ -1,6 +1,8 @@
 """Reading one field of an incoming record, with the field's name in every complaint.
 
-Each reader raises Invalid(field, problem); the importer adds which record it was, so an error reads
+Each reader raises Invalid(field, problem), the one field error of rules.field_input, whose readers these
+build on with an import's leniency (an empty string is a missing value); the importer adds which record it
+was, so an error reads
 "record 3 (A1234BC): dateOfBirth: '1990-02-30' is not a date (YYYY-MM-DD)".
 """
 
@@ -8,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from resettle.people.models import PRISON_NUMBER as PRISON_NUMBER_RULE
+from resettle.rules.field_input import REQUIRED, FieldInvalid, a_date
+from resettle.rules.field_input import text as a_text
 
 # Longer than any real name, code or e-mail address: a field beyond it is a broken extract, not data.
 MAX_TEXT = 250
@@ -15,39 +19,30 @@ PRISON_NUMBER = PRISON_NUMBER_RULE.regex  # the one pattern, the model field's
 EARLIEST_DATE = date(1900, 1, 1)
 
 
-class Invalid(ValueError):
-    def __init__(self, field: str, problem: str):
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
+# The one field error of every input Resettle reads (rules.field_input), by the name the importer catches.
+Invalid = FieldInvalid
 
 
 def text(raw: dict, field: str, *, required: bool = False, max_length: int = MAX_TEXT) -> str:
     value = raw.get(field)
     if value is None or value == "":
         if required:
-            raise Invalid(field, "is required")
+            raise Invalid(field, REQUIRED)
         return ""
-    if not isinstance(value, str):
-        raise Invalid(field, f"must be text, not {type(value).__name__}")
-    value = value.strip()
+    value = a_text(value, field).strip()
     if len(value) > max_length:
         raise Invalid(field, f"is {len(value):,} characters long; at most {max_length} are allowed")
     return value
 
 
 def day(raw: dict, field: str, *, required: bool = False) -> date | None:
+    """A date, or the date of a timestamp (the prison system sends some dates as date-times)."""
     value = raw.get(field)
     if value is None or value == "":
         if required:
-            raise Invalid(field, "is required")
+            raise Invalid(field, REQUIRED)
         return None
-    if not isinstance(value, str):
-        raise Invalid(field, f"must be a date as text (YYYY-MM-DD), not {type(value).__name__}")
-    try:
-        parsed = date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise Invalid(field, f"{value[:40]!r} is not a date (YYYY-MM-DD)") from None
+    parsed = a_date(value.strip()[:10] if isinstance(value, str) else value, field)
     if parsed < EARLIEST_DATE:
         raise Invalid(field, f"{parsed} is before {EARLIEST_DATE.year}")
     return parsed

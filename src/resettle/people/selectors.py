@@ -31,6 +31,7 @@ from resettle.accounts import policy
 from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.rules.explained import ExplainedDate
+from resettle.rules.release import date_disagreements
 from resettle.rules.sentencing.durations import Period
 from resettle.rules.sentencing.result import DATE_ORDER
 from resettle.staff.models import Allocation, AllocationRole
@@ -211,9 +212,6 @@ CALCULATED_DATE_NAMES = {
     "ESED": "Effective sentence end date",
 }
 
-# The recorded dates a calculated date is compared with: a SLED is both the SED and the LED.
-RECORDED_COUNTERPARTS = {"SLED": ("SED", "LED")}
-
 
 @dataclass(frozen=True)
 class KeyDate:
@@ -281,19 +279,21 @@ def shown_calculation(
     release_dates.Outcomes of a calculation that is not stored.
     """
     recorded_by_type = {key_date.abbreviation: key_date for key_date in recorded if key_date.abbreviation}
-    dates = []
-    for kind in sorted(calculation.dates, key=_in_crds_order):
-        on = date.fromisoformat(calculation.dates[kind])
-        counterparts = (recorded_by_type.get(a) for a in RECORDED_COUNTERPARTS.get(kind, (kind,)))
-        dates.append(
-            CalculatedDate(
-                kind,
-                CALCULATED_DATE_NAMES.get(kind, kind),
-                on,
-                tuple(calculation.breakdown.get(kind, ())),
-                tuple(other for other in counterparts if other and other.on != on),
-            )
+    calculated = {kind: date.fromisoformat(on) for kind, on in calculation.dates.items()}
+    disagreements = date_disagreements(
+        {kind: shown.on for kind, shown in recorded_by_type.items()}, calculated
+    )
+    recorded_otherwise = {found.kind: found.recorded for found in disagreements}
+    dates = [
+        CalculatedDate(
+            kind,
+            CALCULATED_DATE_NAMES.get(kind, kind),
+            calculated[kind],
+            tuple(calculation.breakdown.get(kind, ())),
+            tuple(recorded_by_type[other] for other, _ in recorded_otherwise.get(kind, ())),
         )
+        for kind in sorted(calculated, key=_in_crds_order)
+    ]
     return ShownCalculation(
         outcome=calculation.outcome,
         dates=dates,

@@ -28,6 +28,8 @@ def key_dates_from_record(recorded: RecordedKeyDates | None) -> KeyDates:
         # The prison records SED and LED; a single SLED when they agree.
         sled=recorded.licence_expiry_date or recorded.sentence_expiry_date,
         tused=recorded.topup_supervision_expiry_date,
+        ersed=recorded.early_removal_scheme_eligibility_date,
+        mtd=recorded.mid_term_date,
         apd=recorded.actual_parole_date,
         confirmed_release_date=recorded.confirmed_release_date,
     )
@@ -48,6 +50,8 @@ def key_dates_from_calculation(calculation: CalculatedReleaseDates | None) -> Ke
         ted=day.get("TED"),
         sled=day.get("SLED") or day.get("LED") or day.get("SED"),
         tused=day.get("TUSED"),
+        ersed=day.get("ERSED"),
+        mtd=day.get("MTD"),
     )
 
 

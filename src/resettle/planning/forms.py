@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import NEXT_STATUSES, TransferStatus
+from .services import MINIMUM_HORIZON_WEEKS, TOO_SHORT
 
 ACTIONS = {
     TransferStatus.ACCEPTED: "Accept the transfer",
@@ -14,11 +15,11 @@ ACTIONS = {
 class RunPlanForm(forms.Form):
     horizon_weeks = forms.IntegerField(
         label="Horizon in weeks",
-        min_value=13,
+        min_value=MINIMUM_HORIZON_WEEKS,
         max_value=104,
         error_messages={
             "required": "Enter the horizon in weeks",
-            "min_value": "The horizon must be at least 13 weeks (12 weeks' notice and one to move in)",
+            "min_value": TOO_SHORT,
             "max_value": "The horizon can be at most 104 weeks",
             "invalid": "Enter the horizon as a whole number of weeks",
         },

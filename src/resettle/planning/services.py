@@ -19,6 +19,7 @@ from resettle.people.models import Person
 from resettle.plans.services import refresh_readiness
 from resettle.rules.planning.needs import Horizon
 from resettle.rules.planning.transfers import Plan, plan_transfers
+from resettle.rules.policy import in_words
 from resettle.rules.readiness.settings import DEFAULT_SETTINGS
 
 from .facts import transfer_problem
@@ -34,6 +35,13 @@ from .models import (
 )
 
 DEFAULT_HORIZON_WEEKS = 26
+# The readiness check's notice (rulebook §4.1) and a week more for him to move in.
+TRANSFER_NOTICE_DAYS = DEFAULT_SETTINGS.resettlement_transfer_days_before_release
+MINIMUM_HORIZON_WEEKS = -(-TRANSFER_NOTICE_DAYS // 7) + 1
+TOO_SHORT = (
+    f"The horizon must be at least {MINIMUM_HORIZON_WEEKS} weeks ({in_words(TRANSFER_NOTICE_DAYS)}' notice "
+    "and one to move in)"
+)
 
 
 class TransferChangeRefused(ValueError):
@@ -50,9 +58,7 @@ class PlanResult:
 
 
 def horizon_for(as_of: date, weeks: int = DEFAULT_HORIZON_WEEKS) -> Horizon:
-    # The same notice the readiness check holds him to (rulebook §4.1: 12 weeks, configurable there).
-    days = DEFAULT_SETTINGS.resettlement_transfer_days_before_release
-    return Horizon(as_of=as_of, weeks=weeks, days_before_release=days)
+    return Horizon(as_of=as_of, weeks=weeks, days_before_release=TRANSFER_NOTICE_DAYS)
 
 
 def run_transfer_plan(
@@ -66,10 +72,8 @@ def run_transfer_plan(
     """Plan every man in need nationally; unless a dry run, store the run, its outcomes and its proposals
     (replacing the proposals nobody acted on)."""
     started = time.perf_counter()
-    if horizon_weeks < 13:
-        raise ValueError(
-            "horizon-weeks: the horizon must be at least 13 weeks (12 weeks' notice and one to move in)."
-        )
+    if horizon_weeks < MINIMUM_HORIZON_WEEKS:
+        raise ValueError(f"horizon-weeks: {TOO_SHORT[0].lower()}{TOO_SHORT[1:]}.")
     problem, warnings = transfer_problem(horizon_for(as_of, horizon_weeks))
     plan = plan_transfers(problem)
     if dry_run:

@@ -1,6 +1,6 @@
-"""The daily digest: for each POM, what became overdue or came within 4 weeks of its deadline among the men
-allocated to him since the last digest; for each SPO or head of offender management, the same for his
-whole prison. Read from the readiness cache by deadline, so a digest run late or twice says the same."""
+"""The daily digest: for each POM, what became overdue or came due soon (within the readiness numbers' "due
+soon" window) among the men allocated to him since the last digest; for each SPO or head of offender
+management, the same for his whole prison. Read from the readiness cache by deadline, so a digest run late or twice says the same."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,13 +11,14 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
 from resettle.rules.explained import long_date, short_date
+from resettle.rules.policy import in_words
 from resettle.rules.readiness.checks import BY_ID
+from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
 from resettle.staff.models import Allocation, AllocationRole, StaffMember, StaffRole
 
 from .models import ReadinessFinding
 from .selectors import IN_CUSTODY
 
-SOON_DAYS = 28
 POM_ROLES = (StaffRole.PRISON_POM, StaffRole.PROBATION_POM)
 LEAD_ROLES = (StaffRole.SPO, StaffRole.HOMD)
 LISTED = 60  # a prison-wide digest lists this many lines and counts the rest
@@ -43,8 +44,8 @@ class DigestLine:
 
 
 def changed_findings(people_filter: Q, *, since: date, today: date):
-    """Findings that became overdue (deadline passed on or after `since`) or came within 4 weeks."""
-    soon = timedelta(days=SOON_DAYS)
+    """Findings that became overdue (deadline passed on or after `since`) or came due soon."""
+    soon = POLICY.due_soon
     became = Q(due_on__gte=since, due_on__lt=today) | Q(due_on__gt=since + soon, due_on__lte=today + soon)
     return (
         ReadinessFinding.objects.filter(people_filter, became, person__status__in=IN_CUSTODY)
@@ -79,12 +80,14 @@ def compose(
 ):
     overdue = sum(line.overdue for line in lines)
     subject = (
-        f"Resettle: {overdue} newly overdue, {len(lines) - overdue} due within 4 weeks – {long_date(today)}"
+        f"Resettle: {overdue} newly overdue, {len(lines) - overdue} due within {in_words(POLICY.due_soon)} – "
+        f"{long_date(today)}"
     )
     body = [
         f"Dear {member.first_name},",
         "",
-        f"Release-readiness steps that became overdue or came within 4 weeks of their deadline for {scope}:",
+        "Release-readiness steps that became overdue or came within "
+        f"{in_words(POLICY.due_soon)} of their deadline for {scope}:",
         "",
         *(line.text() for line in lines),
     ]

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from resettle.estate.models import Prison
 from resettle.people.forms import DateField
 from resettle.people.vocabulary import MappaCategory, MappaLevel
+from resettle.rules.policy import in_words
+from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
 
 from .models import (
     AccommodationCategory,
@@ -289,7 +291,8 @@ class ResettlementForm(PlanRecordForm):
     hdc_assessment_on = _date("HDC assessment completed on", "date the HDC assessment was completed")
     hdc_outcome = _choice("HDC outcome", HdcOutcome.choices, noun="the HDC outcome")
     hdc_decision_maker_approved_on = _date(
-        "Decision-maker approved continuing HDC on (less than 4 weeks to the CRD)",
+        f"Decision-maker approved continuing HDC on (less than {in_words(POLICY.hdc_decision_maker_before_crd)} "
+        "to the CRD)",
         "date the decision-maker approved continuing HDC",
     )
     travel_arranged = forms.BooleanField(label="Travel on the day of release arranged", required=False)
@@ -408,8 +411,8 @@ class OutcomeForm(PlanRecordForm):
     )
     recorded_on = _date("Recorded on", "date the outcome was recorded", required=True)
     settled_at_3_months = _choice(
-        "Accommodation 3 months after release (MI015)",
+        f"Accommodation {in_words(POLICY.settled_follow_up_after_release)} after release (MI015)",
         AccommodationCategory.choices,
-        noun="accommodation at 3 months",
+        noun=f"accommodation at {in_words(POLICY.settled_follow_up_after_release)}",
     )
     past_dates = ("recorded_on",)

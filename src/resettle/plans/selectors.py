@@ -18,8 +18,10 @@ from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
+from resettle.rules.policy import in_words
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
+from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
 from resettle.staff.models import Allocation, AllocationRole
 
 from .case_builder import case_for
@@ -53,7 +55,11 @@ WORKLISTS = {
         Worklist(
             "overdue", "Overdue", "Every pre-release step past its deadline, the longest overdue first."
         ),
-        Worklist("due-4-weeks", "Due in the next 4 weeks", "Steps not yet done that fall due in 28 days."),
+        Worklist(
+            "due-4-weeks",
+            f"Due in the next {in_words(POLICY.due_soon)}",
+            f"Steps not yet done that fall due in {POLICY.due_soon.days} days.",
+        ),
         Worklist("due-12-weeks", "Due in the next 12 weeks", "Steps not yet done that fall due in 84 days."),
         Worklist(
             "no-accommodation",
@@ -63,8 +69,9 @@ WORKLISTS = {
         ),
         Worklist(
             "mappa-no-level",
-            "MAPPA-eligible, no level 6 months before release",
-            "MAPPA-eligible men whose level should have been set 6 months before the earliest release date.",
+            f"MAPPA-eligible, no level {in_words(POLICY.mappa_level_before_release)} before release",
+            "MAPPA-eligible men whose level should have been set "
+            f"{in_words(POLICY.mappa_level_before_release)} before the earliest release date.",
             per_person=True,
         ),
         Worklist(
@@ -76,7 +83,8 @@ WORKLISTS = {
         Worklist(
             "com-not-allocated",
             "COM not allocated at handover",
-            "Men within 8 weeks of their handover date, or past it, with no community offender manager.",
+            f"Men within {in_words(POLICY.upcoming_handover_window)} of their handover date, or past it, with no "
+            "community offender manager.",
             per_person=True,
         ),
     )
@@ -111,7 +119,7 @@ def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[Readi
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
     elif slug == "due-4-weeks":
-        findings = findings.filter(due_on__gte=today, due_on__lte=today + timedelta(days=28))
+        findings = findings.filter(due_on__gte=today, due_on__lte=today + POLICY.due_soon)
     elif slug == "due-12-weeks":
         findings = findings.filter(due_on__gte=today, due_on__lte=today + timedelta(days=84))
     elif slug == "no-accommodation":
@@ -240,7 +248,7 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
                 counts.get((month, Rag.GREEN), 0),
             )
         )
-    soon = today + timedelta(days=28)
+    soon = today + POLICY.due_soon
     per_check = (
         _of_men_held(ReadinessFinding.objects.all(), prison, scope)
         .filter(due_on__lte=soon)

@@ -36,6 +36,8 @@ from resettle.people.models import Booking, Person, RiskProfile
 from resettle.people.release_dates import bookings_for_calculation, recalculate_bookings
 from resettle.people.vocabulary import CustodyStatus
 from resettle.rules.readiness import Severity, Status, evaluate_case
+from resettle.rules.readiness.rag import rag
+from resettle.rules.readiness.settings import settings_in_force
 
 from .case_builder import cases_for
 from .models import (
@@ -53,8 +55,6 @@ CONFLICT_MESSAGE = (
     "Someone else changed this record since you opened it. Their changes are shown below: check them, "
     "then make your changes again and save"
 )
-# Amber: something falls due within this many days (4 weeks).
-AMBER_WITHIN_DAYS = 28
 # Released men stay in the cache this long, for the night-of-release outcome and its follow-up.
 KEEP_RELEASED_DAYS = 120
 IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
@@ -230,12 +230,6 @@ def _summary_and_findings(person: Person, report, today: date):
     outstanding = [f for f in report.findings if f.status in (Status.DUE, Status.OVERDUE)]
     overdue = [f for f in outstanding if f.status == Status.OVERDUE]
     upcoming = [f.due_date for f in outstanding if f.status == Status.DUE]
-    if overdue:
-        rag = Rag.RED
-    elif any(day <= today + timedelta(days=AMBER_WITHIN_DAYS) for day in upcoming):
-        rag = Rag.AMBER
-    else:
-        rag = Rag.GREEN
     summary = ReadinessSummary(
         person=person,
         prison_id=person.current_prison_id,
@@ -249,7 +243,7 @@ def _summary_and_findings(person: Person, report, today: date):
         overdue_count=len(overdue),
         blockers_overdue=sum(f.severity == Severity.BLOCKER for f in overdue),
         next_due_on=min(upcoming, default=None),
-        rag=rag,
+        rag=Rag(rag(report.findings, as_of=today, settings=settings_in_force(today))),
     )
     findings = [
         (person.pk, person.current_prison_id, f.check, str(f.status), f.due_date, str(f.severity), f.reason)

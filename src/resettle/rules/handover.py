@@ -2,9 +2,10 @@
 
 Modelled on Manage POM Cases (`app/lib/handover/handover_calculation.rb`, `app/domains/offender_handover.rb`;
 rulebook §3.1, anchors §1): keyword-only facts, one short decision ladder returning the date and a reason
-code, "today" passed in. The offsets are data in dated rule-set versions: a policy change is a new
-`HandoverRules` appended to `HANDOVER_RULES`, never an edit to one already in force, so a handover date
-can always be explained by the rules that applied on the day it was calculated.
+code, "today" passed in. The offsets are data in dated rule-set versions (rules.policy): a policy change is
+a new `HandoverRules` appended to `HANDOVER_RULES`, never an edit to one already in force, so a handover
+date can always be explained by the rules that applied on the day it was calculated; every reason names
+the offset of the version it used.
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from .explained import long_date
+from .policy import in_force, in_words
 
 
 class PomType(StrEnum):
@@ -40,7 +42,7 @@ class HandoverRules:
     determinate: relativedelta
     short_sentence: relativedelta  # sentence start + this >= ERD: COM responsible from the start
     indeterminate_thd_rules: bool  # the May 2024 THD / MAPPA responsibility rules for ISP cases
-    thd_horizon: relativedelta = relativedelta(months=12)
+    thd_horizon: relativedelta  # under those rules, a target hearing this far off or more is "far"
 
 
 HANDOVER_RULES: tuple[HandoverRules, ...] = (
@@ -54,6 +56,7 @@ HANDOVER_RULES: tuple[HandoverRules, ...] = (
         determinate=relativedelta(months=8, days=14),
         short_sentence=relativedelta(months=10),
         indeterminate_thd_rules=False,
+        thd_horizon=relativedelta(months=12),
     ),
     HandoverRules(
         # The 12-month parole offset lost its feature flag on 23 Nov 2023 (commit 90d3afdc); early allocation
@@ -68,6 +71,7 @@ HANDOVER_RULES: tuple[HandoverRules, ...] = (
         determinate=relativedelta(months=8, days=14),
         short_sentence=relativedelta(months=10),
         indeterminate_thd_rules=False,
+        thd_horizon=relativedelta(months=12),
     ),
     HandoverRules(
         # The OMiC handover guidance revision itself was not available offline, so its own commencement
@@ -84,14 +88,14 @@ HANDOVER_RULES: tuple[HandoverRules, ...] = (
         determinate=relativedelta(months=8, days=14),
         short_sentence=relativedelta(months=10),
         indeterminate_thd_rules=True,
+        thd_horizon=relativedelta(months=12),
     ),
 )
 
 
 def rules_in_force(today: date, versions: tuple[HandoverRules, ...] = HANDOVER_RULES) -> HandoverRules:
     """The latest version in force on `today`; before the first, the first (there is nothing older encoded)."""
-    in_force = [rules for rules in versions if rules.effective_from <= today]
-    return max(in_force, key=lambda rules: rules.effective_from) if in_force else versions[0]
+    return in_force(versions, today)
 
 
 # OMiC's cut-offs for open conditions (anchors §1 "OMiC eligibility gate", `prison_policies.rb`; rulebook
@@ -266,24 +270,24 @@ def _special_case(
                 "Another indeterminate sentence to follow: POM only",
             )
         thd_far = target_hearing_date is not None and target_hearing_date >= today + rules.thd_horizon
+        far = f"next hearing {in_words(rules.thd_horizon)} or more away"
         if thd_far and recalled and mappa_level in (None, 0, 1):
             return (
                 Responsibility.CUSTODY_WITH_COM,
                 "recall_thd_over_12_months",
-                "Indeterminate recall, next hearing 12 months or more away, MAPPA level 1 or none: "
-                "POM responsible, COM supporting",
+                f"Indeterminate recall, {far}, MAPPA level 1 or none: POM responsible, COM supporting",
             )
         if thd_far and parole_refused:
             if mappa_level in (2, 3):
                 return (
                     Responsibility.COMMUNITY,
                     "parole_mappa_2_3",
-                    "Parole refused, next hearing 12 months or more away, MAPPA level 2 or 3: COM responsible",
+                    f"Parole refused, {far}, MAPPA level 2 or 3: COM responsible",
                 )
             return (
                 Responsibility.CUSTODY_WITH_COM,
                 "thd_over_12_months",
-                "Parole refused, next hearing 12 months or more away: POM responsible, COM supporting",
+                f"Parole refused, {far}: POM responsible, COM supporting",
             )
     if recalled:
         return Responsibility.COMMUNITY, "recall_case", "Recalled: COM responsible"
@@ -300,32 +304,30 @@ def _handover_date(
         return (
             earliest_release - rules.early_allocation,
             "early_allocation",
-            "Early allocation: ERD − 15 months",
+            f"Early allocation: ERD − {in_words(rules.early_allocation)}",
         )
     if indeterminate:
-        months = rules.indeterminate.months
         return (
             earliest_release - rules.indeterminate,
             "indeterminate",
-            f"Indeterminate: ERD − {months} months",
+            f"Indeterminate: ERD − {in_words(rules.indeterminate)}",
         )
     if sentence_start is not None and sentence_start + rules.short_sentence >= earliest_release:
         return (
             None,
             "determinate_short",
-            "10 months or less to serve: COM responsible from the start, no handover",
+            f"{in_words(rules.short_sentence)} or less to serve: COM responsible from the start, no handover",
         )
     if parole_eligible:
-        months = rules.determinate_parole.months
         return (
             earliest_release - rules.determinate_parole,
             "determinate_parole",
-            f"Determinate with a PED: PED − {months} months",
+            f"Determinate with a PED: PED − {in_words(rules.determinate_parole)}",
         )
     return (
         earliest_release - rules.determinate,
         "determinate",
-        f"Determinate: ERD − {rules.determinate.months} months {rules.determinate.days} days",
+        f"Determinate: ERD − {in_words(rules.determinate)}",
     )
 
 

@@ -138,7 +138,10 @@ def initial_notification_due(release_day: date) -> ExplainedDate:
     return ExplainedDate(
         "NOTIFY",
         release_day + timedelta(days=INITIAL_NOTIFICATION_DAYS),
-        ("Initial notification at a police station within 3 days of release (SOA 2003 s.83(1), s.84(1)(d))",),
+        (
+            f"Initial notification at a police station within {INITIAL_NOTIFICATION_DAYS} days of release "
+            "(SOA 2003 s.83(1), s.84(1)(d))",
+        ),
     )
 
 

@@ -17,7 +17,8 @@ Where the CRD and ARD fall on the same day, the date is named ARD, as the prison
 (Prisoner Search `nonDtoReleaseDateType`, anchors §4).
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import date
 
 from .explained import ExplainedDate, long_date
@@ -39,8 +40,58 @@ class KeyDates:
     thd: date | None = None  # target hearing date
     sled: date | None = None
     tused: date | None = None
+    ersed: date | None = None  # early removal scheme eligibility date
+    mtd: date | None = None  # mid-term date (detention and training orders)
     apd: date | None = None  # approved (directed) parole date
     confirmed_release_date: date | None = None
+
+    def by_type(self) -> dict[str, date]:
+        """The dates that are known, keyed by their type as CRDS and NOMIS write it: {"CRD": ...}."""
+        return {
+            field.name.upper(): getattr(self, field.name)
+            for field in fields(self)
+            if getattr(self, field.name)
+        }
+
+
+# The dates on which the prison system's record and Resettle's calculation are compared, in CRDS order. The
+# rest are not calculated by Resettle (SSD, THD, APD, the confirmed release date) so cannot disagree.
+COMPARED_DATES = ("SLED", "SED", "LED", "CRD", "ARD", "PRRD", "PED", "HDCED", "ERSED", "MTD", "TUSED", "TED")
+
+# The recorded types a calculated date is compared with. CRDS writes one SLED when the sentence and licence
+# expire together, where the prison records an SED and an LED; a readiness Case holds them as one SLED.
+_COUNTERPARTS = {"SLED": ("SLED", "SED", "LED")}
+
+
+@dataclass(frozen=True)
+class DateDisagreement:
+    kind: str  # the calculated date's type: CRD, SLED...
+    calculated: date
+    recorded: tuple[tuple[str, date], ...]  # each recorded date of that type that differs, as (type, date)
+
+
+def date_disagreements(
+    recorded: Mapping[str, date], calculated: Mapping[str, date]
+) -> tuple[DateDisagreement, ...]:
+    """The compared dates on which the prison record and the calculation differ, in CRDS order.
+
+    Both are keyed by type ("CRD", "SLED"...). A date only one side has is not a disagreement: the engine
+    calculates no TED, and a record may lack an HDCED the engine finds; only two different days for one
+    date are. Where they disagree Resettle plans to the earlier (`plan_to_earlier`) and says so.
+    """
+    found = []
+    for kind in COMPARED_DATES:
+        ours = calculated.get(kind)
+        if ours is None:
+            continue
+        theirs = tuple(
+            (other, recorded[other])
+            for other in _COUNTERPARTS.get(kind, (kind,))
+            if recorded.get(other) and recorded[other] != ours
+        )
+        if theirs:
+            found.append(DateDisagreement(kind, ours, theirs))
+    return tuple(found)
 
 
 def earliest_release(

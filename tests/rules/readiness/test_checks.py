@@ -314,7 +314,7 @@ NOT_APPLICABLE = {
     "rso-initial-notification": ({}, "subject to notification"),
     "early-allocation-handover": ({}, "early allocation"),
     "parole-handover": ({}, "parole-eligible"),
-    "determinate-handover": (PAROLE, "more than 10 months"),
+    "determinate-handover": (PAROLE, "long enough for a handover"),
     "hdc-assessment": (
         {"dates__recorded": KeyDates(crd=CRD, hdced=date(2027, 3, 1)), "offending__schedule_3": True},
         "Required to register as a sex offender",
@@ -363,6 +363,20 @@ def test_dates_that_differ_are_reported_and_planning_uses_the_earlier():
     reason = report.finding("release-dates-agree").reason
     assert "CRD recorded 1 June 2027, calculated 1 May 2027" in reason
     assert "Planning to the earlier: CRD 1 May 2027" in reason
+
+
+def test_the_check_compares_the_dates_the_person_page_compares():
+    # One rule (rules.release.date_disagreements): an ERSED and an SLED are compared as on the man's page.
+    case = with_(
+        BASE,
+        dates__recorded=KeyDates(crd=CRD, sled=date(2028, 5, 19), ersed=date(2026, 12, 1)),
+        dates__calculated=KeyDates(crd=CRD, sled=date(2028, 5, 20), ersed=date(2026, 12, 2)),
+    )
+    result = finding(case, "release-dates-agree")
+    assert result.status == Status.OVERDUE
+    assert (
+        "SLED recorded 19 May 2028, calculated 20 May 2028; ERSED recorded 1 December 2026, calculated 2 December 2026."
+    ) in result.reason
 
 
 def test_done_late_says_by_how_much():
@@ -503,3 +517,14 @@ def test_early_allocation_oasys_exactly_3_months_before_the_screen_is_current_a_
     stale = finding(with_(base, risk__rosh_assessed_on=date(2025, 8, 31)), "early-allocation-oasys-current")
     assert current.status == Status.DONE
     assert stale.status == Status.OVERDUE and "no older than 1 September 2025" in stale.reason
+
+
+def test_the_parole_handover_title_holds_under_every_handover_version_and_the_reason_names_the_offset():
+    # Issue 15 §3: "COM responsible 12 months before PED" was wrong under the April 2023 rules (PED - 8
+    # months). The title names no offset; the reason names the offset of the version in force on the day.
+    case = with_(BASE, **PAROLE)
+    in_2023 = finding(case, "parole-handover", as_of=date(2023, 6, 1))
+    in_2026 = finding(case, "parole-handover")
+    assert in_2023.title == in_2026.title and "months" not in in_2026.title
+    assert "PED − 8 months" in in_2023.reason
+    assert "PED − 12 months" in in_2026.reason

@@ -38,15 +38,15 @@ def test_codes_become_enums():
         ),
         (with_field("person", "received_on", "02/06/2021"), "person.received_on: '02/06/2021' is not a date"),
         (with_field("risk", "rosh_levl", "HIGH"), "risk.rosh_levl: unknown field"),
-        ({"person": MINIMAL["person"]}, "offending: required"),
+        ({"person": MINIMAL["person"]}, "offending: is required"),
         (
             with_field("risk", "mappa", {"meetings": ["2026-01-01", "soon"]}),
             "risk.mappa.meetings[1]: 'soon' is not a date",
         ),
-        (with_field("risk", "appellant", "yes"), "risk.appellant: expected true or false"),
+        (with_field("risk", "appellant", "yes"), "risk.appellant: must be true or false, not text"),
         (
             with_field("offending", "custodial_term_months", "84"),
-            "offending.custodial_term_months: expected a whole number",
+            "offending.custodial_term_months: '84' is not a whole number",
         ),
     ],
 )

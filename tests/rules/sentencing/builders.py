@@ -39,3 +39,24 @@ def run(raw_booking, profile="sds-50", toggles=None, user_inputs=None):
         Toggles.from_mapping(toggles),
         NO_BANK_HOLIDAYS,
     )
+
+
+DTO = "DetentionAndTrainingOrderSentence"
+# The progression-model profile and the toggles CRDS runs it with.
+PM = "sds-progression-model-october"
+PM_TOGGLES = {"applyPostRecallRepealRules": True, "routePreProgressionExtinguishedSentenceToManual": True}
+
+
+def extended(kind, sentenced_at, custodial, extension, **fields):
+    """An extended sentence (EDS, SOPC): a custodial term and an extension, each as durationElements."""
+    return sentence(
+        sentenced_at,
+        type=kind,
+        custodialDuration={"durationElements": custodial},
+        extensionDuration={"durationElements": extension},
+        **fields,
+    )
+
+
+def dto(sentenced_at, months, **fields):
+    return sentence(sentenced_at, type=DTO, months=months, **fields)

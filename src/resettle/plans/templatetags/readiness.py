@@ -2,7 +2,10 @@
 
 from django import forms, template
 
+from resettle.core.clock import today
 from resettle.people.forms import DateInput
+from resettle.rules.policy import in_words
+from resettle.rules.readiness.settings import settings_in_force
 
 register = template.Library()
 
@@ -13,6 +16,13 @@ STATUS_TAGS = {
     "not_applicable": ("grey", "Not applicable"),
 }
 RAG_TAGS = {"RED": "red", "AMBER": "orange", "GREEN": "green"}
+
+
+@register.simple_tag
+def policy_period(name: str) -> str:
+    """A period of the readiness numbers in force today, as words ("4 weeks"): copy names the policy's
+    number rather than writing it again (rules.policy)."""
+    return in_words(getattr(settings_in_force(today()), name))
 
 
 @register.filter

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from statistics import median
 
-from dateutil.relativedelta import relativedelta
-
-from resettle.rules.approved_premises import NoticeType, notice_type, outside_national_standards
-from resettle.rules.readiness.settings import DEFAULT_SETTINGS
+from resettle.rules.approved_premises import NOTICE_RULES, NoticeType, notice_type, outside_national_standards
+from resettle.rules.policy import in_words
+from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
 
 from .facts import MAPPA_GROUP_WORDS, Held, Man, MappaGroup, OffenceGroup, Released
 from .period import Period
@@ -117,8 +116,17 @@ ACCOMMODATION = {
 }
 # MI014: "housed" is any settled or temporary accommodation, AP and CAS included (rulebook §4.4).
 HOUSED = {"SETTLED", "OTHER_HOUSED", "APPROVED_PREMISES", "CAS"}
-MAPPA_LEVEL_NOTICE = DEFAULT_SETTINGS.mappa_level_before_release
-SETTLED_AFTER = relativedelta(months=3)
+# The measures count against the numbers the checks hold staff to (rules.policy), named as they are.
+MAPPA_LEVEL_NOTICE = POLICY.mappa_level_before_release
+SETTLED_AFTER = POLICY.settled_follow_up_after_release
+AP_NOTICE = NOTICE_RULES[-1]
+TRANSFER_NOTICE = POLICY.resettlement_transfer_days_before_release
+MAPPA, SETTLED, AP, ROSH = (
+    in_words(MAPPA_LEVEL_NOTICE),
+    in_words(SETTLED_AFTER),
+    in_words(AP_NOTICE.national_standards_notice),
+    in_words(POLICY.rosh_review_every),
+)
 
 
 def _released(test: Callable[[Released, Period], object]) -> Callable[[Man, Period], object]:
@@ -144,15 +152,15 @@ def _days_before_release_level_set(man: Released, period: Period) -> int | None:
 
 
 def _settled_at_3_months(man: Released, period: Period) -> bool | None:
-    """Only men released at least 3 months before the period's end can be asked about."""
+    """Only men released at least the follow-up's months before the period's end can be asked about."""
     if man.released_on + SETTLED_AFTER > period.end:
         return None
     return man.accommodation_at_3_months == "SETTLED"
 
 
 def _approved_premises_notice(man: Released, period: Period) -> str | None:
-    """CAS1 notice: emergency (arrival within 7 days), short notice (28), standard; and whether a standard
-    application still came later than the 6 months National Standards ask."""
+    """CAS1 notice: emergency, short notice or standard (rules.approved_premises); and whether a standard
+    application still came later than National Standards ask."""
     if man.approved_premises_applied_on is None:
         return None
     arrival = man.approved_premises_arrival_on or man.released_on
@@ -187,11 +195,11 @@ FROM_RESETTLEMENT_PRISON = Measure(
 )
 MAPPA_LEVEL_IN_TIME = Measure(
     id="mappa-level-set-in-time",
-    title="MAPPA level set 6 months or more before release",
-    definition="Of MAPPA men released, those whose level was set at least 6 months before release.",
+    title=f"MAPPA level set {MAPPA} or more before release",
+    definition=f"Of MAPPA men released, those whose level was set at least {MAPPA} before release.",
     population=Population.RELEASED,
     kind=Kind.SHARE,
-    numerator="level set on or before release − 6 months",
+    numerator=f"level set on or before release − {MAPPA}",
     denominator="MAPPA men released",
     of=_released(_level_set_in_time),
     source="MAPPA Guidance ch.15; PAROM1 guidance R1.5-R1.6 (rulebook §10.2)",
@@ -232,13 +240,13 @@ HOUSED_ON_RELEASE = Measure(
 )
 SETTLED_AT_3_MONTHS = Measure(
     id="settled-at-3-months",
-    title="In settled accommodation 3 months after release",
-    definition="Of men released at least 3 months before the period's end, those in settled accommodation 3 "
-    "months after release (not recorded counts as not settled).",
+    title=f"In settled accommodation {SETTLED} after release",
+    definition=f"Of men released at least {SETTLED} before the period's end, those in settled accommodation "
+    f"{SETTLED} after release (not recorded counts as not settled).",
     population=Population.RELEASED,
     kind=Kind.SHARE,
-    numerator="settled at 3 months",
-    denominator="men released 3 months or more before the period's end",
+    numerator=f"settled at {SETTLED}",
+    denominator=f"men released {SETTLED} or more before the period's end",
     of=_released(_settled_at_3_months),
     source="MoJ accommodation outcomes, MI015: 73.5% nationally in 2023/24 (rulebook §4.4)",
 )
@@ -246,17 +254,17 @@ APPROVED_PREMISES_NOTICE = Measure(
     id="approved-premises-notice",
     title="Approved-premises applications by notice",
     definition="For men released who applied for approved premises, the notice the application gave before "
-    "arrival: 6 months or more (National Standards), less (late), 28 days or less (short notice), 7 days or "
-    "less (emergency).",
+    f"arrival: {AP} or more (National Standards), less (late), {AP_NOTICE.short_notice_days} days or less "
+    f"(short notice), {AP_NOTICE.emergency_days} days or less (emergency).",
     population=Population.RELEASED,
     kind=Kind.DISTRIBUTION,
     denominator="men released with an approved-premises application",
     of=_released(_approved_premises_notice),
     categories={
-        "standard": "6 months or more",
-        "late": "Under 6 months",
-        "shortNotice": "Short notice (28 days or less)",
-        "emergency": "Emergency (7 days or less)",
+        "standard": f"{AP} or more",
+        "late": f"Under {AP}",
+        "shortNotice": f"Short notice ({AP_NOTICE.short_notice_days} days or less)",
+        "emergency": f"Emergency ({AP_NOTICE.emergency_days} days or less)",
     },
     source="CAS1 National Standards; noticeTypeFromApplication.ts (rulebook §5, §10.6)",
 )
@@ -333,15 +341,15 @@ COM_BY_HANDOVER = Measure(
     ),
     source="OMiC handover (rulebook §3.1, §10.3)",
 )
-# Manage POM Cases counts a handover overdue 2 days after its date with no COM (rulebook §10.3).
-HANDOVER_GRACE_DAYS = 2
+# Manage POM Cases counts a handover overdue days after its date with no COM (rulebook §10.3), as the check.
+HANDOVER_GRACE_DAYS = POLICY.com_allocation_overdue_after_handover.days
 OVERDUE_HANDOVERS = Measure(
     id="overdue-handovers",
     title="Handovers overdue",
-    definition="Men held more than 2 days past their handover date with no COM allocated.",
+    definition=f"Men held more than {HANDOVER_GRACE_DAYS} days past their handover date with no COM allocated.",
     population=Population.HELD,
     kind=Kind.COUNT,
-    denominator="men held past handover + 2 days with no COM",
+    denominator=f"men held past handover + {HANDOVER_GRACE_DAYS} days with no COM",
     of=_held(
         lambda man, period: bool(
             man.handover_on
@@ -353,41 +361,39 @@ OVERDUE_HANDOVERS = Measure(
 )
 ROSH_CURRENT = Measure(
     id="rosh-current",
-    title="RoSH assessed in the last 12 months",
-    definition="Of men held, those whose risk of serious harm was assessed in the 12 months to the period's "
+    title=f"RoSH assessed in the last {ROSH}",
+    definition=f"Of men held, those whose risk of serious harm was assessed in the {ROSH} to the period's "
     "end (none recorded counts as not current).",
     population=Population.HELD,
     kind=Kind.SHARE,
-    numerator="RoSH assessed within 12 months",
+    numerator=f"RoSH assessed within {ROSH}",
     denominator="men held",
     of=_held(
         lambda man, period: (
-            man.rosh_assessed_on is not None and man.rosh_assessed_on > period.end - relativedelta(months=12)
+            man.rosh_assessed_on is not None and man.rosh_assessed_on > period.end - POLICY.rosh_review_every
         )
     ),
-    source="HMIP Expectations: RoSH reviewed every 12 months (rulebook §7, §10.4)",
+    source=f"HMIP Expectations: RoSH reviewed every {ROSH} (rulebook §7, §10.4)",
 )
 OUT_OF_AREA = Measure(
     id="held-out-of-area-at-12-weeks",
-    title="Held out of area within 12 weeks of release",
-    definition="Of men held within 12 weeks of release with a release area recorded, those not in a "
-    "resettlement prison serving that area.",
+    title=f"Held out of area within {in_words(TRANSFER_NOTICE)} of release",
+    definition=f"Of men held within {in_words(TRANSFER_NOTICE)} of release with a release area recorded, those "
+    "not in a resettlement prison serving that area.",
     population=Population.HELD,
     kind=Kind.SHARE,
     numerator="not in a resettlement prison serving his area",
-    denominator="men within 12 weeks of release, with a release area",
+    denominator=f"men within {in_words(TRANSFER_NOTICE)} of release, with a release area",
     of=_held(
         lambda man, period: (
             not man.in_resettlement_prison_for_area
             if man.earliest_release
             and man.in_resettlement_prison_for_area is not None
-            and 0
-            <= (man.earliest_release - period.end).days
-            <= DEFAULT_SETTINGS.resettlement_transfer_days_before_release
+            and 0 <= (man.earliest_release - period.end).days <= TRANSFER_NOTICE
             else None
         )
     ),
-    source="Resettlement prisons: moved there 12 weeks before release (rulebook §4.1, §10.1)",
+    source=f"Resettlement prisons: moved there {in_words(TRANSFER_NOTICE)} before release (rulebook §4.1, §10.1)",
 )
 INNOCENCE_OFFERED = Measure(
     id="maintaining-innocence-offered",

@@ -2,7 +2,7 @@
 
 A man needs a transfer when his planning release date (the earliest lawful date readiness plans to) falls
 within the horizon and he is not already in a resettlement prison serving his release area. He must arrive
-no later than release − 12 weeks. His destinations are resettlement prisons that may hold him, ranked: one
+no later than release − the resettlement-prison notice (12 weeks, in READINESS_POLICY). His destinations are resettlement prisons that may hold him, ranked: one
 serving his release area, then one in his region, then the nearest few elsewhere that are closer to home
 than where he is now. A move is offered only if it improves on where he is held.
 """
@@ -13,7 +13,12 @@ from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
 from ..explained import long_date
+from ..policy import in_words
+from ..readiness.settings import DEFAULT_SETTINGS as POLICY
 from .estate import ManFacts, PrisonFacts, distance_km, why_unsuitable
+
+# The notice the readiness check holds him to (rulebook §4.1), as the plan's words name it.
+TRANSFER_NOTICE = in_words(POLICY.resettlement_transfer_days_before_release)
 
 DAYS_PER_WEEK = 7
 # How many prisons outside his region to offer, nearest first: enough to find a free place, few enough
@@ -47,7 +52,7 @@ class UnplacedReason(StrEnum):
 UNPLACED_WORDS = {
     UnplacedReason.NO_SUITABLE_PRISON: "No suitable prison serves his area",
     UnplacedReason.ALL_FULL: "Every suitable prison full in his window",
-    UnplacedReason.TOO_LATE: "Too late: already inside 12 weeks of release",
+    UnplacedReason.TOO_LATE: f"Too late: already inside {TRANSFER_NOTICE} of release",
     UnplacedReason.EXCLUDED: "Excluded from transfer",
     UnplacedReason.NO_RELEASE_AREA: "No release area recorded",
 }
@@ -80,7 +85,7 @@ class Need:
 class Horizon:
     as_of: date
     weeks: int = 26
-    days_before_release: int = 84  # rulebook §4.1: 12 weeks
+    days_before_release: int = POLICY.resettlement_transfer_days_before_release
 
     @property
     def ends_on(self) -> date:
@@ -163,7 +168,8 @@ def _refusal(man: ManFacts, need: Need, excluded_because: str) -> tuple[Unplaced
         return UnplacedReason.NO_RELEASE_AREA, "No release area (probation delivery unit) recorded."
     if need.latest_week < 0:
         return UnplacedReason.TOO_LATE, (
-            f"He had to arrive by {long_date(need.latest_arrival)} (release − 12 weeks), before this plan starts."
+            f"He had to arrive by {long_date(need.latest_arrival)} (release − {TRANSFER_NOTICE}), before this plan "
+            "starts."
         )
     return None
 

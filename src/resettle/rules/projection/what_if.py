@@ -101,6 +101,6 @@ def deadline_effect(moved: list[Moved], *, as_of: date, horizon_end: date) -> Ef
         if man.what_if.handover_on is not None and not man.what_if.com_from_start:
             com = com.counting(man.com_allocated or man.what_if.handover_on >= as_of)
         if man.what_if.approved_premises:
-            ahead = national_standards_target(what_if) >= as_of
+            ahead = national_standards_target(what_if, today=as_of) >= as_of
             approved_premises = approved_premises.counting(man.approved_premises_applied or ahead)
     return Effect(earlier, brought_in, mappa, com, approved_premises)

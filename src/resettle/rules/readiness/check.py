@@ -4,7 +4,7 @@
         id="mappa-level-set",
         title="MAPPA level set",
         applies=to("MAPPA-eligible men", lambda f: f.mappa.eligible),
-        due=before("earliest_release", configured="mappa_level_before_release"),
+        due=before("earliest_release", "mappa_level_before_release"),
         done=recorded("risk.mappa.level_set_on"),
         severity=ALERT,
         source="MAPPA Guidance ch.15; PAROM1 guidance (rulebook R1.5-R1.6, §9 #15)",
@@ -22,6 +22,7 @@ from functools import reduce
 
 from dateutil.relativedelta import relativedelta
 
+from ..policy import in_words
 from .facts import KEY_DATES, Facts, fmt_date
 
 
@@ -58,12 +59,15 @@ EVERYONE = Applies("everyone", lambda facts: True)
 class Deadline:
     key: str  # a name in facts.KEY_DATES
     sign: int  # -1 before the key date, +1 after, 0 on it
-    offset: relativedelta | None = None  # fixed by policy
-    configured: str | None = None  # or a ReadinessSettings field ([M] numbers)
+    configured: str | None = None  # a field of the ReadinessSettings in force (rules.policy)
+    # or an offset from another policy table, given the day of the evaluation (approved premises' notice)
+    dated: Callable[[date], relativedelta] | None = None
 
     def _offset(self, facts: Facts) -> relativedelta:
+        if self.dated is not None:
+            return self.dated(facts.as_of)
         if self.configured is None:
-            return self.offset or relativedelta()
+            return relativedelta()
         value = getattr(facts.settings, self.configured)
         return value if isinstance(value, relativedelta) else relativedelta(days=value)
 
@@ -77,35 +81,20 @@ class Deadline:
         label = KEY_DATES[self.key][0]
         if self.sign == 0:
             return f"on {label}"
-        return f"{_describe_offset(self._offset(facts))} {'before' if self.sign < 0 else 'after'} {label}"
+        return f"{in_words(self._offset(facts))} {'before' if self.sign < 0 else 'after'} {label}"
 
 
-def before(key: str, *, configured: str | None = None, **offset: int) -> Deadline:
-    return Deadline(key, -1, relativedelta(**offset) if offset else None, configured)
+def before(key: str, configured: str | None = None, *, dated: Callable[[date], relativedelta] | None = None):
+    """Due a policy period before the key date: a ReadinessSettings field, or a `dated` offset."""
+    return Deadline(key, -1, configured, dated)
 
 
-def after(key: str, *, configured: str | None = None, **offset: int) -> Deadline:
-    return Deadline(key, +1, relativedelta(**offset) if offset else None, configured)
+def after(key: str, configured: str | None = None, *, dated: Callable[[date], relativedelta] | None = None):
+    return Deadline(key, +1, configured, dated)
 
 
 def on(key: str) -> Deadline:
     return Deadline(key, 0)
-
-
-def _describe_offset(offset: relativedelta) -> str:
-    parts = []
-    if offset.years:
-        parts.append(_plural(offset.years, "year"))
-    if offset.months:
-        parts.append(_plural(offset.months, "month"))
-    if offset.days:
-        weeks, days = divmod(offset.days, 7)
-        parts.append(_plural(weeks, "week") if weeks > 1 and not days else _plural(offset.days, "day"))
-    return " ".join(parts) or "0 days"
-
-
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 def recorded(path: str) -> Callable[[Facts], object]:

@@ -10,7 +10,7 @@ from .case import Case
 from .check import Check, Finding, evaluate
 from .checks import CATALOGUE
 from .facts import Facts
-from .settings import DEFAULT_SETTINGS, ReadinessSettings
+from .settings import ReadinessSettings, settings_in_force
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,12 @@ def evaluate_case(
     case: Case,
     as_of: date,
     *,
-    settings: ReadinessSettings = DEFAULT_SETTINGS,
+    settings: ReadinessSettings | None = None,
     checks: tuple[Check, ...] = CATALOGUE,
 ) -> Report:
-    facts = Facts.of(case, as_of=as_of, settings=settings)
+    """Every check of `checks` on `case` as of a day, under the readiness numbers in force that day unless
+    `settings` says otherwise."""
+    facts = Facts.of(case, as_of=as_of, settings=settings or settings_in_force(as_of))
     notify = (
         initial_notification_due(facts.expected_release.on)
         if facts.subject_to_notification and facts.expected_release

@@ -4,9 +4,9 @@ Every problem is reported with the path of the field at fault, e.g. "sentences[1
 bad import can be corrected without reading code."""
 
 import uuid
-from datetime import date
 from typing import Any
 
+from ..field_input import FieldInvalid, a_date, a_list, a_whole_number, an_object, one_of
 from .durations import Duration
 from .model import (
     Adjustment,
@@ -25,64 +25,33 @@ from .model import (
 UNITS = {"YEARS": "years", "MONTHS": "months", "WEEKS": "weeks", "DAYS": "days"}
 
 
-class BookingInvalid(ValueError):
-    """The booking cannot be read; `field` names where, the message says what is wrong."""
-
-    def __init__(self, field: str, problem: str):
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-
-
-def _date(value: Any, field: str, *, required: bool = True) -> date | None:
-    if value is None:
-        if required:
-            raise BookingInvalid(field, "is required")
-        return None
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise BookingInvalid(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _object(value: Any, field: str) -> dict:
-    if not isinstance(value, dict):
-        raise BookingInvalid(field, "must be an object")
-    return value
+# The one field error of every input Resettle reads (rules.field_input), by the name a reader of a booking
+# catches.
+BookingInvalid = FieldInvalid
 
 
 def _duration(value: Any, field: str) -> Duration:
-    elements = _object(value, field).get("durationElements")
-    elements = _object(elements, f"{field}.durationElements")
+    elements = an_object(value, field).get("durationElements")
+    elements = an_object(elements, f"{field}.durationElements")
     amounts = {}
     for unit, amount in elements.items():
         if unit not in UNITS:
             raise BookingInvalid(
                 f"{field}.durationElements.{unit}", "unknown unit (YEARS, MONTHS, WEEKS or DAYS)"
             )
-        if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-            raise BookingInvalid(
-                f"{field}.durationElements.{unit}", f"{amount!r} is not a whole number of {unit.lower()}"
-            )
-        amounts[UNITS[unit]] = amount
+        amounts[UNITS[unit]] = a_whole_number(
+            amount, f"{field}.durationElements.{unit}", of=unit.lower(), at_least=0
+        )
     duration = Duration(**amounts)
     if duration.is_zero():
         raise BookingInvalid(field, "a sentence must have a length")
     return duration
 
 
-def _enum(enum, value: Any, field: str):
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise BookingInvalid(field, f"{value!r} is not one of {allowed}") from None
-
-
 def _sentence(raw: Any, field: str) -> Sentence:
-    raw = _object(raw, field)
-    kind = _enum(SentenceKind, raw.get("type", SentenceKind.STANDARD.value), f"{field}.type")
-    offence = _object(raw.get("offence"), f"{field}.offence")
+    raw = an_object(raw, field)
+    kind = one_of(SentenceKind, raw.get("type", SentenceKind.STANDARD.value), f"{field}.type")
+    offence = an_object(raw.get("offence"), f"{field}.offence")
     arrangements = raw.get("releaseArrangements") or {}
     recall = raw.get("recall")
     extended = kind in (SentenceKind.EXTENDED, SentenceKind.SOPC)
@@ -90,9 +59,9 @@ def _sentence(raw: Any, field: str) -> Sentence:
     return Sentence(
         kind=kind,
         offence=Offence(
-            _date(offence.get("committedAt"), f"{field}.offence.committedAt"), offence.get("offenceCode")
+            a_date(offence.get("committedAt"), f"{field}.offence.committedAt"), offence.get("offenceCode")
         ),
-        sentenced_at=_date(raw.get("sentencedAt"), f"{field}.sentencedAt"),
+        sentenced_at=a_date(raw.get("sentencedAt"), f"{field}.sentencedAt"),
         identifier=str(raw.get("identifier") or uuid.uuid4()),
         duration=Duration() if extended else _duration(raw.get("duration"), f"{field}.duration"),
         custodial_duration=_duration(raw.get("custodialDuration"), f"{field}.custodialDuration")
@@ -104,16 +73,18 @@ def _sentence(raw: Any, field: str) -> Sentence:
         automatic_release=bool(raw.get("automaticRelease", False)),
         sdopcu18=bool(raw.get("sdopcu18", False)),
         fine_amount=raw.get("fineAmount"),
-        latest_tused=_date(raw.get("latestTusedDate"), f"{field}.latestTusedDate", required=False),
+        latest_tused=a_date(raw.get("latestTusedDate"), f"{field}.latestTusedDate", required=False),
         consecutive_to=str(consecutive[0]) if consecutive else None,
         recall=None
         if recall is None
         else Recall(
-            _enum(
-                RecallType, _object(recall, f"{field}.recall").get("recallType"), f"{field}.recall.recallType"
+            one_of(
+                RecallType,
+                an_object(recall, f"{field}.recall").get("recallType"),
+                f"{field}.recall.recallType",
             ),
-            _date(recall.get("revocationDate"), f"{field}.recall.revocationDate", required=False),
-            _date(recall.get("returnToCustodyDate"), f"{field}.recall.returnToCustodyDate", required=False),
+            a_date(recall.get("revocationDate"), f"{field}.recall.revocationDate", required=False),
+            a_date(recall.get("returnToCustodyDate"), f"{field}.recall.returnToCustodyDate", required=False),
         ),
         release_arrangements=ReleaseArrangements(
             is_sds_plus=bool(arrangements.get("isSDSPlus", False)),
@@ -128,27 +99,23 @@ def _sentence(raw: Any, field: str) -> Sentence:
 
 def _adjustments(raw: Any) -> tuple[Adjustment, ...]:
     adjustments = []
-    for type_name, entries in _object(raw or {}, "adjustments").items():
-        kind = _enum(AdjustmentType, type_name, f"adjustments.{type_name}")
-        if not isinstance(entries, list):
-            raise BookingInvalid(f"adjustments.{type_name}", "must be a list")
-        for index, entry in enumerate(entries):
+    for type_name, entries in an_object(raw or {}, "adjustments").items():
+        kind = one_of(AdjustmentType, type_name, f"adjustments.{type_name}")
+        for index, entry in enumerate(a_list(entries, f"adjustments.{type_name}")):
             field = f"adjustments.{type_name}[{index}]"
-            entry = _object(entry, field)
+            entry = an_object(entry, field)
             days = entry.get("numberOfDays", 0)  # CRDS reads a missing count as none
             if days is None:
                 days = 0
-            if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-                raise BookingInvalid(f"{field}.numberOfDays", f"{days!r} is not a whole number of days")
             adjustments.append(
                 Adjustment(
                     kind,
-                    days,
-                    _date(
+                    a_whole_number(days, f"{field}.numberOfDays", of="days", at_least=0),
+                    a_date(
                         entry.get("appliesToSentencesFrom"), f"{field}.appliesToSentencesFrom", required=False
                     ),
-                    _date(entry.get("fromDate"), f"{field}.fromDate", required=False),
-                    _date(entry.get("toDate"), f"{field}.toDate", required=False),
+                    a_date(entry.get("fromDate"), f"{field}.fromDate", required=False),
+                    a_date(entry.get("toDate"), f"{field}.toDate", required=False),
                     reason=str((entry.get("additionalInfo") or {}).get("reason") or ""),
                 )
             )
@@ -157,8 +124,8 @@ def _adjustments(raw: Any) -> tuple[Adjustment, ...]:
 
 def parse_booking(raw: Any, user_inputs: dict | None = None) -> Booking:
     """A `Booking` from CRDS's JSON booking; raises `BookingInvalid` naming the field at fault."""
-    raw = _object(raw, "booking")
-    offender = _object(raw.get("offender"), "offender")
+    raw = an_object(raw, "booking")
+    offender = an_object(raw.get("offender"), "offender")
     sentences = raw.get("sentences")
     if not isinstance(sentences, list) or not sentences:
         raise BookingInvalid("sentences", "at least one sentence is required")
@@ -167,24 +134,24 @@ def parse_booking(raw: Any, user_inputs: dict | None = None) -> Booking:
     movements = raw.get("externalMovements") or []
     return Booking(
         offender=Offender(
-            _date(offender.get("dateOfBirth"), "offender.dateOfBirth"),
+            a_date(offender.get("dateOfBirth"), "offender.dateOfBirth"),
             bool(offender.get("isActiveSexOffender", False)),
             str(offender.get("reference", "")),
         ),
         sentences=tuple(_sentence(s, f"sentences[{i}]") for i, s in enumerate(sentences)),
         adjustments=_adjustments(raw.get("adjustments")),
-        return_to_custody_date=_date(raw.get("returnToCustodyDate"), "returnToCustodyDate", required=False),
-        ftr_return_to_custody_date=_date(
+        return_to_custody_date=a_date(raw.get("returnToCustodyDate"), "returnToCustodyDate", required=False),
+        ftr_return_to_custody_date=a_date(
             ftr.get("returnToCustodyDate"), "fixedTermRecallDetails.returnToCustodyDate", required=False
         ),
         external_movements=tuple(
             ExternalMovement(
-                _date(m.get("movementDate"), f"externalMovements[{i}].movementDate"),
+                a_date(m.get("movementDate"), f"externalMovements[{i}].movementDate"),
                 str(m.get("movementReason")),
                 str(m.get("direction")),
             )
             for i, m in enumerate(movements)
         ),
-        historical_tused=_date(tused.get("tused"), "historicalTusedData.tused", required=False),
+        historical_tused=a_date(tused.get("tused"), "historicalTusedData.tused", required=False),
         calculate_ersed=bool((user_inputs or {}).get("calculateErsed", False)),
     )

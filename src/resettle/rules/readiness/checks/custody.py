@@ -1,14 +1,14 @@
 """Checks from reception onwards: release dates, immediate needs, risk assessment, the POM, denial."""
 
-from dateutil.relativedelta import relativedelta
-
 from ...handover import recommended_pom_type
+from ...policy import in_words
+from ...release import date_disagreements
 from ..case import LegalStatus, RoshLevel
 from ..check import ALERT, EVERYONE, Check, after, before, on, recorded, to
 from ..facts import Facts, fmt_date
+from ..settings import DEFAULT_SETTINGS as POLICY
 
 UNSENTENCED = (LegalStatus.REMAND, LegalStatus.CONVICTED_UNSENTENCED)
-COMPARED_DATES = ("crd", "ard", "ped", "prrd", "hdced", "sled", "tused", "ted")
 
 
 def _sentenced(facts: Facts) -> bool:
@@ -23,13 +23,14 @@ def _calculation_state(facts: Facts) -> str | None:
 
 
 def _date_differences(facts: Facts) -> list[str]:
-    recorded, calculated = facts.case.dates.recorded, facts.case.dates.calculated
-    differences = []
-    for name in COMPARED_DATES:
-        ours, theirs = getattr(calculated, name), getattr(recorded, name)
-        if ours and theirs and ours != theirs:
-            differences.append(f"{name.upper()} recorded {fmt_date(theirs)}, calculated {fmt_date(ours)}")
-    return differences
+    dates = facts.case.dates
+    if dates.calculated is None:
+        return []
+    return [
+        f"{kind} recorded {fmt_date(theirs)}, calculated {fmt_date(found.calculated)}"
+        for found in date_disagreements(dates.recorded.by_type(), dates.calculated.by_type())
+        for kind, theirs in found.recorded
+    ]
 
 
 def _dates_disagree(facts: Facts) -> str | None:
@@ -77,9 +78,10 @@ RELEASE_DATES_AGREE = Check(
 
 IMMEDIATE_NEEDS_SCREEN = Check(
     id="immediate-needs-screen",
-    title="BCST1 / immediate needs screen within 72 hours of reception",
+    title="BCST1 / immediate needs screen within "
+    f"{POLICY.immediate_needs_screen_after_reception.days * 24} hours of reception",
     applies=EVERYONE,
-    due=after("reception", days=3),  # 72 hours
+    due=after("reception", "immediate_needs_screen_after_reception"),
     satisfied_by="plan.immediate_needs_screen_on",
     done=recorded("plan.immediate_needs_screen_on"),
     severity=ALERT,
@@ -88,10 +90,10 @@ IMMEDIATE_NEEDS_SCREEN = Check(
 
 ROSH_ASSESSMENT_IN_DATE = Check(
     id="rosh-assessment-in-date",
-    title="OASys / RoSH assessment reviewed within 12 months",
+    title=f"OASys / RoSH assessment reviewed within {in_words(POLICY.rosh_review_every)}",
     applies=to("men in custody", lambda f: not f.released),
-    due=after("last_rosh_assessment", months=12),
-    satisfied_by="risk.rosh_assessed_on (a review every 12 months)",
+    due=after("last_rosh_assessment", "rosh_review_every"),
+    satisfied_by=f"risk.rosh_assessed_on (a review every {in_words(POLICY.rosh_review_every)})",
     done=None,
     severity=ALERT,
     source="HMIP Expectations, protecting the public (rulebook §7, §8, §9 #5)",
@@ -239,23 +241,23 @@ EARLY_ALLOCATION_SCREENED = Check(
         "high profile)",
         _early_allocation_factor,
     ),
-    due=before("earliest_release", months=18),
+    due=before("earliest_release", "early_allocation_screen_before_release"),
     satisfied_by="plan.early_allocation.screened_on",
     done=recorded("plan.early_allocation.screened_on"),
     severity=ALERT,
-    source="Manage POM Cases early_allocation.rb: 18-month referral window (rulebook §3.2, §9 #8)",
+    source="Manage POM Cases early_allocation.rb: the referral window of "
+    f"{in_words(POLICY.early_allocation_screen_before_release)} (rulebook §3.2, §9 #8)",
 )
-
-OASYS_MONTHS_FOR_EARLY_ALLOCATION = relativedelta(months=3)
 
 
 def _oasys_current_at_screen(facts: Facts):
-    """Screened, with an OASys completed no more than 3 months before the screen (or since)."""
+    """Screened, with an OASys completed no longer before the screen than policy allows (or since)."""
     screen = facts.case.plan.early_allocation
     assessed = facts.case.risk.rosh_assessed_on
     if screen is None or assessed is None:
         return None
-    return screen.screened_on if assessed >= screen.screened_on - OASYS_MONTHS_FOR_EARLY_ALLOCATION else None
+    oldest = screen.screened_on - facts.settings.early_allocation_oasys_age
+    return screen.screened_on if assessed >= oldest else None
 
 
 def _oasys_at_screen(facts: Facts) -> str:
@@ -263,20 +265,23 @@ def _oasys_at_screen(facts: Facts) -> str:
     assessed = facts.case.risk.rosh_assessed_on
     last = f"last OASys {fmt_date(assessed)}" if assessed else "no OASys recorded"
     if screen is None:
-        return f"Not yet screened; {last}. The screen needs an OASys no more than 3 months old."
-    oldest = screen.screened_on - OASYS_MONTHS_FOR_EARLY_ALLOCATION
+        age = in_words(facts.settings.early_allocation_oasys_age)
+        return f"Not yet screened; {last}. The screen needs an OASys no more than {age} old."
+    oldest = screen.screened_on - facts.settings.early_allocation_oasys_age
     return f"Screened {fmt_date(screen.screened_on)}; {last}; it must be no older than {fmt_date(oldest)}."
 
 
 EARLY_ALLOCATION_OASYS_CURRENT = Check(
     id="early-allocation-oasys-current",
-    title="OASys no more than 3 months old at the early-allocation screen",
+    title=f"OASys no more than {in_words(POLICY.early_allocation_oasys_age)} old at the early-allocation screen",
     applies=EARLY_ALLOCATION_SCREENED.applies,
     due=EARLY_ALLOCATION_SCREENED.due,
-    satisfied_by="plan.early_allocation.screened_on, with risk.rosh_assessed_on within the 3 months before",
+    satisfied_by="plan.early_allocation.screened_on, with risk.rosh_assessed_on within the "
+    f"{in_words(POLICY.early_allocation_oasys_age)} before",
     done=_oasys_current_at_screen,
     severity=ALERT,
-    source="Manage POM Cases early_allocation.rb: an OASys completed in the last 3 months (rulebook §3.2, §9 #8)",
+    source="Manage POM Cases early_allocation.rb: an OASys completed in the last "
+    f"{in_words(POLICY.early_allocation_oasys_age)} (rulebook §3.2, §9 #8)",
     explain=_oasys_at_screen,
 )
 

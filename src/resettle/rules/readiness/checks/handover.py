@@ -1,7 +1,9 @@
 """OMiC handover checks: the COM allocated in time and responsibility handed over (rulebook §3)."""
 
+from ...policy import in_words
 from ..check import ALERT, Check, after, before, on, to
 from ..facts import Facts
+from ..settings import DEFAULT_SETTINGS as POLICY
 
 PAROLE_REASONS = frozenset({"determinate_parole", "indeterminate", "indeterminate_open"})
 
@@ -35,9 +37,11 @@ def _handover_explained(facts: Facts) -> str:
     return " ".join(facts.handover.because[:-1]) + "."
 
 
+# The handover offsets differ between the dated versions of rules.handover, so a title naming one would be
+# wrong under another: the titles name the handover, and each finding's reason the offset applied to it.
 EARLY_ALLOCATION_HANDOVER = Check(
     id="early-allocation-handover",
-    title="COM responsible 15 months before release (early allocation)",
+    title="COM responsible at the early-allocation handover",
     applies=to("men accepted for early allocation", _handover_for("early_allocation")),
     due=on("handover"),
     satisfied_by="allocations.com, on or after the handover date",
@@ -49,7 +53,7 @@ EARLY_ALLOCATION_HANDOVER = Check(
 
 PAROLE_HANDOVER = Check(
     id="parole-handover",
-    title="COM responsible 12 months before PED or tariff, PAROM1 prepared",
+    title="COM responsible at the parole handover (before PED or tariff), PAROM1 prepared",
     applies=to("parole-eligible and indeterminate cases", lambda f: f.handover.reason in PAROLE_REASONS),
     due=on("handover"),
     satisfied_by="allocations.com and plan.parole.parom1_completed_on",
@@ -61,13 +65,13 @@ PAROLE_HANDOVER = Check(
 
 DETERMINATE_HANDOVER = Check(
     id="determinate-handover",
-    title="COM responsible 8 months 14 days before release",
-    applies=to("determinate sentences with more than 10 months to serve", _handover_for("determinate")),
+    title="COM responsible at the determinate handover",
+    applies=to("determinate sentences long enough for a handover", _handover_for("determinate")),
     due=on("handover"),
     satisfied_by="allocations.com, on or after the handover date",
     done=_handed_over,
     severity=ALERT,
-    source="Manage POM Cases handover_calculation.rb, April 2023 policy (rulebook §3.1, §9 #12)",
+    source="Manage POM Cases handover_calculation.rb (rulebook §3.1, §9 #12)",
     explain=_handover_explained,
 )
 
@@ -75,7 +79,7 @@ COM_ALLOCATED_BEFORE_HANDOVER = Check(
     id="com-allocated-before-handover",
     title="COM allocated in the upcoming-handover window",
     applies=to("men with a handover date", _has_handover),
-    due=before("handover", weeks=8),
+    due=before("handover", "upcoming_handover_window"),
     satisfied_by="allocations.com",
     done=_com_allocated,
     severity=ALERT,
@@ -84,9 +88,9 @@ COM_ALLOCATED_BEFORE_HANDOVER = Check(
 
 COM_ALLOCATION_OVERDUE = Check(
     id="com-allocation-overdue",
-    title="COM allocated by handover + 2 days",
+    title=f"COM allocated by handover + {in_words(POLICY.com_allocation_overdue_after_handover)}",
     applies=to("men with a handover date", _has_handover),
-    due=after("handover", days=2),
+    due=after("handover", "com_allocation_overdue_after_handover"),
     satisfied_by="allocations.com",
     done=_com_allocated,
     severity=ALERT,

@@ -1,9 +1,13 @@
 """Public protection checks: MAPPA identification, level setting, level 2/3 management, notification."""
 
+from dateutil.relativedelta import relativedelta
+
 from ...accommodation import HOUSED
+from ...policy import in_words
 from ...protection import INITIAL_NOTIFICATION_DAYS
 from ..check import ALERT, BLOCKER, Check, after, before, on, recorded, to
 from ..facts import Facts
+from ..settings import DEFAULT_SETTINGS as POLICY
 
 
 def _mappa_eligible(facts: Facts) -> bool:
@@ -74,7 +78,8 @@ MAPPA_LEVEL_SET = Check(
     # Level 0 means "not relevant" in Manage POM Cases: never a management level (rulebook §1.6).
     done=lambda f: f.case.risk.mappa.level in (1, 2, 3) and f.case.risk.mappa.level_set_on,
     severity=ALERT,
-    source="PAROM1 guidance R1.5 (parole: PED - 6 months); MAPPA Guidance ch.15 R1.6 [M] (rulebook §9 #15)",
+    source=f"PAROM1 guidance R1.5 (parole: PED − {in_words(POLICY.mappa_level_before_release)}); MAPPA Guidance "
+    "ch.15 R1.6 [M] (rulebook §9 #15)",
 )
 
 
@@ -113,10 +118,10 @@ MAPPA_PRE_RELEASE_MEETING = Check(
 )
 
 
-def _review_check(level: int, cadence: str, every: str) -> Check:
+def _review_check(level: int, cadence: str) -> Check:
     return Check(
         id=f"mappa-level-{level}-review",
-        title=f"MAPPA level {level} reviewed at least every {every}",
+        title=f"MAPPA level {level} reviewed at least every {in_words(getattr(POLICY, cadence))}",
         applies=to(f"MAPPA level {level} cases in custody", _managed_at(level)),
         due=after("last_mappa_review", configured=cadence),
         satisfied_by="risk.mappa.meetings (a review each cadence)",
@@ -126,8 +131,8 @@ def _review_check(level: int, cadence: str, every: str) -> Check:
     )
 
 
-MAPPA_LEVEL_2_REVIEW = _review_check(2, "mappa_level_2_review", "16 weeks")
-MAPPA_LEVEL_3_REVIEW = _review_check(3, "mappa_level_3_review", "8 weeks")
+MAPPA_LEVEL_2_REVIEW = _review_check(2, "mappa_level_2_review")
+MAPPA_LEVEL_3_REVIEW = _review_check(3, "mappa_level_3_review")
 
 POLICE_TOLD_OF_RELEASE = Check(
     id="police-told-of-release",
@@ -157,9 +162,10 @@ def _no_fixed_abode(facts: Facts) -> str | None:
 
 RSO_INITIAL_NOTIFICATION = Check(
     id="rso-initial-notification",
-    title="Initial notification at a police station within 3 days of release",
+    title=f"Initial notification at a police station within {INITIAL_NOTIFICATION_DAYS} days of release",
     applies=to("men subject to notification", lambda f: f.subject_to_notification),
-    due=after("expected_release", days=INITIAL_NOTIFICATION_DAYS),
+    # Set by statute (rules.protection), not by a policy that changes with a date.
+    due=after("expected_release", dated=lambda _day: relativedelta(days=INITIAL_NOTIFICATION_DAYS)),
     satisfied_by="risk.notification.initial_notification_on",
     done=recorded("risk.notification.initial_notification_on"),
     severity=ALERT,

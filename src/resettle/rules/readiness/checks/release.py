@@ -2,13 +2,17 @@
 
 from ...accommodation import AccommodationCategory, describe, is_housed
 from ...approved_premises import (
+    NOTICE_RULES,
     eligible_for_approved_premises,
+    national_standards_notice,
     notice_type,
     outside_national_standards,
 )
+from ...policy import in_words
 from ..case import CLOSED_APPLICATION
 from ..check import ALERT, BLOCKER, EVERYONE, Check, after, before, naming, on, to
 from ..facts import Facts, fmt_date
+from ..settings import DEFAULT_SETTINGS as POLICY
 
 AP_RESIDENCE_CONDITION = "APPROVED_PREMISES_RESIDENCE"
 
@@ -42,17 +46,19 @@ def _application_timeliness(facts: Facts) -> str | None:
         notice = notice_type(applied_on=application.submitted_on, arrival_on=application.arrival_on)
         text += f", {notice} notice for arrival {fmt_date(application.arrival_on)}"
         if outside_national_standards(applied_on=application.submitted_on, arrival_on=application.arrival_on):
+            notice = in_words(national_standards_notice(application.submitted_on))
             text += (
-                "; outside National Standards (6 months): a reason is required and the assessor must agree"
+                f"; outside National Standards ({notice}): a reason is required and the assessor must agree"
             )
     return text + "."
 
 
 APPROVED_PREMISES_APPLICATION = Check(
     id="approved-premises-application",
-    title="Approved premises application made 6 months before release",
+    title="Approved premises application made "
+    f"{in_words(NOTICE_RULES[-1].national_standards_notice)} before release",
     applies=to("men eligible for approved premises with no other accommodation confirmed", _ap_candidate),
-    due=before("earliest_release", months=6),
+    due=before("earliest_release", dated=national_standards_notice),
     satisfied_by="plan.approved_premises (submitted, not withdrawn, rejected or expired)",
     done=_live_application,
     severity=ALERT,
@@ -80,7 +86,7 @@ FIRST_NIGHT_ACCOMMODATION = Check(
     id="first-night-accommodation",
     title="Release address approved and first-night accommodation confirmed",
     applies=EVERYONE,
-    due=before("expected_release", days=7),
+    due=before("expected_release", "first_night_accommodation_days_before_release"),
     satisfied_by="plan.accommodation (confirmed, and housed under MI014)",
     done=_first_night_confirmed,
     severity=BLOCKER,
@@ -224,7 +230,7 @@ ACCOMMODATION_OUTCOME_RECORDED = Check(
     id="accommodation-outcome-recorded",
     title="Accommodation on the night of release recorded (MI014)",
     applies=EVERYONE,
-    due=after("expected_release", days=1),  # the night following release
+    due=after("expected_release", "outcome_recorded_after_release"),  # the night following release
     satisfied_by="plan.outcome.accommodation_on_release",
     done=lambda f: f.case.plan.outcome and f.case.plan.outcome.recorded_on,
     severity=ALERT,
@@ -237,14 +243,14 @@ def _settled_follow_up(facts: Facts) -> str | None:
     outcome = facts.case.plan.outcome
     if outcome is None or outcome.settled_at_3_months is None:
         return None
-    return f"At 3 months: {describe(outcome.settled_at_3_months)}."
+    return f"At {in_words(facts.settings.settled_follow_up_after_release)}: {describe(outcome.settled_at_3_months)}."
 
 
 SETTLED_ACCOMMODATION_FOLLOW_UP = Check(
     id="settled-accommodation-follow-up",
-    title="Accommodation 3 months after release recorded (MI015)",
+    title=f"Accommodation {in_words(POLICY.settled_follow_up_after_release)} after release recorded (MI015)",
     applies=EVERYONE,
-    due=after("expected_release", months=3),
+    due=after("expected_release", "settled_follow_up_after_release"),
     satisfied_by="plan.outcome.settled_at_3_months",
     done=lambda f: f.case.plan.outcome is not None and f.case.plan.outcome.settled_at_3_months is not None,
     severity=ALERT,

@@ -1,14 +1,14 @@
 """Resettlement checks: where he is held, the pre-release report, ID, bank account, housing duties, HDC."""
 
-from datetime import timedelta
-
-from dateutil.relativedelta import relativedelta
-
 from ...accommodation import HOUSED, AccommodationCategory
+from ...policy import in_words
 from ...protection import HdcStatus
 from ..case import CLOSED_APPLICATION, Pathway, PathwayStatus, PlannedTransferStatus, TransferStatus
 from ..check import ALERT, Check, before, naming, on, recorded, to
 from ..facts import Facts, fmt_date
+from ..settings import DEFAULT_SETTINGS as POLICY
+
+TRANSFER_NOTICE = in_words(POLICY.resettlement_transfer_days_before_release)
 
 IN_CUSTODY = "men in custody"
 
@@ -51,7 +51,7 @@ RESETTLEMENT_PRISON_OR_IN_REACH = Check(
     satisfied_by="person.in_resettlement_prison_for_release_area, plan.transfer or plan.in_reach_plan_on",
     done=_held_for_release,
     severity=ALERT,
-    source="MoJ resettlement prisons announcement 2013; CRC guidance: 12 weeks (rulebook §4.1, §9 #19)",
+    source=f"MoJ resettlement prisons announcement 2013; CRC guidance: {TRANSFER_NOTICE} (rulebook §4.1, §9 #19)",
     explain=_transfer_state,
 )
 
@@ -102,22 +102,23 @@ def _planned_state(facts: Facts) -> str | None:
 def _overtaken(facts: Facts, planned) -> bool:
     """An agreed move whose week of arrival has gone by without it being recorded as completed."""
     return (
-        planned.status != PlannedTransferStatus.COMPLETED and planned.arrives_on + ARRIVAL_WEEK < facts.as_of
+        planned.status != PlannedTransferStatus.COMPLETED
+        and planned.arrives_on + facts.settings.transfer_arrival_grace < facts.as_of
     )
 
 
-ARRIVAL_WEEK = timedelta(days=7)
 AGREED_MOVES = (PlannedTransferStatus.ACCEPTED, PlannedTransferStatus.BOOKED, PlannedTransferStatus.COMPLETED)
 
 TRANSFERRED_BY_12_WEEKS = Check(
     id="transferred-by-12-weeks",
-    title="Transferred to a resettlement prison for his release area by release − 12 weeks",
+    title=f"Transferred to a resettlement prison for his release area by release − {TRANSFER_NOTICE}",
     applies=to("men held out of their release area with no in-reach plan", _out_of_area_without_in_reach),
     due=before("earliest_release", configured="resettlement_transfer_days_before_release"),
     satisfied_by="an accepted, booked or completed transfer (planning.Transfer or plan.transfer) arriving in time",
     done=_arrives_in_time,
     severity=ALERT,
-    source="National resettlement strategy: moved at least three months / 12 weeks before release (rulebook §4.1, §9 #19); issue 10",
+    source=f"National resettlement strategy: moved at least three months / {TRANSFER_NOTICE} before release "
+    "(rulebook §4.1, §9 #19); issue 10",
     explain=_planned_state,
 )
 
@@ -150,16 +151,16 @@ RESETTLEMENT_PATHWAYS_ASSESSED = Check(
     explain=naming("Not started", _pathways_not_started),
 )
 
-BANK_ACCOUNT_WINDOW = relativedelta(months=6)
+BANK_WINDOW = f"{in_words(POLICY.bank_account_window_opens)} to {in_words(POLICY.bank_account_applied_by)}"
 
 
 def _bank_window_opens(facts: Facts):
     erd = facts.earliest_release
-    return erd.on - BANK_ACCOUNT_WINDOW if erd else None
+    return erd.on - facts.settings.bank_account_window_opens if erd else None
 
 
 def _applied_in_window(facts: Facts):
-    """Applied for once the window had opened: an application before release - 6 months does not count."""
+    """Applied for once the window had opened: an application before it opens does not count."""
     applied = facts.case.plan.bank_account_applied_on
     opens = _bank_window_opens(facts)
     return applied if applied and opens and applied >= opens else None
@@ -170,30 +171,31 @@ def _bank_window(facts: Facts) -> str | None:
     applied = facts.case.plan.bank_account_applied_on
     if opens is None:
         return None
+    opening = f"release − {in_words(facts.settings.bank_account_window_opens)}"
     if applied and applied < opens:
         return (
             f"Applied {fmt_date(applied)}, before the window opened on {fmt_date(opens)} "
-            "(release − 6 months): apply again within the window."
+            f"({opening}): apply again within the window."
         )
-    return None if applied else f"The window opens {fmt_date(opens)} (release − 6 months)."
+    return None if applied else f"The window opens {fmt_date(opens)} ({opening})."
 
 
 BANK_ACCOUNT_APPLICATION = Check(
     id="bank-account-application",
-    title="Bank account applied for (window: 6 months to 6 weeks before release)",
+    title=f"Bank account applied for (window: {BANK_WINDOW} before release)",
     applies=to(IN_CUSTODY, _in_custody),
-    due=before("earliest_release", weeks=6),
-    satisfied_by="plan.bank_account_applied_on, on or after release − 6 months",
+    due=before("earliest_release", "bank_account_applied_by"),
+    satisfied_by="plan.bank_account_applied_on, on or after the window opens",
     done=_applied_in_window,
     severity=ALERT,
-    source="New Futures Network prisoner ID and banking programmes: between 6 months and 6 weeks before "
-    "release (rulebook §4.2, §9 #18)",
+    source=f"New Futures Network prisoner ID and banking programmes: {BANK_WINDOW} before release "
+    "(rulebook §4.2, §9 #18)",
     explain=_bank_window,
 )
 
 ID_DOCUMENTS_OBTAINED = Check(
     id="id-documents-obtained",
-    title="ID documents obtained (funded in the last 12 weeks)",
+    title=f"ID documents obtained (funded in the last {in_words(POLICY.id_documents_funded_within)})",
     applies=to(IN_CUSTODY, _in_custody),
     due=on("earliest_release"),
     satisfied_by="plan.id_documents_obtained_on",
@@ -219,9 +221,7 @@ DUTY_TO_REFER = Check(
     applies=to(
         "men in custody without settled, AP or CAS accommodation confirmed", _without_secure_accommodation
     ),
-    due=before(
-        "earliest_release", days=56
-    ),  # "threatened with homelessness": within 56 days (HA 1996 s.175(4))
+    due=before("earliest_release", "duty_to_refer_days_before_release"),
     satisfied_by="plan.duty_to_refer_on",
     done=recorded("plan.duty_to_refer_on"),
     severity=ALERT,
@@ -249,7 +249,8 @@ CAS3_REFERRAL = Check(
     satisfied_by="plan.cas3_referral_on",
     done=recorded("plan.cas3_referral_on"),
     severity=ALERT,
-    source="hmpps-temporary-accommodation-ui: release within 3 months, DTR required (rulebook §5, §9 #23)",
+    source="hmpps-temporary-accommodation-ui: release within "
+    f"{in_words(POLICY.cas3_release_within)}, DTR required (rulebook §5, §9 #23)",
     explain=lambda f: (
         None if f.case.plan.duty_to_refer_on else "CAS3 needs a Duty to Refer to have been made."
     ),
@@ -284,34 +285,35 @@ HDC_ASSESSMENT = Check(
     ),
 )
 
-DECISION_MAKER_NOTICE = relativedelta(weeks=4)
 HDC_CONCLUDED = frozenset({"UNSUITABLE", "EXCLUDED", "REFUSED"})
+DECISION_MAKER_NOTICE = in_words(POLICY.hdc_decision_maker_before_crd)
 
 
-def _hdc_runs_into_last_4_weeks(facts: Facts) -> bool:
-    """HDC still open for him and, by the HDCED or by today, less than 4 weeks left before the CRD."""
+def _hdc_runs_into_the_decision_makers_weeks(facts: Facts) -> bool:
+    """HDC still open for him and, by the HDCED or by today, less time left before the CRD than the
+    decision-maker's notice."""
     crd, hdced = facts.key_date("crd"), facts.key_date("hdced")
     assessment = facts.case.plan.hdc_assessment
     if not _hdc_candidate(facts) or crd is None or hdced is None:
         return False
     if assessment and assessment.outcome in HDC_CONCLUDED:
         return False
-    cut_off = crd - DECISION_MAKER_NOTICE
+    cut_off = crd - facts.settings.hdc_decision_maker_before_crd
     return hdced > cut_off or facts.as_of > cut_off
 
 
 HDC_DECISION_MAKER_APPROVAL = Check(
     id="hdc-decision-maker-approval",
-    title="Decision-maker approved continuing HDC with less than 4 weeks to the CRD",
+    title=f"Decision-maker approved continuing HDC with less than {DECISION_MAKER_NOTICE} to the CRD",
     applies=to(
-        "men eligible for HDC whose HDC runs into the last 4 weeks before the CRD",
-        _hdc_runs_into_last_4_weeks,
+        f"men eligible for HDC whose HDC runs into the last {DECISION_MAKER_NOTICE} before the CRD",
+        _hdc_runs_into_the_decision_makers_weeks,
     ),
-    due=before("crd", weeks=4),
+    due=before("crd", "hdc_decision_maker_before_crd"),
     satisfied_by="plan.hdc_decision_maker_approved_on",
     done=recorded("plan.hdc_decision_maker_approved_on"),
     severity=ALERT,
-    source="licences crdTime.pug: less than 4 weeks to the CRD, the decision-maker must approve continuing "
+    source=f"licences crdTime.pug: less than {DECISION_MAKER_NOTICE} to the CRD, the decision-maker must approve continuing "
     "(rulebook §6.4, §9 #24)",
 )
 

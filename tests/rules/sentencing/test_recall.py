@@ -1,17 +1,64 @@
-"""Recalls worked by hand from the rules (release-dates hard cases §2 and §7.5), not from CRDS's fixtures.
+"""Recalls (recall.py, and how the timeline and the extraction treat a recalled sentence): cases worked by
+hand from the rules (release-dates hard cases §2 and §7.5), then recall cases taken from CRDS's own.
 
-Profile sds-50 throughout, so that SDS40 (moved to 2054 there) plays no part; the FTR56 tranches apply in
+The hand-worked cases use profile sds-50, so that SDS40 (moved to 2054 there) plays no part; the FTR56 tranches apply in
 every profile (§2.5). Day counts are inclusive: a sentence of n days passed on s expires on s + n − 1 and
 is released at one half on s + ceil(n / 2) − 1.
 """
 
+from datetime import date
+
 import pytest
 
 from resettle.rules.sentencing import Refused
+from resettle.rules.sentencing.legislation import Tranche
+from resettle.rules.sentencing.model import RecallType
+from resettle.rules.sentencing.recall import post_recall_release
 
-from .builders import booking, dates, remand, sentence
+from .builders import booking, dates, extended, remand, sentence
 
 STANDARD = {"recallType": "STANDARD_RECALL"}
+
+
+# -- the post-recall release date itself (recall.post_recall_release), by hand ----------------------------
+def prrd(kind, *, returned=date(2025, 4, 3), expiry=date(2025, 8, 8), ual=0, ada=0, tranche=None):
+    return post_recall_release(
+        kind,
+        licence_expiry=expiry,
+        return_to_custody=returned,
+        ual_after_return=ual,
+        ada_after_release=ada,
+        ftr56_tranche=tranche,
+    ).on
+
+
+def test_a_fixed_term_recall_counts_its_days_from_the_return_to_custody():
+    # 28 days counting the day of return, 3 April 2025: 3 April + 27 = 30 April 2025.
+    assert prrd(RecallType.FTR_28) == date(2025, 4, 30)
+    # 14 days: 3 April + 13 = 16 April.
+    assert prrd(RecallType.FTR_14) == date(2025, 4, 16)
+
+
+def test_time_at_large_after_the_return_and_added_days_push_the_release_back():
+    # 30 April + 5 days at large + 2 added days = 7 May 2025.
+    assert prrd(RecallType.FTR_28, ual=5, ada=2) == date(2025, 5, 7)
+
+
+def test_a_fixed_term_recall_ends_at_the_licence_expiry_at_the_latest():
+    # Returned 1 August: 1 August + 27 = 28 August, after the licence expiry of 8 August.
+    assert prrd(RecallType.FTR_28, returned=date(2025, 8, 1)) == date(2025, 8, 8)
+
+
+def test_a_standard_recall_is_served_to_the_licence_expiry():
+    assert prrd(RecallType.STANDARD) == date(2025, 8, 8)
+
+
+def test_a_56_day_recall_is_not_released_before_its_tranche_commences():
+    # Returned 24 January 2026: 24 January + 55 = 20 March, before tranche 2's 14 April 2026, so 14 April.
+    tranche = Tranche("FTR56 tranche 2", date(2026, 4, 14), max_days=2128)
+    assert prrd(RecallType.FTR_56, returned=date(2026, 1, 24), expiry=date(2027, 8, 17), tranche=tranche) == (
+        date(2026, 4, 14)
+    )
 
 
 def _ual(*periods):
@@ -333,3 +380,88 @@ def test_ftr56_after_release_on_hdc_or_ecsl_is_refused(released_on, refused):
         assert _refused(raw) == "FTR_TYPE_56_UNSUPPORTED_RECALL"
     else:
         assert "PRRD" in dates(raw)
+
+
+# -- CRDS's cases: fixed-term and standard recalls, recalls beside other sentences ----------------------
+
+
+def test_fixed_term_recall_28_days_from_return_to_custody():
+    recall = {"recallType": "FIXED_TERM_RECALL_28", "returnToCustodyDate": "2025-04-03"}
+    first = sentence("2024-09-18", offence="2022-12-31", months=5, identifier="a", recall=recall)
+    second = sentence(
+        "2024-09-18", offence="2022-12-31", months=7, consecutiveSentenceUUIDs=["a"], recall=recall
+    )
+    raw = booking(
+        first,
+        second,
+        adjustments=remand(40, "2024-09-18", kind="RECALL_TAGGED_BAIL"),
+        returnToCustodyDate="2025-04-03",
+    )
+    assert dates(raw, profile="calculation-params") == {
+        "SLED": "2025-08-08",
+        "PRRD": "2025-04-30",
+        "TUSED": "2026-01-01",
+        "ESED": "2025-09-17",
+    }
+
+
+def test_standard_recall_released_at_licence_expiry():
+    raw = booking(sentence("2022-10-14", months=18, recall={"recallType": "STANDARD_RECALL"}))
+    result = dates(raw, profile="calculation-params")
+    assert result["PRRD"] == result["SLED"]
+
+
+def test_ftr56_release_not_before_the_tranche_date_for_his_sentence_length():
+    recall = {
+        "recallType": "FIXED_TERM_RECALL_56",
+        "revocationDate": "2026-01-22",
+        "returnToCustodyDate": "2026-01-24",
+    }
+    raw = booking(sentence("2022-07-18", years=5, months=1, recall=recall), returnToCustodyDate="2026-01-24")
+    # 1,857 days falls in FTR56 tranche 2 (up to 2,128 days), which commenced on 14 April 2026.
+    assert dates(raw, profile="calculation-params")["PRRD"] == "2026-04-14"
+
+
+def test_28_day_recall_recalls_the_sentences_under_12_months_for_14_days():
+    recall = {"recallType": "FIXED_TERM_RECALL_28", "returnToCustodyDate": "2024-12-11"}
+    raw = booking(
+        sentence("2024-02-06", months=6, identifier="a", recall=recall),
+        sentence("2024-02-06", months=5, consecutiveSentenceUUIDs=["a"], recall=recall),
+        sentence("2023-12-11", months=12, recall=recall),
+        adjustments={
+            "UNLAWFULLY_AT_LARGE": [
+                {
+                    "appliesToSentencesFrom": "2024-11-24",
+                    "numberOfDays": 18,
+                    "fromDate": "2024-11-24",
+                    "toDate": "2024-12-11",
+                }
+            ]
+        },
+        returnToCustodyDate="2024-12-11",
+    )
+    # The 11-month aggregate is out after 14 days; the 12-month sentence holds him to its expiry.
+    assert dates(raw, profile="calculation-params")["PRRD"] == "2024-12-28"
+
+
+def _recall_and_eds(recall_months, recall_remand):
+    recall = sentence(
+        "2017-08-28", months=recall_months, recall={"recallType": "STANDARD_RECALL"}, offence="2017-08-28"
+    )
+    eds = extended("ExtendedDeterminateSentence", "2019-03-20", {"YEARS": 2}, {"YEARS": 2})
+    return booking(recall, eds, adjustments=remand(recall_remand, "2017-08-28", kind="RECALL_REMAND"))
+
+
+def test_a_recall_release_does_not_delay_parole_eligibility_on_another_sentence():
+    assert dates(_recall_and_eds(36, 20))["PED"] == "2020-07-19"
+
+
+def test_a_recall_release_after_the_parole_sentence_release_removes_the_ped():
+    assert "PED" not in dates(_recall_and_eds(48, 20))
+
+
+def test_fourteen_day_recall_on_a_sentence_of_twelve_months_is_refused():
+    recall = {"recallType": "FIXED_TERM_RECALL_14", "returnToCustodyDate": "2024-11-11"}
+    raw = booking(sentence("2024-02-06", months=12, recall=recall), returnToCustodyDate="2024-11-11")
+    with pytest.raises(Refused, match="FTR_TYPE_14_DAYS"):
+        dates(raw, "calculation-params")

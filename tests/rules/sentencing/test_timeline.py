@@ -1,6 +1,7 @@
-"""Timeline mechanics and external movements, each test worked by hand from the rule it cites
-(release-dates-hard-cases.md §1 and §7), not from a CRDS fixture. Profile sds-50 keeps SDS40 out of the
-way (its tranches are in 2054), so a standard sentence is released at one half."""
+"""The booking timeline (timeline.py) and external movements (movements.py): which adjustments apply to
+which sentences, and when he is in custody. First the cases worked by hand from the rule each cites
+(release-dates-hard-cases.md §1 and §7), then the timeline cases taken from CRDS's own. Profile sds-50
+keeps SDS40 out of the way (its tranches are in 2054), so a standard sentence is released at one half."""
 
 from datetime import date
 
@@ -11,7 +12,7 @@ from resettle.rules.sentencing.model import Booking, ExternalMovement, Offender
 from resettle.rules.sentencing.movements import release_days
 from resettle.rules.sentencing.result import Refused
 
-from .builders import booking, dates, remand, sentence
+from .builders import PM, PM_TOGGLES, booking, dates, dto, remand, sentence
 
 
 def _moved(*movements):
@@ -429,3 +430,67 @@ def test_time_at_large_is_handled_on_its_applies_to_sentences_from_day():
 
     assert at_large("2021-02-01")["CRD"] == "2021-01-09"
     assert at_large("2021-01-01")["CRD"] == "2021-01-19"
+
+
+# -- CRDS's cases: added days and remand across custodial groups ---------------------------------------
+
+
+def test_additional_days_awarded_between_sentences_apply_to_the_next_one():
+    ada = {
+        "ADDITIONAL_DAYS_AWARDED": [
+            {"appliesToSentencesFrom": "2020-06-01", "numberOfDays": 10, "fromDate": "2020-06-01"}
+        ]
+    }
+    first = sentence("2020-01-10", months=4)  # released 10 March 2020, before the award
+    second = sentence("2020-09-01", months=6)
+    without = dates(booking(first, second))
+    with_ada = dates(booking(first, second, adjustments=ada))
+    assert (date.fromisoformat(with_ada["CRD"]) - date.fromisoformat(without["CRD"])).days == 10
+
+
+def test_dtos_either_side_of_a_release_keep_their_own_dates():
+    raw = booking(
+        dto("2023-05-01", 10, offence="2022-05-01"),
+        dto("2023-09-04", 22, offence="2024-03-04"),
+        externalMovements=[
+            {"movementDate": "2023-08-07", "movementReason": "DTO", "direction": "OUT"},
+            {"movementDate": "2023-09-04", "movementReason": "SENTENCE", "direction": "IN"},
+        ],
+    )
+    result = dates(raw, profile="calculation-params")
+    assert (result["MTD"], result["SED"]) == ("2024-08-03", "2025-07-03")
+
+
+def test_added_days_served_before_a_new_sentence_are_not_served_again():
+    raw = booking(
+        sentence("2017-02-17", offence="2016-10-06", months=56),
+        sentence("2019-05-23", offence="2019-02-08", months=52),
+        adjustments={
+            **remand(85, "2017-02-17", fromDate="2016-11-23", toDate="2017-02-16"),
+            "ADDITIONAL_DAYS_AWARDED": [{"appliesToSentencesFrom": "2017-02-17", "numberOfDays": 131}],
+        },
+    )
+    result = dates(raw)
+    assert (result["CRD"], result["HDCED"]) == ("2021-07-10", "2021-01-12")
+
+
+def test_remand_recorded_against_a_day_he_was_serving_no_sentence_applies_to_none():
+    section_250 = {"isSection250": True}  # outside the progression model
+    raw = booking(
+        sentence("2026-07-30", years=2, releaseArrangements=section_250),
+        sentence("2026-09-05", years=2, releaseArrangements=section_250),
+        adjustments=remand(73, "2025-10-20", fromDate="2025-08-08", toDate="2025-10-19"),
+    )
+    result = dates(raw, profile=PM, toggles=PM_TOGGLES)
+    assert (result["CRD"], result["SLED"]) == ("2027-06-24", "2028-09-04")
+
+
+def test_additional_days_awarded_after_release_are_refused():
+    ada = {
+        "ADDITIONAL_DAYS_AWARDED": [
+            {"appliesToSentencesFrom": "2024-10-03", "numberOfDays": 28, "fromDate": "2024-10-03"}
+        ]
+    }
+    raw = booking(sentence("2023-01-10", months=6), adjustments=ada)
+    with pytest.raises(Refused, match="ADJUSTMENT_AFTER_RELEASE_ADA"):
+        dates(raw)

@@ -1,4 +1,6 @@
-"""Booking-level rules and the later additions: each test names the rule it checks."""
+"""The booking's dates drawn from its sentences (extraction.py: ARD or CRD, PED, HDCED, ERSED) and the
+release schemes judged across the whole booking (SDS40 and progression-model tranches, HDC repeal), from
+CRDS's own cases: each test names the rule it checks."""
 
 from datetime import date
 
@@ -8,9 +10,7 @@ from resettle.rules.calendar import ENGLAND_AND_WALES
 from resettle.rules.sentencing import Refused
 from resettle.rules.sentencing.hints import working_day_hints
 
-from .builders import booking, dates, remand, run, sentence
-
-DTO = "DetentionAndTrainingOrderSentence"
+from .builders import DTO, PM, PM_TOGGLES, booking, dates, extended, remand, run, sentence
 
 
 def test_ard_becomes_crd_while_a_licence_on_another_sentence_runs_psi_example_16():
@@ -30,14 +30,6 @@ def test_release_stays_ard_when_every_licence_has_ended():
         sentence("2020-06-14", offence="2013-03-03", months=11, weeks=2),
     )
     assert dates(raw)["ARD"] == "2020-12-04"
-
-
-def test_consecutive_dtos_capped_at_24_months_and_no_top_up_supervision():
-    first = sentence("2022-07-13", type=DTO, months=14, identifier="a")
-    second = sentence("2022-09-02", type=DTO, months=14, consecutiveSentenceUUIDs=["a"])
-    result = run(booking(first, second))
-    assert result.effective_sentence_length.iso() == "P2Y"
-    assert "TUSED" not in result.dates
 
 
 def test_ersed_not_before_release_from_a_concurrent_dto():
@@ -82,24 +74,6 @@ def test_hdc_suspension_toggle_removes_adult_hdced():
     raw = booking(sentence("2024-01-10", years=2))
     assert "HDCED" in dates(raw, "calculation-params")
     assert "HDCED" not in dates(raw, "calculation-params", toggles={"adultHdcSuspended": True})
-
-
-def test_fourteen_day_recall_on_a_sentence_of_twelve_months_is_refused():
-    recall = {"recallType": "FIXED_TERM_RECALL_14", "returnToCustodyDate": "2024-11-11"}
-    raw = booking(sentence("2024-02-06", months=12, recall=recall), returnToCustodyDate="2024-11-11")
-    with pytest.raises(Refused, match="FTR_TYPE_14_DAYS"):
-        dates(raw, "calculation-params")
-
-
-def test_additional_days_awarded_after_release_are_refused():
-    ada = {
-        "ADDITIONAL_DAYS_AWARDED": [
-            {"appliesToSentencesFrom": "2024-10-03", "numberOfDays": 28, "fromDate": "2024-10-03"}
-        ]
-    }
-    raw = booking(sentence("2023-01-10", months=6), adjustments=ada)
-    with pytest.raises(Refused, match="ADJUSTMENT_AFTER_RELEASE_ADA"):
-        dates(raw)
 
 
 def _ual(reason=None, start="2026-09-28", end="2026-10-01"):
@@ -190,3 +164,53 @@ def test_an_hdced_while_still_out_on_hdc_is_refused_after_the_repeal():
         )
     )
     assert still_out_on_hdc(out) and not still_out_on_hdc(back)
+
+
+def test_no_hdc_when_held_until_the_release_of_a_sentence_whose_hdc_is_repealed():
+    section_250 = {"isSection250": True}
+    raw = booking(
+        sentence("2025-04-03", offence="2025-04-02", years=6, months=5, releaseArrangements=section_250),
+        sentence("2026-06-02", offence="2026-06-01", years=4),
+        dob="1990-01-01",
+    )
+    toggles = {"applyPostHdcedRepealRules": True, "routePreProgressionExtinguishedSentenceToManual": True}
+    assert dates(raw, profile=PM, toggles=toggles) == {
+        "SLED": "2031-09-02",
+        "CRD": "2027-10-27",
+        "ESED": "2031-09-02",
+    }
+
+
+def test_ersed_under_the_progression_model_final_merge():
+    """Hard cases §9.8 final merge, §6.4. Passed after: at the tranche date (2026-10-01) only the 14 months
+    existed, ERSED 2026-09-24, before the tranche, so the booking keeps it though the 5 months passed that
+    day has a later one. Passed before: no tranche (nothing passed before the commencement), so the latest
+    ERSED of the two, the second's."""
+    ersed = {"calculateErsed": True}
+    passed_after = booking(sentence("2026-08-03", months=14), sentence("2026-10-01", months=5))
+    assert dates(passed_after, profile=PM, toggles=PM_TOGGLES, user_inputs=ersed)["ERSED"] == "2026-09-24"
+    passed_before = booking(sentence("2026-10-05", years=2), sentence("2026-11-12", years=1))
+    assert dates(passed_before, profile=PM, toggles=PM_TOGGLES, user_inputs=ersed)["ERSED"] == "2026-12-19"
+
+
+def test_ersed_for_a_sentence_with_an_automatic_release_date():
+    raw = booking(sentence("2026-06-04", offence="2015-01-18", months=11))
+    result = dates(raw, profile=PM, toggles=PM_TOGGLES, user_inputs={"calculateErsed": True})
+    assert (result["CRD"], result["ERSED"]) == ("2026-10-01", "2026-07-15")
+
+
+def test_progression_model_tranche_judged_on_each_sentence_length():
+    raw = booking(
+        sentence("2025-07-29", months=20),
+        sentence("2026-01-08", months=36),
+        adjustments=remand(50, "2025-07-29", fromDate="2024-06-09", toDate="2024-07-28"),
+    )
+    assert dates(raw, profile=PM, toggles=PM_TOGGLES)["CRD"] == "2026-11-19"
+
+
+def test_chain_part_passed_after_the_progression_model_commenced_is_under_it_from_the_start():
+    sopc = extended("SopcSentence", "2023-03-26", {"YEARS": 3}, {"YEARS": 1}, identifier="s")
+    middle = sentence("2023-03-26", months=30, identifier="m", consecutiveSentenceUUIDs=["s"])
+    last = sentence("2026-12-08", months=20, consecutiveSentenceUUIDs=["m"])
+    result = dates(booking(sopc, middle, last), profile=PM, toggles=PM_TOGGLES)
+    assert (result["CRD"], result["PED"]) == ("2027-08-14", "2026-10-15")
