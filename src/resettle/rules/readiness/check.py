@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import reduce
+from functools import lru_cache, reduce
 
 from dateutil.relativedelta import relativedelta
 
@@ -68,20 +68,31 @@ class Deadline:
             return self.dated(facts.as_of)
         if self.configured is None:
             return relativedelta()
-        value = getattr(facts.settings, self.configured)
-        return value if isinstance(value, relativedelta) else relativedelta(days=value)
+        return _period(getattr(facts.settings, self.configured))
 
     def due_on(self, facts: Facts) -> date | None:
         key_date = facts.key_date(self.key)
         if key_date is None:
             return None
-        return key_date + self.sign * self._offset(facts)
+        return _shifted(key_date, self.sign, self._offset(facts))
 
     def describe(self, facts: Facts) -> str:
         label = KEY_DATES[self.key][0]
         if self.sign == 0:
             return f"on {label}"
         return f"{in_words(self._offset(facts))} {'before' if self.sign < 0 else 'after'} {label}"
+
+
+# A national refresh works out some two million deadlines from a few thousand distinct days and a few dozen
+# periods, and relativedelta's arithmetic was most of a check's cost: each sum is worked out once.
+@lru_cache(maxsize=1024)
+def _period(value: relativedelta | int) -> relativedelta:
+    return value if isinstance(value, relativedelta) else relativedelta(days=value)
+
+
+@lru_cache(maxsize=65536)
+def _shifted(day: date, sign: int, offset: relativedelta) -> date:
+    return day + sign * offset
 
 
 def before(key: str, configured: str | None = None, *, dated: Callable[[date], relativedelta] | None = None):
