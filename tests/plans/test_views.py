@@ -1,5 +1,6 @@
 """The readiness screens: dashboard, each worklist, my caseload, the timeline, and the plan-record forms."""
 
+import re
 from datetime import timedelta
 from html import unescape
 
@@ -203,6 +204,113 @@ class TestTimeline:
         assert spo.get(reverse("readiness", args=[elsewhere.prison_number])).status_code == 404
 
 
+class TestHisPage:
+    """Issue 18 item 1: a man's page is the one page for him: his checks by urgency, with reasons, due dates
+    and the form that records each, his plan's status, and the parts of his plan."""
+
+    def page(self, client, person):
+        return client.get(reverse("person", args=[person.prison_number]))
+
+    def test_puts_overdue_steps_first_then_those_due_in_4_weeks(self, spo, prison):
+        person = man(prison, days=40)
+        response = self.page(spo, person)
+        timeline = response.context["timeline"]
+        html = unescape(response.content.decode())
+
+        overdue, soon = timeline.overdue, timeline.due_soon
+        assert overdue and soon
+        assert all(item.status == "overdue" for item in overdue)
+        assert [i.finding.due_date for i in overdue] == sorted(i.finding.due_date for i in overdue)
+        assert all(TODAY <= item.finding.due_date <= TODAY + timedelta(days=28) for item in soon)
+        section = html[html.index('id="readiness-heading"') : html.index('id="plan-heading"')]
+        first_overdue = section.index(overdue[0].finding.title)
+        first_soon = section.index(soon[0].finding.title)
+        assert (
+            section.index("Overdue") < first_overdue < section.index("Due in the next 4 weeks") < first_soon
+        )
+        assert overdue[0].finding.reason in section
+        assert f"was due {overdue[0].finding.due_date:%-d %B %Y}" in section
+
+    def test_each_step_links_to_the_form_that_records_it(self, spo, prison):
+        person = man(prison, days=30)
+        html = unescape(self.page(spo, person).content.decode())
+        form = reverse("readiness-edit", args=[person.prison_number, "accommodation"])
+        row = html[html.index('id="step-first-night-accommodation"') :]
+        assert form in row[: row.index("</div>")]
+
+    def test_shows_his_plan_status_mappa_handover_approved_premises_and_transfer(self, spo, prison):
+        person = man(prison, days=40)
+        factories.allocate(person, factories.staff(first_name="Pat", last_name="Jones"))
+        response = self.page(spo, person)
+        html = unescape(response.content.decode())
+        assert response.context["person"].readiness.rag == "RED"
+        assert re.search(r'Plan status\s*<strong class="govuk-tag govuk-tag--red">Red</strong>', html)
+        for heading in ("MAPPA", "Handover to the COM", "Approved premises", "Accommodation on release"):
+            assert f'<h3 class="govuk-summary-card__title">{heading}</h3>' in html, heading
+        assert "Resettlement prison or in-reach" in html and "Pat Jones" in html
+
+    def test_recording_a_step_returns_to_his_page_where_it_is_no_longer_due(self, spo, prison):
+        person = man(prison, days=30)
+
+        def still_to_do(response) -> set[str]:
+            timeline = response.context["timeline"]
+            return {item.finding.check for item in (*timeline.overdue, *timeline.due_soon)}
+
+        before = self.page(spo, person)
+        saved = post(
+            spo,
+            person,
+            "accommodation",
+            {
+                "version": 0,
+                "category": "SETTLED",
+                "address": "4 Church Street",
+                **date_parts("confirmed_on", TODAY),
+                **date_parts("duty_to_refer_on", TODAY),
+                **date_parts("cas3_referral_on", None),
+            },
+        )
+        after = spo.get(saved["Location"])
+
+        assert "first-night-accommodation" in still_to_do(before)
+        assert "first-night-accommodation" not in still_to_do(after)
+
+    def test_a_governor_sees_his_readiness_but_no_forms(self, client, prison):
+        person = man(prison, days=40)
+        sign_in(client, role_user(Role.GOVERNOR, prison=prison))
+        html = self.page(client, person).content.decode()
+        assert 'id="readiness-heading"' in html
+        assert reverse("readiness-edit", args=[person.prison_number, "accommodation"]) not in html
+
+    def test_costs_the_same_queries_however_much_is_recorded_and_due(self, spo, prison):
+        """His page reads his record, his checks and his transfer in a fixed number of queries."""
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries(person) -> int:
+            cache.clear()  # counted afresh, not the shared read of the request before
+            with CaptureQueriesContext(connection) as captured:
+                assert self.page(spo, person).status_code == 200
+            return len(captured)
+
+        bare = man(prison, days=300)
+        factories.sentence(bare)
+        busy = man(prison, days=20, risk={"subject_to_notification": True})
+        for n in range(3):
+            factories.sentence(busy, case_sequence=n + 1)
+        factories.allocate(busy, factories.staff())
+        factories.allocate(busy, factories.staff(StaffRole.COM), role=AllocationRole.COM)
+        save_record(
+            AccommodationPlan,
+            busy,
+            version=0,
+            values={"category": AccommodationCategory.SETTLED, "address": "1 Mill Lane"},
+        )
+        queries(bare)  # the first request renews the session's idle timeout (resettle.accounts.idle)
+        assert queries(busy) == queries(bare)
+
+
 def post(client, person, section, data):
     return client.post(reverse("readiness-edit", args=[person.prison_number, section]), data)
 
@@ -216,7 +324,7 @@ def date_parts(name, day):
 
 
 class TestForms:
-    def test_saving_the_accommodation_plan_redirects_to_the_timeline(self, spo, prison):
+    def test_saving_the_accommodation_plan_returns_to_his_page(self, spo, prison):
         person = man(prison, days=30)
         response = post(
             spo,
@@ -232,6 +340,7 @@ class TestForms:
             },
         )
         assert response.status_code == 302
+        assert response["Location"] == reverse("person", args=[person.prison_number]) + "#accommodation"
         assert AccommodationPlan.objects.get(person=person).address == "4 Church Street"
 
     def test_errors_name_the_field_and_the_problem(self, spo, prison):

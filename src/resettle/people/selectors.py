@@ -341,9 +341,18 @@ def recorded_key_dates(recorded: RecordedKeyDates | None) -> list[KeyDate]:
 def person_record(prison_number: str, *, today: date, people: QuerySet[Person] | None = None) -> PersonRecord:
     """Everything the person page shows. Raises Person.DoesNotExist for a prison number not among `people`."""
     people = Person.objects.all() if people is None else people
-    person = people.select_related("current_prison", "release_area", "risk", "accommodation_plan").get(
-        prison_number=prison_number
-    )
+    # His plan's one-to-one records come in the same query, by name: people does not import plans.
+    person = people.select_related(
+        "current_prison",
+        "release_area",
+        "risk",
+        "readiness",
+        "accommodation_plan",
+        "approved_premises",
+        "mappa_record",
+        "handover_record",
+        "transfer_plan__target_prison",
+    ).get(prison_number=prison_number)
     # A released man has no active booking: his last one is the record of his sentence.
     booking = (
         Booking.objects.filter(person=person)

@@ -24,6 +24,7 @@ from resettle.staff.models import Allocation, AllocationRole
 
 from .case_builder import case_for
 from .models import Rag, ReadinessFinding, ReadinessSummary
+from .services import AMBER_WITHIN_DAYS
 
 IN_CUSTODY = (CustodyStatus.IN_CUSTODY, CustodyStatus.RECALLED)
 HIGH_RISK = (RoshLevel.HIGH, RoshLevel.VERY_HIGH)
@@ -326,6 +327,22 @@ class Timeline:
         for item in self.items:
             found[item.status] += 1
         return found
+
+    @property
+    def overdue(self) -> list[TimelineItem]:
+        """The steps past their deadline, the longest overdue first: what his page puts first."""
+        return [item for item in self.items if item.status == Status.OVERDUE]
+
+    @property
+    def due_soon(self) -> list[TimelineItem]:
+        """The steps not yet done that fall due within the window that makes him Amber, soonest first."""
+        soon = self.today + timedelta(days=AMBER_WITHIN_DAYS)
+        return [item for item in self.items if item.status == Status.DUE and item.finding.due_date <= soon]
+
+    @property
+    def due_later(self) -> int:
+        """How many steps fall due after that window (they are on his full timeline)."""
+        return self.counts["due"] - len(self.due_soon)
 
 
 # Which plan-record form satisfies a check: the link from a timeline entry to the form that fixes it.
