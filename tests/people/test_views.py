@@ -163,6 +163,12 @@ class TestCaseloadFilters:
             "24 weeks": factories.person(at=prison, recorded=release_in(168)),
             "far": factories.person(at=prison, recorded=release_in(400)),
             "unknown": factories.person(at=prison),
+            # Issue 18 item 4: a parole hearing in 30 days is no release within 12 weeks (rules.release).
+            "hearing": factories.person(
+                at=prison,
+                legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+                recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+            ),
         }
 
     @pytest.mark.parametrize(
@@ -170,7 +176,7 @@ class TestCaseloadFilters:
         [
             ("12-weeks", {"overdue", "soon"}),
             ("24-weeks", {"overdue", "soon", "later", "24 weeks"}),
-            ("all", {"overdue", "soon", "later", "24 weeks", "far", "unknown"}),
+            ("all", {"overdue", "soon", "later", "24 weeks", "far", "unknown", "hearing"}),
         ],
     )
     def test_release_window(self, signed_in, prison, by_release, window, expected):
@@ -646,8 +652,30 @@ class TestCalculatedDatesOnThePersonPage:
 
         assert "The prison system's record and Resettle's calculation agree" in self.html(signed_in, agreeing)
         html = self.html(signed_in, unrecorded)
-        assert "Released automatically at the CRD, 5 October 2024" in html
+        assert "Automatic release was due at the CRD, 5 October 2024" in html
         assert "Date calculated by Resettle" in html
+
+    def test_a_crd_passed_while_he_is_in_custody_is_a_record_to_check_not_a_release(self, signed_in, prison):
+        """Issue 18 item 4: never "In custody" beside "Released automatically at the CRD, <past date>"."""
+        held = factories.person(at=prison, recorded=release_in(-17))
+        html = self.html(signed_in, held)
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "Released automatically" not in html
+        assert (
+            "Warning</span> His CRD, 10 November 2026, has passed but the prison still records him" in banner
+        )
+
+    def test_a_parole_hearing_is_not_shown_as_his_release_date(self, signed_in, prison):
+        lifer = factories.person(
+            at=prison,
+            legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+            recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+        )
+        html = self.html(signed_in, lifer)
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "Earliest release date" not in banner
+        assert "Parole: no release date yet" in banner and "This is not a release date" in banner
+        assert "27 December 2026" in banner
 
     def test_a_refused_calculation_says_a_manual_calculation_is_needed_and_why(self, signed_in, prison):
         man = factories.person(at=prison, legal_status=LegalStatus.INDETERMINATE_SENTENCE)

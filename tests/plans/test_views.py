@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from resettle.accounts.roles import Role
 from resettle.plans.models import AccommodationCategory, AccommodationPlan
-from resettle.plans.services import save_record
+from resettle.plans.services import refresh_readiness, save_record
 from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
@@ -95,7 +95,6 @@ class TestWorklists:
         no_com = man(prison, days=200)  # handover was 8 months 14 days before release: passed
         with_com = man(prison, days=200)
         factories.allocate(with_com, factories.staff(StaffRole.COM), role=AllocationRole.COM)
-        from resettle.plans.services import refresh_readiness
 
         refresh_readiness([with_com.pk], today=TODAY)
         assert listed(worklist(spo, prison, "com-not-allocated")) == {no_com.prison_number}
@@ -133,6 +132,21 @@ class TestDashboard:
         html = response.content.decode()
         assert "<svg" in html and "style=" not in html and "<script>" not in html
 
+    def test_a_parole_hearing_is_not_counted_as_a_release(self, spo, prison):
+        """Issue 18 item 4: a THD is when the Parole Board may consider release (rules.release)."""
+        from resettle.people.vocabulary import LegalStatus
+
+        lifer = factories.person(
+            at=prison,
+            legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+            recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+        )
+        refresh_readiness([lifer.pk], today=TODAY)
+        man(prison, days=40)
+        board = spo.get(reverse("dashboard", args=[prison.code])).context["board"]
+        assert lifer.readiness.earliest_release == TODAY + timedelta(days=30)
+        assert sum(bar.total for bar in board.months) == 1
+
     def test_worklist_counts_on_the_dashboard(self, spo, prison):
         man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
         board = spo.get(reverse("dashboard", args=[prison.code])).context["board"]
@@ -148,6 +162,25 @@ class TestMyCaseload:
         sign_in(client, role_user(Role.POM, prison=prison, staff=pom))
         people = list(client.get(reverse("my-caseload")).context["page"].object_list)
         assert people == [mine] and other not in people
+
+    def test_a_man_released_is_not_shown_red_for_steps_due_before_his_release(self, client, prison):
+        """Issue 18 item 4: a COM's released man is not "overdue" on what could only be done before release
+        (rules.readiness.check.passed_with_release); what is due after it still counts."""
+        com = factories.staff(StaffRole.COM)
+        out = man(prison, days=-1)
+        booking = out.active_booking
+        booking.is_active, booking.released_on = False, TODAY - timedelta(days=1)
+        booking.save()
+        out.status = "RELEASED"
+        out.save()
+        refresh_readiness([out.pk], today=TODAY)
+        factories.allocate(out, com, role=AllocationRole.COM)
+        sign_in(client, role_user(Role.COM, staff=com))
+
+        listed = client.get(reverse("my-caseload")).context["page"].object_list
+        summary = listed[0].readiness
+        assert list(listed) == [out]
+        assert (summary.rag, summary.overdue_count) == ("AMBER", 0)  # the outcome on release is due today
 
     def test_a_user_without_a_staff_record_is_told_so(self, spo):
         assert "not linked to a POM or COM staff record" in spo.get(reverse("my-caseload")).content.decode()

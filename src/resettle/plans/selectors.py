@@ -20,6 +20,7 @@ from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
+from resettle.rules.release import PAROLE_CONSIDERATION_DATES
 from resettle.staff.models import Allocation, AllocationRole
 
 from .case_builder import case_for
@@ -220,8 +221,10 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
     in_custody = policy.people_held_at(scope, prison).filter(status__in=IN_CUSTODY).count()
     first = today.replace(day=1)
     last = first + relativedelta(months=12)
+    # Releases by month: a TED or THD is when the Parole Board may consider release, not a release.
     per_month = (
         summaries.filter(earliest_release__gte=today, earliest_release__lt=last)
+        .exclude(person__earliest_release_type__in=PAROLE_CONSIDERATION_DATES)
         .annotate(month=TruncMonth("earliest_release"))
         .values("month", "rag")
         .annotate(n=Count("pk"))
