@@ -655,6 +655,18 @@ class TestCalculatedDatesOnThePersonPage:
         assert "Automatic release was due at the CRD, 5 October 2024" in html
         assert "Date calculated by Resettle" in html
 
+    def test_the_rule_profile_is_behind_how_this_was_calculated(self, signed_in, prison):
+        """Issue 18 item 7: the rule profile and toggle names are for whoever asks how, not for every reader."""
+        html = self.html(signed_in, self.sentenced(prison, conditional_release_date=date(2024, 10, 5)))
+        details = html[html.index('<details class="govuk-details" id="how-calculated">') :]
+        details = details[: details.index("</details>")]
+        assert "How this was calculated" in details and f"Calculated under: {live_rules().label}" in details
+        assert html.count("Calculated under:") == 1
+
+    def test_links_to_his_record_as_json(self, signed_in, prison):
+        man = factories.person(at=prison)
+        assert f'href="{reverse("person-json", args=[man.prison_number])}"' in self.html(signed_in, man)
+
     def test_a_crd_passed_while_he_is_in_custody_is_a_record_to_check_not_a_release(self, signed_in, prison):
         """Issue 18 item 4: never "In custody" beside "Released automatically at the CRD, <past date>"."""
         held = factories.person(at=prison, recorded=release_in(-17))
