@@ -565,6 +565,8 @@ class TestPersonPage:
         assert response.status_code == 200
         html = response.content.decode()
         assert "Released" in html and "5 January 2026" in html
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "<h2" in banner and ">Released</h2>" in banner and "Earliest release date" not in banner
 
     def test_recall_details(self, signed_in, prison):
         man = factories.person(
