@@ -290,19 +290,7 @@ class TestHisPage:
             return {item.finding.check for item in (*timeline.overdue, *timeline.due_soon)}
 
         before = self.page(spo, person)
-        saved = post(
-            spo,
-            person,
-            "accommodation",
-            {
-                "version": 0,
-                "category": "SETTLED",
-                "address": "4 Church Street",
-                **date_parts("confirmed_on", TODAY),
-                **date_parts("duty_to_refer_on", TODAY),
-                **date_parts("cas3_referral_on", None),
-            },
-        )
+        saved = save_accommodation(spo, person, duty_to_refer_on=TODAY)
         after = spo.get(saved["Location"])
 
         assert "first-night-accommodation" in still_to_do(before)
@@ -356,22 +344,27 @@ def date_parts(name, day):
     )
 
 
+def save_accommodation(client, person, *, duty_to_refer_on=None):
+    """His accommodation plan saved as settled at 4 Church Street, confirmed today."""
+    return post(
+        client,
+        person,
+        "accommodation",
+        {
+            "version": 0,
+            "category": "SETTLED",
+            "address": "4 Church Street",
+            **date_parts("confirmed_on", TODAY),
+            **date_parts("duty_to_refer_on", duty_to_refer_on),
+            **date_parts("cas3_referral_on", None),
+        },
+    )
+
+
 class TestForms:
     def test_saving_the_accommodation_plan_returns_to_his_page(self, spo, prison):
         person = man(prison, days=30)
-        response = post(
-            spo,
-            person,
-            "accommodation",
-            {
-                "version": 0,
-                "category": "SETTLED",
-                "address": "4 Church Street",
-                **date_parts("confirmed_on", TODAY),
-                **date_parts("duty_to_refer_on", None),
-                **date_parts("cas3_referral_on", None),
-            },
-        )
+        response = save_accommodation(spo, person)
         assert response.status_code == 302
         assert response["Location"] == reverse("person", args=[person.prison_number]) + "#accommodation"
         assert AccommodationPlan.objects.get(person=person).address == "4 Church Street"
