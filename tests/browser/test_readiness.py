@@ -72,7 +72,16 @@ def test_dashboard_worklist_and_timeline(readiness, signed_in, live_server):
     assert not page.console_errors
 
 
-def test_a_pom_records_a_due_step_from_his_page(readiness, signed_in, live_server):
+@pytest.fixture
+def evaluated(caseload):
+    """Dartmoor's men with no plan records yet, evaluated: every step of his plan is still to do."""
+    from resettle.plans.services import refresh_readiness
+
+    refresh_readiness(Person.objects.values_list("pk", flat=True), today=TODAY)
+    return caseload
+
+
+def test_a_pom_records_a_due_step_from_his_page(evaluated, signed_in, live_server):
     """Issue 18: from My cases to a man's page, his due step, recorded there, and no longer due."""
     page = signed_in
     page.get_by_role("link", name="My cases").click()

@@ -1,6 +1,7 @@
 """Readiness pages: a prison's dashboard and worklists, a POM's caseload, one man's readiness timeline and the
-forms that edit his plan records, which return to his page (planning.views.person) once saved. Thin: parse, call a selector or service, render. Access is declared per
-view (resettle.accounts.access) and every list chooses among the people the viewer's scope allows."""
+forms that edit his plan records, which return to his page (planning.views.person) once saved. Thin: parse,
+call a selector or service, render. Access is declared per view (resettle.accounts.access) and every list
+chooses among the people the viewer's scope allows."""
 
 from django.conf import settings
 from django.contrib import messages

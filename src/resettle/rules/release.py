@@ -66,7 +66,7 @@ def earliest_release(
 
 
 def _automatic_release_reason(kind: str, day: date, *, today: date) -> str:
-    # Not "released" once the day has passed: he is still held, or the record would not ask (release_to_check).
+    # A day passed is no release that happened: the page asks for him to be checked (release_to_check).
     if day < today:
         return f"Automatic release was due at the {kind}, {long_date(day)}"
     return f"Released automatically at the {kind}, {long_date(day)}"
