@@ -4,6 +4,7 @@ Each page is screenshotted to artifacts/screenshots/ and checked with axe-core.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -68,4 +69,45 @@ def test_dashboard_worklist_and_timeline(readiness, signed_in, live_server):
     assert "must be today or in the past" in page.locator(".govuk-error-summary").inner_text()
     check_accessibility(page)
     save_screenshot(page, "readiness-form-error")
+    assert not page.console_errors
+
+
+@pytest.fixture
+def evaluated(caseload):
+    """Dartmoor's men with no plan records yet, evaluated: every step of his plan is still to do."""
+    from resettle.plans.services import refresh_readiness
+
+    refresh_readiness(Person.objects.values_list("pk", flat=True), today=TODAY)
+    return caseload
+
+
+def test_a_pom_records_a_due_step_from_his_page(evaluated, signed_in, live_server):
+    """Issue 18: from My cases to a man's page, his due step, recorded there, and no longer due."""
+    page = signed_in
+    page.get_by_role("link", name="My cases").click()
+    page.wait_for_url("**/my-caseload/")
+    page.locator("#my-caseload").get_by_role("link", name="Abbott, Daniel").click()
+    page.wait_for_url(re.compile(r"/people/[A-Z0-9]+/$"))
+
+    step = page.locator("#step-day-one-appointment")
+    assert "Due by" in step.inner_text()
+    assert page.locator("#readiness").get_by_role("heading", name="Due in the next 4 weeks").is_visible()
+    check_accessibility(page)
+    save_screenshot(page, "person-readiness")
+
+    step.get_by_role("link", name="Update the day-one appointment").click()
+    page.wait_for_url(re.compile(r"/readiness/day-one/$"))
+    release = TODAY + timedelta(days=12)  # Daniel Abbott's CRD
+    page.locator("#id_appointment_on_day").fill(str(release.day))
+    page.locator("#id_appointment_on_month").fill(str(release.month))
+    page.locator("#id_appointment_on_year").fill(str(release.year))
+    page.get_by_label("Where (probation office)").fill("Plymouth probation office")
+    page.get_by_role("button", name="Save").click()
+
+    page.wait_for_url(re.compile(r"/people/[A-Z0-9]+/#readiness$"))
+    assert "Day-one appointment: saved" in page.locator(".govuk-notification-banner--success").inner_text()
+    assert page.locator("#step-day-one-appointment").count() == 0
+    assert "COM appointment on the day of release" not in page.locator("#readiness").inner_text()
+    check_accessibility(page)
+    save_screenshot(page, "person-readiness-recorded")
     assert not page.console_errors

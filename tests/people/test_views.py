@@ -163,6 +163,12 @@ class TestCaseloadFilters:
             "24 weeks": factories.person(at=prison, recorded=release_in(168)),
             "far": factories.person(at=prison, recorded=release_in(400)),
             "unknown": factories.person(at=prison),
+            # Issue 18 item 4: a parole hearing in 30 days is no release within 12 weeks (rules.release).
+            "hearing": factories.person(
+                at=prison,
+                legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+                recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+            ),
         }
 
     @pytest.mark.parametrize(
@@ -170,7 +176,7 @@ class TestCaseloadFilters:
         [
             ("12-weeks", {"overdue", "soon"}),
             ("24-weeks", {"overdue", "soon", "later", "24 weeks"}),
-            ("all", {"overdue", "soon", "later", "24 weeks", "far", "unknown"}),
+            ("all", {"overdue", "soon", "later", "24 weeks", "far", "unknown", "hearing"}),
         ],
     )
     def test_release_window(self, signed_in, prison, by_release, window, expected):
@@ -559,6 +565,8 @@ class TestPersonPage:
         assert response.status_code == 200
         html = response.content.decode()
         assert "Released" in html and "5 January 2026" in html
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "<h2" in banner and ">Released</h2>" in banner and "Earliest release date" not in banner
 
     def test_recall_details(self, signed_in, prison):
         man = factories.person(
@@ -646,8 +654,42 @@ class TestCalculatedDatesOnThePersonPage:
 
         assert "The prison system's record and Resettle's calculation agree" in self.html(signed_in, agreeing)
         html = self.html(signed_in, unrecorded)
-        assert "Released automatically at the CRD, 5 October 2024" in html
+        assert "Automatic release was due at the CRD, 5 October 2024" in html
         assert "Date calculated by Resettle" in html
+
+    def test_the_rule_profile_is_behind_how_this_was_calculated(self, signed_in, prison):
+        """Issue 18 item 7: the rule profile and toggle names are for whoever asks how, not for every reader."""
+        html = self.html(signed_in, self.sentenced(prison, conditional_release_date=date(2024, 10, 5)))
+        details = html[html.index('<details class="govuk-details" id="how-calculated">') :]
+        details = details[: details.index("</details>")]
+        assert "How this was calculated" in details and f"Calculated under: {live_rules().label}" in details
+        assert html.count("Calculated under:") == 1
+
+    def test_links_to_his_record_as_json(self, signed_in, prison):
+        man = factories.person(at=prison)
+        assert f'href="{reverse("person-json", args=[man.prison_number])}"' in self.html(signed_in, man)
+
+    def test_a_crd_passed_while_he_is_in_custody_is_a_record_to_check_not_a_release(self, signed_in, prison):
+        """Issue 18 item 4: never "In custody" beside "Released automatically at the CRD, <past date>"."""
+        held = factories.person(at=prison, recorded=release_in(-17))
+        html = self.html(signed_in, held)
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "Released automatically" not in html
+        assert (
+            "Warning</span> His CRD, 10 November 2026, has passed but the prison still records him" in banner
+        )
+
+    def test_a_parole_hearing_is_not_shown_as_his_release_date(self, signed_in, prison):
+        lifer = factories.person(
+            at=prison,
+            legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+            recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+        )
+        html = self.html(signed_in, lifer)
+        banner = html[html.index('id="release"') : html.index('id="readiness-heading"')]
+        assert "Earliest release date" not in banner
+        assert "Parole: no release date yet" in banner and "This is not a release date" in banner
+        assert "27 December 2026" in banner
 
     def test_a_refused_calculation_says_a_manual_calculation_is_needed_and_why(self, signed_in, prison):
         man = factories.person(at=prison, legal_status=LegalStatus.INDETERMINATE_SENTENCE)

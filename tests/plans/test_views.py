@@ -1,5 +1,6 @@
 """The readiness screens: dashboard, each worklist, my caseload, the timeline, and the plan-record forms."""
 
+import re
 from datetime import timedelta
 from html import unescape
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from resettle.accounts.roles import Role
 from resettle.plans.models import AccommodationCategory, AccommodationPlan
-from resettle.plans.services import save_record
+from resettle.plans.services import refresh_readiness, save_record
 from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
@@ -94,7 +95,6 @@ class TestWorklists:
         no_com = man(prison, days=200)  # handover was 8 months 14 days before release: passed
         with_com = man(prison, days=200)
         factories.allocate(with_com, factories.staff(StaffRole.COM), role=AllocationRole.COM)
-        from resettle.plans.services import refresh_readiness
 
         refresh_readiness([with_com.pk], today=TODAY)
         assert listed(worklist(spo, prison, "com-not-allocated")) == {no_com.prison_number}
@@ -132,6 +132,21 @@ class TestDashboard:
         html = response.content.decode()
         assert "<svg" in html and "style=" not in html and "<script>" not in html
 
+    def test_a_parole_hearing_is_not_counted_as_a_release(self, spo, prison):
+        """Issue 18 item 4: a THD is when the Parole Board may consider release (rules.release)."""
+        from resettle.people.vocabulary import LegalStatus
+
+        lifer = factories.person(
+            at=prison,
+            legal_status=LegalStatus.INDETERMINATE_SENTENCE,
+            recorded={"target_hearing_date": TODAY + timedelta(days=30)},
+        )
+        refresh_readiness([lifer.pk], today=TODAY)
+        man(prison, days=40)
+        board = spo.get(reverse("dashboard", args=[prison.code])).context["board"]
+        assert lifer.readiness.earliest_release == TODAY + timedelta(days=30)
+        assert sum(bar.total for bar in board.months) == 1
+
     def test_worklist_counts_on_the_dashboard(self, spo, prison):
         man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
         board = spo.get(reverse("dashboard", args=[prison.code])).context["board"]
@@ -147,6 +162,25 @@ class TestMyCaseload:
         sign_in(client, role_user(Role.POM, prison=prison, staff=pom))
         people = list(client.get(reverse("my-caseload")).context["page"].object_list)
         assert people == [mine] and other not in people
+
+    def test_a_man_released_is_not_shown_red_for_steps_due_before_his_release(self, client, prison):
+        """Issue 18 item 4: a COM's released man is not "overdue" on what could only be done before release
+        (rules.readiness.check.passed_with_release); what is due after it still counts."""
+        com = factories.staff(StaffRole.COM)
+        out = man(prison, days=-1)
+        booking = out.active_booking
+        booking.is_active, booking.released_on = False, TODAY - timedelta(days=1)
+        booking.save()
+        out.status = "RELEASED"
+        out.save()
+        refresh_readiness([out.pk], today=TODAY)
+        factories.allocate(out, com, role=AllocationRole.COM)
+        sign_in(client, role_user(Role.COM, staff=com))
+
+        listed = client.get(reverse("my-caseload")).context["page"].object_list
+        summary = listed[0].readiness
+        assert list(listed) == [out]
+        assert (summary.rag, summary.overdue_count) == ("AMBER", 0)  # the outcome on release is due today
 
     def test_a_user_without_a_staff_record_is_told_so(self, spo):
         assert "not linked to a POM or COM staff record" in spo.get(reverse("my-caseload")).content.decode()
@@ -203,6 +237,101 @@ class TestTimeline:
         assert spo.get(reverse("readiness", args=[elsewhere.prison_number])).status_code == 404
 
 
+class TestHisPage:
+    """Issue 18 item 1: a man's page is the one page for him: his checks by urgency, with reasons, due dates
+    and the form that records each, his plan's status, and the parts of his plan."""
+
+    def page(self, client, person):
+        return client.get(reverse("person", args=[person.prison_number]))
+
+    def test_puts_overdue_steps_first_then_those_due_in_4_weeks(self, spo, prison):
+        person = man(prison, days=40)
+        response = self.page(spo, person)
+        timeline = response.context["timeline"]
+        html = unescape(response.content.decode())
+
+        overdue, soon = timeline.overdue, timeline.due_soon
+        assert overdue and soon
+        assert all(item.status == "overdue" for item in overdue)
+        assert [i.finding.due_date for i in overdue] == sorted(i.finding.due_date for i in overdue)
+        assert all(TODAY <= item.finding.due_date <= TODAY + timedelta(days=28) for item in soon)
+        section = html[html.index('id="readiness-heading"') : html.index('id="plan-heading"')]
+        first_overdue = section.index(overdue[0].finding.title)
+        first_soon = section.index(soon[0].finding.title)
+        assert (
+            section.index("Overdue") < first_overdue < section.index("Due in the next 4 weeks") < first_soon
+        )
+        assert overdue[0].finding.reason in section
+        assert f"was due {overdue[0].finding.due_date:%-d %B %Y}" in section
+
+    def test_each_step_links_to_the_form_that_records_it(self, spo, prison):
+        person = man(prison, days=30)
+        html = unescape(self.page(spo, person).content.decode())
+        form = reverse("readiness-edit", args=[person.prison_number, "accommodation"])
+        row = html[html.index('id="step-first-night-accommodation"') :]
+        assert form in row[: row.index("</div>")]
+
+    def test_shows_his_plan_status_mappa_handover_approved_premises_and_transfer(self, spo, prison):
+        person = man(prison, days=40)
+        factories.allocate(person, factories.staff(first_name="Pat", last_name="Jones"))
+        response = self.page(spo, person)
+        html = unescape(response.content.decode())
+        assert response.context["person"].readiness.rag == "RED"
+        assert re.search(r'Plan status\s*<strong class="govuk-tag govuk-tag--red">Red</strong>', html)
+        for heading in ("MAPPA", "Handover to the COM", "Approved premises", "Accommodation on release"):
+            assert f'<h3 class="govuk-summary-card__title">{heading}</h3>' in html, heading
+        assert "Resettlement prison or in-reach" in html and "Pat Jones" in html
+
+    def test_recording_a_step_returns_to_his_page_where_it_is_no_longer_due(self, spo, prison):
+        person = man(prison, days=30)
+
+        def still_to_do(response) -> set[str]:
+            timeline = response.context["timeline"]
+            return {item.finding.check for item in (*timeline.overdue, *timeline.due_soon)}
+
+        before = self.page(spo, person)
+        saved = save_accommodation(spo, person, duty_to_refer_on=TODAY)
+        after = spo.get(saved["Location"])
+
+        assert "first-night-accommodation" in still_to_do(before)
+        assert "first-night-accommodation" not in still_to_do(after)
+
+    def test_a_governor_sees_his_readiness_but_no_forms(self, client, prison):
+        person = man(prison, days=40)
+        sign_in(client, role_user(Role.GOVERNOR, prison=prison))
+        html = self.page(client, person).content.decode()
+        assert 'id="readiness-heading"' in html
+        assert reverse("readiness-edit", args=[person.prison_number, "accommodation"]) not in html
+
+    def test_costs_the_same_queries_however_much_is_recorded_and_due(self, spo, prison):
+        """His page reads his record, his checks and his transfer in a fixed number of queries."""
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries(person) -> int:
+            cache.clear()  # counted afresh, not the shared read of the request before
+            with CaptureQueriesContext(connection) as captured:
+                assert self.page(spo, person).status_code == 200
+            return len(captured)
+
+        bare = man(prison, days=300)
+        factories.sentence(bare)
+        busy = man(prison, days=20, risk={"subject_to_notification": True})
+        for n in range(3):
+            factories.sentence(busy, case_sequence=n + 1)
+        factories.allocate(busy, factories.staff())
+        factories.allocate(busy, factories.staff(StaffRole.COM), role=AllocationRole.COM)
+        save_record(
+            AccommodationPlan,
+            busy,
+            version=0,
+            values={"category": AccommodationCategory.SETTLED, "address": "1 Mill Lane"},
+        )
+        queries(bare)  # the first request renews the session's idle timeout (resettle.accounts.idle)
+        assert queries(busy) == queries(bare)
+
+
 def post(client, person, section, data):
     return client.post(reverse("readiness-edit", args=[person.prison_number, section]), data)
 
@@ -215,23 +344,29 @@ def date_parts(name, day):
     )
 
 
+def save_accommodation(client, person, *, duty_to_refer_on=None):
+    """His accommodation plan saved as settled at 4 Church Street, confirmed today."""
+    return post(
+        client,
+        person,
+        "accommodation",
+        {
+            "version": 0,
+            "category": "SETTLED",
+            "address": "4 Church Street",
+            **date_parts("confirmed_on", TODAY),
+            **date_parts("duty_to_refer_on", duty_to_refer_on),
+            **date_parts("cas3_referral_on", None),
+        },
+    )
+
+
 class TestForms:
-    def test_saving_the_accommodation_plan_redirects_to_the_timeline(self, spo, prison):
+    def test_saving_the_accommodation_plan_returns_to_his_page(self, spo, prison):
         person = man(prison, days=30)
-        response = post(
-            spo,
-            person,
-            "accommodation",
-            {
-                "version": 0,
-                "category": "SETTLED",
-                "address": "4 Church Street",
-                **date_parts("confirmed_on", TODAY),
-                **date_parts("duty_to_refer_on", None),
-                **date_parts("cas3_referral_on", None),
-            },
-        )
+        response = save_accommodation(spo, person)
         assert response.status_code == 302
+        assert response["Location"] == reverse("person", args=[person.prison_number]) + "#accommodation"
         assert AccommodationPlan.objects.get(person=person).address == "4 Church Street"
 
     def test_errors_name_the_field_and_the_problem(self, spo, prison):

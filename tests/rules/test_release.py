@@ -9,12 +9,15 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resettle.rules.explained import ExplainedDate
 from resettle.rules.release import (
     COMPARED_DATES,
     DateDisagreement,
     KeyDates,
     date_disagreements,
     earliest_release,
+    is_release_date,
+    release_to_check,
 )
 
 TODAY = date(2026, 11, 27)
@@ -176,3 +179,54 @@ def test_key_dates_by_type_names_each_known_date_as_crds_does():
         "CRD": date(2027, 5, 1),
         "ERSED": date(2026, 11, 1),
     }
+
+
+# Issue 18 item 4: a status that agrees with itself. Automatic release (CRD, ARD; PRRD after recall) happens
+# on the day (rulebook §6), so a man the prison still holds after it is a record to check, not a man who
+# "was released automatically" while shown in custody.
+
+
+def test_an_automatic_release_date_ahead_says_he_will_be_released_then():
+    explained = earliest_release(
+        KeyDates(crd=date(2027, 3, 1)), indeterminate=False, recalled=False, today=TODAY
+    )
+    assert explained.because == ("Released automatically at the CRD, 1 March 2027",)
+    assert release_to_check(explained, today=TODAY) is None
+
+
+def test_an_automatic_release_date_passed_in_custody_is_a_record_to_check_not_a_release():
+    explained = earliest_release(
+        KeyDates(crd=date(2026, 11, 10)), indeterminate=False, recalled=False, today=TODAY
+    )
+    assert not any(reason.startswith("Released") for reason in explained.because)
+    assert explained.because == ("Automatic release was due at the CRD, 10 November 2026",)
+    assert release_to_check(explained, today=TODAY) == (
+        "His CRD, 10 November 2026, has passed but the prison still records him in custody. Check with "
+        "the prison whether he has been released, or whether his release date has changed."
+    )
+
+
+def test_a_post_recall_release_date_passed_in_custody_is_a_record_to_check():
+    explained = earliest_release(
+        KeyDates(prrd=date(2026, 10, 1)), indeterminate=False, recalled=True, today=TODAY
+    )
+    assert release_to_check(explained, today=TODAY).startswith("His PRRD, 1 October 2026, has passed")
+
+
+def test_an_automatic_release_due_today_is_not_yet_a_record_to_check():
+    explained = earliest_release(KeyDates(ard=TODAY), indeterminate=False, recalled=False, today=TODAY)
+    assert release_to_check(explained, today=TODAY) is None
+
+
+def test_a_parole_date_passed_is_not_an_automatic_release_to_check():
+    """A PED, TED or THD passed means the Parole Board has not (yet) directed release: nothing disagrees."""
+    for kind in ("PED", "TED", "THD"):
+        assert release_to_check(ExplainedDate(kind, date(2026, 1, 1), ()), today=TODAY) is None
+    assert release_to_check(None, today=TODAY) is None
+
+
+def test_a_tariff_expiry_or_target_hearing_date_is_not_a_release_date():
+    """An indeterminate sentence is released only when the Parole Board directs it (then at the APD): the
+    TED and THD he is planned to (rulebook §3.1) are when the Board may consider release, not release dates."""
+    assert not is_release_date("TED") and not is_release_date("THD")
+    assert all(is_release_date(kind) for kind in ("CRD", "ARD", "PED", "PRRD", "APD", "CONFIRMED"))

@@ -31,7 +31,7 @@ from resettle.accounts import policy
 from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.rules.explained import ExplainedDate
-from resettle.rules.release import date_disagreements
+from resettle.rules.release import PAROLE_CONSIDERATION_DATES, date_disagreements, release_to_check
 from resettle.rules.sentencing.durations import Period
 from resettle.rules.sentencing.result import DATE_ORDER
 from resettle.staff.models import Allocation, AllocationRole
@@ -153,8 +153,11 @@ def caseload(
         )
     )
     if query.release_within_days is not None:
-        # Dates already passed stay in: a man still held past his release date needs planning most.
-        people = people.filter(earliest_release_date__lte=today + timedelta(days=query.release_within_days))
+        # Dates already passed stay in: a man still held past his release date needs planning most. A TED
+        # or THD is no release date (rules.release.is_release_date): he is not releasing within the window.
+        people = people.filter(
+            earliest_release_date__lte=today + timedelta(days=query.release_within_days)
+        ).exclude(earliest_release_type__in=PAROLE_CONSIDERATION_DATES)
     if query.rosh:
         wanted = Q(risk__rosh_level__in=query.rosh - {ROSH_NOT_RECORDED})
         if ROSH_NOT_RECORDED in query.rosh:
@@ -316,6 +319,8 @@ class PersonRecord:
     sentences: list[Sentence] = field(default_factory=list)
     current_allocations: dict[str, Allocation] = field(default_factory=dict)
     allocation_history: list[Allocation] = field(default_factory=list)
+    # What to check when his planned release has passed while he is recorded in custody (rules.release).
+    release_to_check: str | None = None
 
 
 def _age(born: date, today: date) -> int:
@@ -341,9 +346,18 @@ def recorded_key_dates(recorded: RecordedKeyDates | None) -> list[KeyDate]:
 def person_record(prison_number: str, *, today: date, people: QuerySet[Person] | None = None) -> PersonRecord:
     """Everything the person page shows. Raises Person.DoesNotExist for a prison number not among `people`."""
     people = Person.objects.all() if people is None else people
-    person = people.select_related("current_prison", "release_area", "risk", "accommodation_plan").get(
-        prison_number=prison_number
-    )
+    # His plan's one-to-one records come in the same query, by name: people does not import plans.
+    person = people.select_related(
+        "current_prison",
+        "release_area",
+        "risk",
+        "readiness",
+        "accommodation_plan",
+        "approved_premises",
+        "mappa_record",
+        "handover_record",
+        "transfer_plan__target_prison",
+    ).get(prison_number=prison_number)
     # A released man has no active booking: his last one is the record of his sentence.
     booking = (
         Booking.objects.filter(person=person)
@@ -363,12 +377,13 @@ def person_record(prison_number: str, *, today: date, people: QuerySet[Person] |
     allocations = list(
         Allocation.objects.filter(person=person).select_related("staff").order_by("-allocated_on", "-id")
     )
+    earliest = release_summary_for(person, recorded, today=today, calculation=calculation)
     return PersonRecord(
         person=person,
         age=_age(person.date_of_birth, today),
         booking=booking,
         key_dates=key_dates,
-        earliest_release=release_summary_for(person, recorded, today=today, calculation=calculation),
+        earliest_release=earliest,
         calculation=shown_calculation(
             calculation, rules=calculation.rules, calculated_at=calculation.calculated_at, recorded=key_dates
         )
@@ -377,4 +392,5 @@ def person_record(prison_number: str, *, today: date, people: QuerySet[Person] |
         sentences=sentences,
         current_allocations={a.role: a for a in allocations if a.is_current},
         allocation_history=[a for a in allocations if not a.is_current],
+        release_to_check=release_to_check(earliest, today=today) if person.status in IN_CUSTODY else None,
     )

@@ -5,7 +5,6 @@ from . import views
 urlpatterns = [
     path("prisons/", views.prison_list, name="prison-list"),
     path("prisons/<str:prison_code>/caseload/", views.caseload, name="caseload"),
-    path("people/<str:prison_number>/", views.person, name="person"),
     path("calculate/", views.calculate, name="calculate"),
     path("calculate/json/", views.calculate_json, name="calculate-json"),
 ]

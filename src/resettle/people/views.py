@@ -1,20 +1,17 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from resettle.accounts import policy
-from resettle.accounts.access import CASE_WORK, PERSON_RECORD, PRISON_CASELOAD, access
+from resettle.accounts.access import CASE_WORK, PRISON_CASELOAD, access
 from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
-from resettle.planning.selectors import latest_run, person_transfer
 
 from . import selectors
 from .forms import CaseloadFilterForm, EnteredBookingForm, PastedBookingForm
-from .models import Person
 from .release_dates import run_engine
 
 
@@ -46,35 +43,6 @@ def caseload(request, prison_code):
             **shared.drawn_once(people, page),
         },
     )
-
-
-@access(PERSON_RECORD)
-def person(request, prison_number):
-    seen = policy.people_seen_by(request.scope)
-    try:
-        pk = seen.values_list("pk", flat=True).get(prison_number=prison_number)
-    except Person.DoesNotExist:
-        raise Http404("No person with that prison number") from None
-    on = today()
-    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
-    record = shared.read(
-        shared.person(pk),
-        on,
-        "record",
-        lambda: selectors.person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
-    )
-    # Kept as long as his record, and no longer than the transfer plan it was read from.
-    plan = latest_run()
-    transfer = shared.read(
-        shared.person(pk), on, f"transfer:{plan.pk if plan else None}", lambda: person_transfer(record.person)
-    )
-    context = {
-        "record": record,
-        "person": record.person,
-        "transfer": transfer,
-        "can_change": policy.can_edit_person(request.scope, prison_number),
-    }
-    return render(request, "people/person.html", context)
 
 
 def _calculation_page(request, form_class, tab: str):

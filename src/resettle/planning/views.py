@@ -1,5 +1,7 @@
 """Transfer-planning screens: the national plan, a prison's moves and bed pressure, the unplaced men with
-their reasons, and the decision on one proposal. Thin: parse, call a selector or service, render."""
+their reasons, and the decision on one proposal; and a man's own page, which brings together his record
+(people), his readiness and plan (plans) and his transfer (here), so it is served by the highest of the
+three (tests/test_import_graph.py). Thin: parse, call a selector or service, render."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from resettle.accounts import policy
 from resettle.accounts.access import (
     PERSON_CHANGE,
+    PERSON_RECORD,
     PRISON_TRANSFERS,
     RUN_TRANSFER_PLAN,
     TRANSFER_DECISION,
@@ -18,9 +21,14 @@ from resettle.accounts.access import (
 )
 from resettle.accounts.roles import Role
 from resettle.audit import recorder
+from resettle.core import shared
 from resettle.core.clock import today
 from resettle.core.jobs import start_command
 from resettle.estate.models import Prison
+from resettle.people.models import Person
+from resettle.people.selectors import person_record
+from resettle.plans.sections import SECTIONS
+from resettle.plans.selectors import timeline
 
 from . import selectors
 from .charts import pressure_chart
@@ -164,3 +172,38 @@ def hold(request, prison_number):
         "planning/hold.html",
         {"person": person, "form": form, "transfer": selectors.person_transfer(person)},
     )
+
+
+@access(PERSON_RECORD)
+def person(request, prison_number):
+    """A man's page: his readiness by urgency with the form for each step, his plan, his dates, his record."""
+    seen = policy.people_seen_by(request.scope)
+    try:
+        pk = seen.values_list("pk", flat=True).get(prison_number=prison_number)
+    except Person.DoesNotExist:
+        raise Http404("No person with that prison number") from None
+    on, owner = today(), shared.person(pk)
+    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
+    record = shared.read(
+        owner,
+        on,
+        "record",
+        lambda: person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
+    )
+    # Shared with his readiness page, which reads it under the same name.
+    checks = shared.read(owner, on, "timeline", lambda: timeline(record.person, today=on))
+    # Kept as long as his record, and no longer than the transfer plan it was read from.
+    plan = selectors.latest_run()
+    transfer = shared.read(
+        owner, on, f"transfer:{plan.pk if plan else None}", lambda: selectors.person_transfer(record.person)
+    )
+    context = {
+        "record": record,
+        "person": record.person,
+        "timeline": checks,
+        "sections": SECTIONS,
+        "transfer": transfer,
+        "today": on,
+        "can_change": policy.can_edit_person(request.scope, prison_number),
+    }
+    return render(request, "people/person.html", context)

@@ -22,6 +22,7 @@ from resettle.rules.policy import in_words
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
 from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
+from resettle.rules.release import PAROLE_CONSIDERATION_DATES
 from resettle.staff.models import Allocation, AllocationRole
 
 from .case_builder import case_for
@@ -227,8 +228,10 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
     in_custody = policy.people_held_at(scope, prison).filter(status__in=IN_CUSTODY).count()
     first = today.replace(day=1)
     last = first + relativedelta(months=12)
+    # Releases by month: a TED or THD is when the Parole Board may consider release, not a release.
     per_month = (
         summaries.filter(earliest_release__gte=today, earliest_release__lt=last)
+        .exclude(person__earliest_release_type__in=PAROLE_CONSIDERATION_DATES)
         .annotate(month=TruncMonth("earliest_release"))
         .values("month", "rag")
         .annotate(n=Count("pk"))
@@ -334,6 +337,22 @@ class Timeline:
         for item in self.items:
             found[item.status] += 1
         return found
+
+    @property
+    def overdue(self) -> list[TimelineItem]:
+        """The steps past their deadline, the longest overdue first: what his page puts first."""
+        return [item for item in self.items if item.status == Status.OVERDUE]
+
+    @property
+    def due_soon(self) -> list[TimelineItem]:
+        """The steps not yet done that fall due within the window that makes him Amber, soonest first."""
+        soon = self.today + POLICY.due_soon
+        return [item for item in self.items if item.status == Status.DUE and item.finding.due_date <= soon]
+
+    @property
+    def due_later(self) -> int:
+        """How many steps fall due after that window (they are on his full timeline)."""
+        return self.counts["due"] - len(self.due_soon)
 
 
 # Which plan-record form satisfies a check: the link from a timeline entry to the form that fixes it.

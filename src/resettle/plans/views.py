@@ -1,8 +1,10 @@
 """Readiness pages: a prison's dashboard and worklists, a POM's caseload, one man's readiness timeline and the
-forms that edit his plan records. Thin: parse, call a selector or service, render. Access is declared per
-view (resettle.accounts.access) and every list chooses among the people the viewer's scope allows."""
+forms that edit his plan records, which return to his page (planning.views.person) once saved. Thin: parse,
+call a selector or service, render. Access is declared per view (resettle.accounts.access) and every list
+chooses among the people the viewer's scope allows."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +33,15 @@ def _person(request, prison_number: str, *, editable: bool = False) -> Person:
 
 
 # --- one man -----------------------------------------------------------------------------------------------
+
+# The parts of his plan his page shows as a card of their own; a form for any other part returns to his checks.
+ON_HIS_PAGE = ("mappa", "handover", "approved-premises", "accommodation")
+
+
+def _back_to_his_page(request, prison_number: str, part: str, saved: str):
+    messages.success(request, saved)
+    anchor = part if part in ON_HIS_PAGE else "readiness"
+    return redirect(f"{reverse('person', args=[prison_number])}#{anchor}")
 
 
 @access(PERSON_RECORD)
@@ -91,7 +102,7 @@ def edit_section(request, prison_number, section):
                 form.is_valid()
                 form.add_error(None, services.CONFLICT_MESSAGE)
             else:
-                return redirect(f"{reverse('readiness', args=[prison_number])}#{section}")
+                return _back_to_his_page(request, prison_number, section, f"{SECTIONS[section].title}: saved")
     else:
         form = form_class(initial=current_values(section, record, person), today=on)
     return render(
@@ -113,7 +124,7 @@ def add_mappa_meeting(request, prison_number):
     form = forms.MappaMeetingForm(request.POST or None, today=today())
     if request.method == "POST" and form.is_valid():
         services.add_mappa_meeting(person, by=request.user, **form.cleaned_data)
-        return redirect(f"{reverse('readiness', args=[prison_number])}#mappa")
+        return _back_to_his_page(request, prison_number, "mappa", "MAPPA meeting recorded")
     meetings = person.mappa_meetings.all()
     return render(request, "plans/mappa_meeting.html", {"person": person, "form": form, "meetings": meetings})
 
@@ -147,7 +158,7 @@ def edit_intervention(request, prison_number, offer_id=None):
                 form.is_valid()
                 form.add_error(None, services.CONFLICT_MESSAGE)
             else:
-                return redirect(f"{reverse('readiness', args=[prison_number])}#interventions")
+                return _back_to_his_page(request, prison_number, "interventions", "Intervention offer saved")
     else:
         initial = {"version": offer.version if offer else 0}
         if offer:

@@ -110,10 +110,41 @@ def earliest_release(
     if not automatic:
         return None
     kind, day = automatic_release(automatic)
-    reasons = [f"Released automatically at the {kind}, {long_date(day)}"]
+    reasons = [_automatic_release_reason(kind, day, today=today)]
     if dates.ped:
         reasons.insert(0, f"PED {long_date(dates.ped)} has passed without release")
     return ExplainedDate(kind, day, tuple(reasons))
+
+
+def _automatic_release_reason(kind: str, day: date, *, today: date) -> str:
+    # A day passed is no release that happened: the page asks for him to be checked (release_to_check).
+    if day < today:
+        return f"Automatic release was due at the {kind}, {long_date(day)}"
+    return f"Released automatically at the {kind}, {long_date(day)}"
+
+
+# The dates on which he leaves custody without a decision: his sentence releases him on the day.
+AUTOMATIC_RELEASE_DATES = frozenset({"CRD", "ARD", "PRRD"})
+# The dates of an indeterminate sentence that release is planned to, which release him only if the Parole
+# Board then directs it (at the APD): the tariff's end and the next hearing. Never "the release date".
+PAROLE_CONSIDERATION_DATES = frozenset({"TED", "THD"})
+
+
+def is_release_date(kind: str) -> bool:
+    """Whether a planned date of this kind is one he may be released on: not a TED or THD (see above)."""
+    return kind not in PAROLE_CONSIDERATION_DATES
+
+
+def release_to_check(planned: ExplainedDate | None, *, today: date) -> str | None:
+    """For a man the prison records in custody: what to check when the automatic release date he is planned
+    to has passed (the two records cannot both be right), or None when they agree. A passed PED, TED or THD
+    disagrees with nothing: release on those waits for the Parole Board."""
+    if planned is None or planned.kind not in AUTOMATIC_RELEASE_DATES or planned.on >= today:
+        return None
+    return (
+        f"His {planned.kind}, {long_date(planned.on)}, has passed but the prison still records him in custody. "
+        "Check with the prison whether he has been released, or whether his release date has changed."
+    )
 
 
 def automatic_release(automatic: list[tuple[str, date]]) -> tuple[str, date]:

@@ -528,3 +528,32 @@ def test_the_parole_handover_title_holds_under_every_handover_version_and_the_re
     assert in_2023.title == in_2026.title and "months" not in in_2026.title
     assert "PED − 8 months" in in_2023.reason
     assert "PED − 12 months" in in_2026.reason
+
+
+# Issue 18 item 4: a step due by the day of his release (rulebook §9: a BLOCKER "must be done before
+# release") can no longer be done once he is out, so it is not overdue work and does not make a released man
+# Red. What falls due after release (the night-of-release outcome, the first police notification) still is.
+RELEASED = {"person__released_on": CRD, "offending__schedule_3": True}
+
+
+def test_a_step_due_by_his_release_is_not_overdue_once_he_is_released():
+    report = evaluate_case(with_(BASE, **RELEASED), AFTER_RELEASE)
+    overdue = [f for f in report.findings if f.status == Status.OVERDUE]
+    assert overdue and all(f.due_date > CRD for f in overdue)
+    licence = report.finding("licence-issued")
+    assert licence.status == Status.NOT_APPLICABLE
+    assert licence.reason == (
+        "Not applicable now: he was released on 1 June 2027, and this was due by 31 May 2027; "
+        "it was not recorded as done."
+    )
+
+
+def test_steps_due_after_his_release_are_still_overdue():
+    report = evaluate_case(with_(BASE, **RELEASED), AFTER_RELEASE)
+    for check_id in ("accommodation-outcome-recorded", "rso-initial-notification"):
+        assert report.finding(check_id).status == Status.OVERDUE, check_id
+
+
+def test_a_step_done_before_his_release_stays_done():
+    case = with_(BASE, **RELEASED, plan__immediate_needs_screen_on=RECEIVED)
+    assert evaluate_case(case, AFTER_RELEASE).finding("immediate-needs-screen").status == Status.DONE

@@ -42,6 +42,8 @@ def test_released_homeless_shows_in_the_accommodation_outcome():
     outcome = result.finding("accommodation-outcome-recorded")
     assert outcome.status == Status.DONE
     assert "homeless, not rough sleeping (not housed under MI014)" in outcome.reason
+    # Missed, not overdue: he left without it, and it can no longer be done (issue 18 item 4).
     first_night = result.finding("first-night-accommodation")
-    assert (first_night.status, first_night.severity) == (Status.OVERDUE, "BLOCKER")
+    assert (first_night.status, first_night.severity) == (Status.NOT_APPLICABLE, "BLOCKER")
+    assert "he was released on" in first_night.reason and "not recorded as done" in first_night.reason
     assert "weekly" in result.finding("rso-initial-notification").reason

@@ -4,6 +4,7 @@ from django import template
 
 from resettle.people.selectors import KEY_DATE_NAMES
 from resettle.people.vocabulary import EarlyReleaseExclusion
+from resettle.rules.release import is_release_date
 
 register = template.Library()
 
@@ -65,6 +66,18 @@ def sortable_header(context, label, key, query, classes=""):
 @register.filter
 def key_date_name(abbreviation: str) -> str:
     return KEY_DATE_NAMES.get(abbreviation, abbreviation)
+
+
+@register.filter(name="is_release_date")
+def is_release_date_filter(kind: str) -> bool:
+    return is_release_date(kind)
+
+
+@register.filter
+def awaits_parole(planned) -> bool:
+    """Whether the date he is planned to (an ExplainedDate, or None) is a TED or THD: a date the Parole
+    Board may direct his release from, never his release date."""
+    return planned is not None and not is_release_date(planned.kind)
 
 
 @register.filter

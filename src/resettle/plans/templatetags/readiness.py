@@ -16,6 +16,12 @@ STATUS_TAGS = {
     "not_applicable": ("grey", "Not applicable"),
 }
 RAG_TAGS = {"RED": "red", "AMBER": "orange", "GREEN": "green"}
+# Who holds the case, in the words Manage POM Cases shows for its `responsibility` values (anchors §1).
+RESPONSIBILITY_LABELS = {
+    "CustodyOnly": "POM responsible",
+    "CustodyWithCom": "POM responsible, COM supporting",
+    "Community": "COM responsible, POM supporting",
+}
 
 
 @register.simple_tag
@@ -59,6 +65,11 @@ def status_label(status) -> str:
 @register.filter
 def rag_colour(rag: str) -> str:
     return RAG_TAGS.get(rag, "grey")
+
+
+@register.filter
+def responsibility_label(responsibility) -> str:
+    return RESPONSIBILITY_LABELS.get(str(responsibility), str(responsibility))
 
 
 @register.filter

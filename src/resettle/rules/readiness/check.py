@@ -169,6 +169,13 @@ def evaluate(check: Check, facts: Facts) -> Finding:
         return finding(Status.NOT_APPLICABLE, f"Not applicable: no {KEY_DATES[check.due.key][0]} is known.")
     deadline = f"due {check.due.describe(facts)}, {fmt_date(due)}"
     evidence = check.done(facts) if check.done else None
+    if not evidence and passed_with_release(facts, due):
+        released = fmt_date(facts.case.person.released_on)
+        return finding(
+            Status.NOT_APPLICABLE,
+            f"Not applicable now: he was released on {released}, and this was due by {fmt_date(due)}; "
+            "it was not recorded as done.",
+        )
     if evidence:
         status, text = Status.DONE, _done_text(evidence, due)
     elif facts.as_of > due:
@@ -178,6 +185,14 @@ def evaluate(check: Check, facts: Facts) -> Finding:
     extra = check.explain(facts) if check.explain else None
     overdue = (facts.as_of - due).days if status == Status.OVERDUE else None
     return finding(status, " ".join(filter(None, (text, extra))), due, overdue)
+
+
+def passed_with_release(facts: Facts, due: date) -> bool:
+    """A step due by the day he was released can no longer be done (rulebook §9: a blocker "must be done
+    before release"): missed, not overdue, so it is nobody's work now and does not make a released man Red.
+    Steps due after his release (the outcome on the night, the first notification) stay his COM's."""
+    released_on = facts.case.person.released_on
+    return released_on is not None and due <= released_on
 
 
 def _done_text(evidence: object, due: date) -> str:
