@@ -5,8 +5,8 @@ Without DEBUG, Django answers by the handlers below (config/urls.py). With DEBUG
 an unknown address, a bad request and a fault with its own debug pages instead, made where no middleware
 can catch the exception (an access refusal, an unreadable body); ErrorPagesMiddleware puts the service's
 page in their place, and the fault's traceback is still in the log. RequestLimitsMiddleware refuses what
-is too large to read with a page of its own. The pages never say whether a prison
-or person exists outside the user's scope (docs/security.md): that is a 404, like one that does not.
+is too large to read with a page of its own. No page says whether a prison or person exists outside the
+user's scope (docs/security.md): that is a 404, like one that does not.
 """
 
 from django.conf import settings
@@ -40,12 +40,9 @@ def page(request, status: int, **context) -> HttpResponse:
 
 
 def bad_request(request, exception):
-    too_large = isinstance(exception, RequestDataTooBig)
     if problems.is_api(request):
-        if too_large:
-            return problems.response(request, 413, detail=too_large_detail())
         return problems.response(request, 400, detail=_detail(exception))
-    if too_large:
+    if isinstance(exception, RequestDataTooBig):
         return too_large_page(request)
     return page(request, 400)
 
@@ -77,26 +74,15 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     """A form sent without its token (settings.CSRF_FAILURE_VIEW): most often a page left open past the
-    session, or sent again from the browser's history."""
-    if problems.is_api(request):
-        return problems.response(
-            request, 403, detail="Send the CSRF token with a request signed in by session"
-        )
+    session, or sent again from the browser's history. The API's views check their own token (Django
+    REST framework) and answer a problem."""
     response = render(request, "csrf_failure.html", status=403)
     response.service_error_page = True
     return response
 
 
-def too_large_detail() -> str:
-    return f"A request must be smaller than {_limit_kb():,} KB"
-
-
 def too_large_page(request) -> HttpResponse:
-    return page(request, 413, limit_kb=_limit_kb())
-
-
-def _limit_kb() -> int:
-    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    return page(request, 413, limit_kb=settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024)
 
 
 class ErrorPagesMiddleware:
@@ -128,7 +114,7 @@ class RequestLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        return self.get_response(request)  # its work is before the view: process_view
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if problems.is_api(request):
