@@ -81,9 +81,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "resettle.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every page's refusal a GOV.UK page, DEBUG's debug pages included; inside the security headers,
+    # which it is sent with, and outside everything that can refuse (CommonMiddleware's unknown host).
+    "resettle.core.errors.ErrorPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "resettle.accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the form: a form too large to read is refused with a page.
+    "resettle.core.errors.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -202,6 +207,8 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without its token gets the service's page saying what to do (resettle.core.errors).
+CSRF_FAILURE_VIEW = "resettle.core.errors.csrf_failure"
 # A session ends after this long without a request and when the browser closes; requests renew it at most
 # once a minute (resettle.accounts.idle).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))

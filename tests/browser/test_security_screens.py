@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from resettle.accounts.roles import Role
 from resettle.accounts.two_factor import issue_enrolment_code
+from resettle.audit import chain
 from tests.security.users import current_code, role_user
 
 from .conftest import PASSWORD, check_accessibility, give_the_second_factor, save_screenshot
@@ -52,8 +53,10 @@ def test_the_audit_trail_shows_who_looked_at_whom(page, live_server, signed_in, 
     page.get_by_role("link", name="Taylor, Mark").click()
     page.wait_for_url(re.compile(r"/people/(G\d{4}[A-Z]{2})/$"))
     prison_number = page.url.rstrip("/").rsplit("/", 1)[1]
+    page.goto(f"{live_server.url}/prisons/DAI/caseload/?q={'taylor' * 500}")
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/sign-in$"))
+    chain.seal()  # what each process does within seconds (the tests seal when they mean to)
 
     admin = role_user(Role.ADMINISTRATOR, username="admin", first_name="Sam", last_name="Ellery")
     TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
@@ -69,4 +72,16 @@ def test_the_audit_trail_shows_who_looked_at_whom(page, live_server, signed_in, 
     assert page.get_by_role("link", name=re.compile("subject access export")).is_visible()
     check_accessibility(page)
     save_screenshot(page, "audit-trail")
+
+    # Issue 18 §6: the whole trail, a 3,000-character search among it, fits the page; what is sealed says so.
+    page.get_by_role("link", name="Clear filters").click()
+    page.wait_for_url(re.compile(r"/audit/$"))
+    table = page.locator(".app-audit-table")
+    assert "prison: DAI" in table.inner_text() and "D, A, I" not in table.inner_text()
+    assert page.get_by_text("Show all 3,000 characters").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    sealed = table.locator(".govuk-tag").all_inner_texts()
+    assert "Not yet" in sealed[0] and any(tag.startswith("No. ") for tag in sealed)
+    check_accessibility(page)
+    save_screenshot(page, "audit-trail-unfiltered")
     assert page.console_errors == []

@@ -10,6 +10,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from resettle.core.errors import MAX_ADDRESS_CHARACTERS
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -74,6 +78,12 @@ def test_the_production_configuration_serves_a_page_and_its_styles_from_a_fresh_
         stylesheet = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
         assert re.search(r"\.[0-9a-f]{12}\.css$", stylesheet), f"{stylesheet} is not a hashed name"
         assert _get(f"http://127.0.0.1:{port}{stylesheet}").status == 200
+        # Issue 18 §7: gunicorn's own limit on the request line answered a long address with a bare "URI
+        # Too Long"; the application answers it, and refuses only what is longer than its own limit.
+        assert _get(f"http://127.0.0.1:{port}/sign-in?next=/{'x' * 10_000}").status == 200
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _get(f"http://127.0.0.1:{port}/sign-in?next=/{'x' * MAX_ADDRESS_CHARACTERS}")
+        assert refused.value.code == 414 and "The web address is too long" in refused.value.read().decode()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -370,3 +370,14 @@ def test_the_dartmoor_report_reproduces_the_2017_findings_from_the_records():
     assert unsettled / recorded > 0.3
     assert report.line("maintaining-innocence-offered").here["value"] < 0.3
     assert len(report.line("under-mappa").trend) == 12
+
+
+def test_the_command_says_what_its_counts_mean_and_why_most_prisons_are_empty(prison_scale):
+    """Issue 18 §8: `make run` printed "off target 51, refused 22" without meaning, and 3 of 120 prisons
+    held people without a word why."""
+    assert "off target: men whose release the engine puts a few days from that date" in prison_scale
+    assert "refused: bookings the engine cannot calculate" in prison_scale
+    assert (
+        "People are in 3 of the 120 prisons only: HMP Dartmoor, HMP Exeter and HMP Channings Wood"
+        in prison_scale
+    )

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
+from resettle.people.forms import PASTED_BOOKING_MAX_KB
 from resettle.people.models import Adjustment, CalculatedReleaseDates, Offence, RiskProfile
 from resettle.people.release_dates import live_rules, recalculate
 from resettle.people.vocabulary import CustodyStatus, LegalStatus, RecallType, RoshLevel, SentenceCalcType
@@ -941,6 +942,44 @@ class TestCalculationPage:
 
         assert response.context["result"] is None
         assert '<a href="#id_booking">' in html and message in html
+
+    def test_a_pasted_booking_too_large_is_a_form_error_naming_the_limit(self, signed_in):
+        """Issue 18 §7: a 1.4 MB paste is refused beside the box, not by a debug page. The page posts it as
+        multipart, so that URL encoding does not swell it past what Django reads of a form."""
+        pasted = json.dumps({**PSI_EXAMPLE_10, "padding": ["x" * 1000] * 1400})
+
+        response, html = self.post(signed_in, {"booking": pasted, "profile": "sds-50"}, "calculate-json")
+
+        assert response.context["result"] is None
+        assert f"The booking must be smaller than {PASTED_BOOKING_MAX_KB} KB" in html
+        assert 'enctype="multipart/form-data"' in signed_in.get(reverse("calculate-json")).content.decode()
+
+    @pytest.mark.parametrize(
+        ("typed", "field", "message"),
+        [
+            ({"sentence-0-years": "four"}, "years", "Sentence years must be a whole number"),
+            (
+                {"sentence-0-calc_type": "EDS21", "sentence-0-extension_years": "x"},
+                "extension_years",
+                "Extension years must be a whole number",
+            ),
+            (
+                {
+                    "sentence-0-calc_type": "LR_ORA",
+                    "sentence-0-return_to_custody_date_day": "30",
+                    "sentence-0-return_to_custody_date_month": "2",
+                    "sentence-0-return_to_custody_date_year": "2024",
+                },
+                "return_to_custody_date",
+                "Return to custody date must be a real date",
+            ),
+        ],
+    )
+    def test_a_field_gets_one_error_the_first_problem_with_it(self, signed_in, typed, field, message):
+        """Issue 18 §7: a value that is not a number was also told to be entered, twice over on one field."""
+        response, html = self.post(signed_in, entered_booking(**typed))
+
+        assert response.context["form"].sentences[0].errors[field] == [message]
 
     def test_nothing_is_stored(self, signed_in, prison):
         factories.person(at=prison)

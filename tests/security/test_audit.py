@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
-from resettle.audit import chain, recorder
+from resettle.audit import chain, recorder, sealing
 from resettle.audit.models import Action, AuditEntry
 from tests import factories
 
@@ -315,3 +315,19 @@ def test_entries_written_together_are_sealed_once_within_seconds(
     assert sealed.wait(timeout=5)
     time.sleep(0.2)
     assert len(sealings) == 1 and sealings[0] != threading.current_thread().name
+
+
+def test_a_process_that_ends_before_its_timer_seals_its_entries_as_it_stops(
+    settings, django_capture_on_commit_callbacks
+):
+    """Issue 18 §6: a command (a demo load, an import) ending within the delay left its entries "Not yet"
+    sealed until some other process wrote, and `make run` has no schedule to catch them."""
+    settings.RESETTLE_AUDIT_SEAL_SECONDS = 60
+
+    with django_capture_on_commit_callbacks(execute=True):
+        written = recorder.record(Action.EXPORT, detail="just before the end")
+    assert AuditEntry.objects.get(pk=written.pk).sequence is None
+    sealing.seal_before_exit()
+
+    assert AuditEntry.objects.get(pk=written.pk).sealed
+    assert not sealing._timer.is_alive()

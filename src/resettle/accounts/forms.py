@@ -46,7 +46,10 @@ class TwoFactorCodeForm(CheckedCodeForm):
     code = forms.CharField(
         label="Code from your authenticator app",
         max_length=6,
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app",
+            "max_length": "Enter the code as 6 digits, like 123456",
+        },
     )
 
     def clean_code(self) -> str:
@@ -62,7 +65,10 @@ class EnrolmentCodeForm(CheckedCodeForm):
     enrolment_code = forms.CharField(
         label="Enrolment code",
         max_length=30,
-        error_messages={"required": "Enter the enrolment code your administrator gave you"},
+        error_messages={
+            "required": "Enter the enrolment code your administrator gave you",
+            "max_length": "Enrolment code must be 30 characters or fewer",
+        },
     )
 
     def clean_enrolment_code(self) -> str:

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from resettle.core import SERVICE_NAME
+
 from .access import planners, report_readers
 from .roles import Role
 
@@ -10,7 +12,7 @@ def service(request):
     user = getattr(request, "user", None)
     prison = getattr(user, "caseload_prison", None) if user and user.is_authenticated else None
     return {
-        "service_name": "Resettle",
+        "service_name": SERVICE_NAME,
         "user_prison": prison,
         "service_navigation": _navigation(request, prison),
         "can_plan_transfers": _scope_allows(request, planners),

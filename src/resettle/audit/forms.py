@@ -4,26 +4,24 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from resettle.people.forms import DateField
-from resettle.people.models import PRISON_NUMBER
+from resettle.people.forms import DateField, PrisonNumberField
 
 
 class AuditFilterForm(forms.Form):
     """The audit viewer's filters; every one is optional and they combine."""
 
-    user = forms.CharField(label="Username", required=False, max_length=150)
-    person = forms.CharField(label="Prison number", required=False, max_length=7)
+    user = forms.CharField(
+        label="Username",
+        required=False,
+        max_length=150,
+        error_messages={"max_length": "Username must be 150 characters or fewer"},
+    )
+    person = PrisonNumberField(label="Prison number")
     since = DateField("date from", label="From", required=False)
     until = DateField("date to", label="To", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, auto_id="%s", **kwargs)
-
-    def clean_person(self) -> str:
-        number = self.cleaned_data["person"].strip().upper()
-        if number and not PRISON_NUMBER.regex.match(number):
-            raise forms.ValidationError("Enter a prison number like A1234BC")
-        return number
 
     def clean(self):
         since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")

@@ -4,12 +4,14 @@ An entry is protected by its own keyed digest against being changed, but only th
 deleted, and only once it is sealed. So each process that writes entries seals them soon after its commit:
 one timer a process at a time, however many entries it writes meanwhile, so that page views still never
 wait on one another (resettle.audit.chain). The schedule's `audit seal` every minute stays, for entries of
-a process that stopped before its timer ran.
+a process killed before its timer ran; one that ends normally first (a command: `resettle demo`, an
+import) seals as it stops, since `make run` has no schedule.
 
 RESETTLE_AUDIT_SEAL_SECONDS is the delay: 0 seals at the commit itself, None not at all (the tests, which
 seal when they mean to).
 """
 
+import atexit
 import logging
 import threading
 
@@ -46,10 +48,26 @@ def _after_commit() -> None:
         _timer.start()
 
 
+@atexit.register
+def seal_before_exit() -> None:
+    """Seal now what a waiting timer would have, as the process ends: its thread would die with it."""
+    timer = _timer
+    if timer is None or timer.finished.is_set():
+        return  # nothing written since the last sealing
+    timer.cancel()
+    timer.join()  # a sealing already under way finishes first
+    _seal_logging_failure()
+
+
 def _seal_in_the_background() -> None:
+    try:
+        _seal_logging_failure()
+    finally:
+        connection.close()  # this thread's own connection, not a request's
+
+
+def _seal_logging_failure() -> None:
     try:
         chain.seal()
     except Exception:  # the schedule's sealing will catch up; a request must never see this fail
         logger.exception("Sealing the audit trail failed")
-    finally:
-        connection.close()  # this thread's own connection, not a request's

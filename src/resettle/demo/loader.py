@@ -74,6 +74,7 @@ class Summary:
     users: list[tuple[User, DemoUser]] = field(default_factory=list)
     seconds: float = 0.0
     engine: Counter = field(default_factory=Counter)
+    peopled: list[str] = field(default_factory=list)  # the names of the prisons given people
 
     @property
     def people(self) -> int:
@@ -232,6 +233,7 @@ def load(scale: str, seed: int, today: date, *, progress: bool = True) -> Summar
     started = time.monotonic()
     summary = Summary()
     plan = headcounts(scale, seed)
+    summary.peopled = [count.spec.name for count in plan]
     with transaction.atomic():
         estate = build_estate()
         _report_rolls(estate, seed)

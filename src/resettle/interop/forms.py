@@ -1,6 +1,6 @@
 from django import forms
 
-from resettle.people.models import PRISON_NUMBER
+from resettle.people.forms import PrisonNumberField
 
 from . import uploads
 
@@ -23,11 +23,13 @@ class FilesField(forms.FileField):
 
 class ImportForm(forms.Form):
     files = FilesField(
-        label="Files to import", error_messages={"required": "Select one or more files to import"}
+        label="Files to import",
+        error_messages={
+            "required": "Select one or more files to import",
+            "empty": "The selected file is empty",
+        },
     )
-    person = forms.CharField(
-        label="Prison number these CRDS bookings belong to (optional)", required=False, max_length=7
-    )
+    person = PrisonNumberField(label="Prison number these CRDS bookings belong to (optional)")
 
     def __init__(self, *args, too_large: bool = False, **kwargs):
         """`too_large`: the upload was refused unread (resettle.interop.uploads.SizeLimit)."""
@@ -42,9 +44,3 @@ class ImportForm(forms.Form):
                 f"The selected files must be smaller than {uploads.max_megabytes()} MB in total"
             )
         return self.cleaned_data["files"]
-
-    def clean_person(self) -> str:
-        number = self.cleaned_data["person"].strip().upper()
-        if number and not PRISON_NUMBER.regex.match(number):
-            raise forms.ValidationError("Enter a prison number like A1234BC")
-        return number

@@ -9,6 +9,7 @@ from resettle.rules.sentencing import model as engine
 
 from .booking_input import KIND, RECALL_OF_TYPE
 from .calculator import PROFILES, PastedBookingInvalid, booking_from_form, booking_from_json, rules_under
+from .models import PRISON_NUMBER
 from .release_dates import Rules, live_rules
 from .selectors import MAPPA_NO_LEVEL, ROSH_NOT_RECORDED, CaseloadQuery
 from .vocabulary import EarlyReleaseExclusion, RecallType, RoshLevel, SentenceCalcType
@@ -131,6 +132,27 @@ class CaseloadFilterForm(forms.Form):
             if key != "page" and not (key == name and item == value)
         ]
         return "?" + urlencode(pairs)
+
+
+class PrisonNumberField(forms.CharField):
+    """An optional prison number to look for, typed in any case: like A1234BC, or an error saying so."""
+
+    default_error_messages = {
+        "invalid": "Enter a prison number like A1234BC",
+        "max_length": "Prison number must be 7 characters, like A1234BC",
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=7, **kwargs)
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).upper()
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        # Longer than a prison number is the length's error (run next), which says how long one is.
+        if value and len(value) <= self.max_length and not PRISON_NUMBER.regex.match(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class DateInput(forms.MultiWidget):
@@ -283,27 +305,32 @@ class SentenceForm(forms.Form):
     def clean(self):
         data = super().clean()
         calc_type = data.get("calc_type")
-        if not any(data.get(name) for name in self.length_fields):
-            self.add_error("years", "Enter the sentence length")
+        lengths_typed = any(data.get(name) or name in self.errors for name in self.length_fields)
+        if not lengths_typed:
+            self._problem("years", "Enter the sentence length")
         extended = calc_type and KIND[calc_type] in EXTENDED_KINDS
-        has_extension = any(data.get(name) for name in self.extension_fields)
+        has_extension = any(data.get(name) or name in self.errors for name in self.extension_fields)
         if extended and not has_extension:
-            self.add_error("extension_years", "Enter the extension period of an extended sentence or SOPC")
+            self._problem("extension_years", "Enter the extension period of an extended sentence or SOPC")
         if calc_type and not extended and has_extension:
-            self.add_error("extension_years", "Only an extended sentence or SOPC has an extension period")
+            self._problem("extension_years", "Only an extended sentence or SOPC has an extension period")
         sentenced, offended = data.get("sentence_date"), data.get("offence_date")
         if sentenced and offended and offended > sentenced:
-            self.add_error("offence_date", "Offence date must be on or before the sentence date")
+            self._problem("offence_date", "Offence date must be on or before the sentence date")
         recall = calc_type in RECALL_OF_TYPE
         if recall and not data.get("return_to_custody_date"):
-            self.add_error("return_to_custody_date", "Enter the return to custody date of a recall")
+            self._problem("return_to_custody_date", "Enter the return to custody date of a recall")
         if calc_type and not recall:
             for name in ("recall_type", "return_to_custody_date"):
                 if data.get(name):
-                    self.add_error(
-                        name, "Only a recall sentence has a recall type and return to custody date"
-                    )
+                    self._problem(name, "Only a recall sentence has a recall type and return to custody date")
         return data
+
+    def _problem(self, name: str, message: str) -> None:
+        """A problem found across fields, shown on `name` unless its own value is already wrong: one error
+        a field, the first to put right (a number typed as a word is not also "enter the length")."""
+        if name not in self.errors:
+            self.add_error(name, message)
 
 
 class BaseSentenceFormSet(forms.BaseFormSet):
@@ -361,20 +388,33 @@ class EnteredBookingForm:
         return booking_from_form(self.details.cleaned_data, self.sentences.used())
 
 
+# One booking of CRDS JSON is a few kilobytes; a national extract pasted by mistake is megabytes. The page
+# posts it as multipart, so that a paste up to Django's limit on a form (2.5 MB) arrives unswollen by URL
+# encoding and is refused here, with the form, rather than by resettle.core.errors' page.
+PASTED_BOOKING_MAX_KB = 100
+
+
+def pasted_booking_too_large(text: str) -> bool:
+    return len(text.encode()) > PASTED_BOOKING_MAX_KB * 1024
+
+
 class PastedBookingForm(RulesChoiceForm):
     booking = forms.CharField(
         label="Booking in CRDS JSON",
         widget=forms.Textarea(attrs={"rows": 16}),
-        max_length=100_000,
-        error_messages={
-            "required": "Paste a booking in CRDS JSON",
-            "max_length": "The booking must be 100,000 characters or fewer",
-        },
+        help_text=(
+            "The booking object of a CRDS request or test fixture, or the whole fixture with its booking and "
+            f"user inputs. It must be smaller than {PASTED_BOOKING_MAX_KB} KB."
+        ),
+        error_messages={"required": "Paste a booking in CRDS JSON"},
     )
 
     def clean_booking(self) -> engine.Booking:
+        text = self.cleaned_data["booking"]
+        if pasted_booking_too_large(text):
+            raise ValidationError(f"The booking must be smaller than {PASTED_BOOKING_MAX_KB} KB")
         try:
-            return booking_from_json(self.cleaned_data["booking"])
+            return booking_from_json(text)
         except PastedBookingInvalid as error:
             raise ValidationError(str(error)) from None
 

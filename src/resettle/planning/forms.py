@@ -28,13 +28,18 @@ class RunPlanForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        widget=forms.RadioSelect, error_messages={"required": "Select what to do with the transfer"}
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what to do with the transfer",
+            "invalid_choice": "Select one of the things that can be done with the transfer now",
+        },
     )
     note = forms.CharField(
         label="Reason (needed to reject or cancel)",
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Reason must be 1,000 characters or fewer"},
     )
 
     def __init__(self, *args, transfer, **kwargs):

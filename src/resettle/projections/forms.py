@@ -33,7 +33,11 @@ class RunProjectionForm(forms.Form):
 class WhatIfForm(RunProjectionForm):
     """Another rule profile, or other rates, or both. A rate left blank keeps the central figure."""
 
-    profile = forms.ChoiceField(label="Release-date rules", required=False)
+    profile = forms.ChoiceField(
+        label="Release-date rules",
+        required=False,
+        error_messages={"invalid_choice": "Choose release-date rules from the list"},
+    )
     # "Change something" is about the whole form: the error summary links it to the first choice.
     error_anchors = {NON_FIELD_ERRORS: "id_profile"}
 

@@ -36,6 +36,10 @@ class Command(BaseCommand):
             f"--workers={workers}",
             f"--threads={threads}",
             "--timeout=60",
+            # No limit on the request line (gunicorn's own is about 4,000 characters, refused with a bare
+            # "URI Too Long"): the application refuses an address too long with its own page
+            # (resettle.core.errors.MAX_ADDRESS_CHARACTERS), and a search too long with a form error.
+            "--limit-request-line=0",
         ]
         if options["verbosity"] > 1:
             argv.append("--access-logfile=-")

@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from resettle.core.clock import today as clock_today
-from resettle.demo import loader
+from resettle.demo import explained, loader
 from resettle.demo.users import DEMO_PASSWORD
 
 
@@ -49,15 +49,18 @@ class Command(BaseCommand):
         today = today or clock_today()
         self.stdout.write(f"Generating the {scale} demo estate around {today:%d %B %Y}, seed {seed}.")
         summary = loader.load(scale, seed, today, progress=options["verbosity"] > 0)
-        self._report(summary)
+        self._report(scale, summary)
 
-    def _report(self, summary: loader.Summary) -> None:
+    def _report(self, scale: str, summary: loader.Summary) -> None:
+        self.stdout.write("Rows written:")
         width = max(len(label) for label in summary.counts)
         for label, count in summary.counts.items():
             self.stdout.write(f"  {label:<{width}}  {count:>9,}")
-        if summary.engine:
-            engine = ", ".join(f"{label} {count:,}" for label, count in sorted(summary.engine.items()))
-            self.stdout.write(f"  Release dates placed by the engine: {engine}")
+        for line in [
+            *(explained.engine_lines(summary.engine) if summary.engine else []),
+            *explained.scale_lines(scale, peopled=summary.peopled, prisons=summary.counts["prisons"]),
+        ]:
+            self.stdout.write(line)
         rate = summary.people / summary.seconds if summary.seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
