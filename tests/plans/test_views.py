@@ -90,6 +90,42 @@ class TestWorklists:
         assert high.prison_number in listed(shown) and low.prison_number not in listed(shown)
         assert "approved-premises-application" in {r.finding.check_id for r in shown.context["rows"]}
 
+    def test_high_risk_without_a_timely_plan_lists_each_man_once_and_counts_men(self, spo, prison):
+        high = man(prison, days=150, risk={"rosh_level": "HIGH", "tier": "B2"})
+        response = worklist(spo, prison, "high-risk-no-plan")
+        shown = [r.finding.person.prison_number for r in response.context["rows"]]
+        assert shown == [high.prison_number]
+        assert "of 1 man" in unescape(response.content.decode())
+
+    def test_worklists_put_the_man_released_soonest_first_then_the_riskiest(self, spo, prison):
+        """Issue 18 §2: by release date and risk (rules.readiness.urgency), not by days overdue: a man
+        with years to serve and an old missed step comes after the men released this month."""
+        from resettle.rules.readiness.urgency import urgency
+
+        years_away = man(prison, days=2000, risk={"rosh_level": "VERY_HIGH", "tier": "A1"})
+        low_soon = man(prison, days=20, risk={"rosh_level": "LOW", "tier": "D1"})
+        high_soon = man(prison, days=20, risk={"rosh_level": "HIGH", "tier": "B2"})
+        rows = worklist(spo, prison, "overdue").context["rows"]
+        people = list(dict.fromkeys(r.finding.person for r in rows))
+        assert people == [high_soon, low_soon, years_away]
+        keys = [
+            urgency(
+                release=r.finding.person.readiness.earliest_release,
+                rosh_level=r.finding.person.risk.rosh_level or None,
+                mappa_level=r.finding.person.risk.mappa_level,
+                due_on=r.finding.due_on,
+            )
+            for r in rows
+        ]
+        assert keys == sorted(keys)
+
+    def test_a_list_of_steps_says_steps_and_a_list_of_men_says_men(self, spo, prison):
+        man(prison, days=5)
+        steps = unescape(worklist(spo, prison, "overdue").content.decode())
+        men = unescape(worklist(spo, prison, "no-accommodation").content.decode())
+        assert " steps" in steps.split("Showing", 1)[1].split("</p>", 1)[0]
+        assert "of 1 man" in men
+
     def test_com_not_allocated_at_handover(self, spo, prison):
         no_com = man(prison, days=200)  # handover was 8 months 14 days before release: passed
         with_com = man(prison, days=200)

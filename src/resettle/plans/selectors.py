@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Concat, TruncMonth
 
 from resettle.accounts import policy
@@ -20,6 +20,7 @@ from resettle.people.models import Person
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
+from resettle.rules.readiness.urgency import ROSH_URGENCY, UNKNOWN_ROSH
 from resettle.staff.models import Allocation, AllocationRole
 
 from .case_builder import case_for
@@ -46,12 +47,17 @@ class Worklist:
     description: str
     per_person: bool = False  # one row per man (his first matching finding) rather than per finding
 
+    def counted(self, n: int) -> str:
+        """`n` rows of the list in words that say what a row is: "1 man", "1,149 steps"."""
+        one, many = ("man", "men") if self.per_person else ("step", "steps")
+        return f"{n:,} {one if n == 1 else many}"
+
 
 WORKLISTS = {
     w.slug: w
     for w in (
         Worklist(
-            "overdue", "Overdue", "Every pre-release step past its deadline, the longest overdue first."
+            "overdue", "Overdue", "Every pre-release step past its deadline, for the men released soonest first."
         ),
         Worklist("due-4-weeks", "Due in the next 4 weeks", "Steps not yet done that fall due in 28 days."),
         Worklist("due-12-weeks", "Due in the next 12 weeks", "Steps not yet done that fall due in 84 days."),
@@ -71,7 +77,9 @@ WORKLISTS = {
             "high-risk-no-plan",
             "High-risk men without a timely plan",
             "High or very high RoSH men with a release-plan step overdue: MAPPA level, approved premises, "
-            "resettlement prison or in-reach, pre-release report, Duty to Refer, accommodation, licence.",
+            "resettlement prison or in-reach, pre-release report, Duty to Refer, accommodation, licence. "
+            "Each man once, with the step that fell due first.",
+            per_person=True,
         ),
         Worklist(
             "com-not-allocated",
@@ -106,7 +114,8 @@ def _of_men_held(rows: QuerySet, prison: Prison, scope) -> QuerySet:
 
 def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[ReadinessFinding]:
     """The findings of worklist `slug` among the men held at `prison` whom the viewer (`scope`) may see,
-    soonest deadline first: the page, its CSV and the API alike."""
+    most urgent first (rules.readiness.urgency): the page, its CSV and the API alike. A list of men shows
+    each man once, by the matching step that fell due first."""
     findings = _of_men_held(ReadinessFinding.objects.all(), prison, scope)
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
@@ -129,11 +138,31 @@ def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[Readi
         findings = findings.filter(check_id="com-allocated-before-handover", due_on__lt=today)
     else:
         raise KeyError(slug)
+    if WORKLISTS[slug].per_person:
+        first = findings.filter(person=OuterRef("person")).order_by("due_on", "check_id").values("pk")[:1]
+        findings = findings.filter(pk=Subquery(first))
     return (
         findings.select_related("person", "person__risk", "person__readiness")
         .annotate(pom_name=_current_pom())
-        .order_by("due_on", "person__last_name", "person__first_name", "check_id")
+        .order_by(*_most_urgent_first())
     )
+
+
+def _most_urgent_first() -> list:
+    """rules.readiness.urgency.urgency as the database sorts: release, RoSH, MAPPA level, deadline."""
+    rosh = Case(
+        *(When(person__risk__rosh_level=level.value, then=Value(n)) for n, level in enumerate(ROSH_URGENCY)),
+        default=Value(UNKNOWN_ROSH),
+    )
+    return [
+        F("person__readiness__earliest_release").asc(nulls_last=True),
+        rosh.asc(),
+        F("person__risk__mappa_level").desc(nulls_last=True),
+        "due_on",
+        "person__last_name",
+        "person__first_name",
+        "check_id",
+    ]
 
 
 @dataclass(frozen=True)
@@ -269,12 +298,10 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
 
 def worklist_counts(prison: Prison, scope, *, today: date) -> list[tuple[Worklist, int]]:
     """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
-    counted = []
-    for slug, definition in WORKLISTS.items():
-        findings = worklist(slug, prison, scope, today=today).order_by()
-        n = findings.values("person_id").distinct().count() if definition.per_person else findings.count()
-        counted.append((definition, n))
-    return counted
+    return [
+        (definition, worklist(slug, prison, scope, today=today).order_by().count())
+        for slug, definition in WORKLISTS.items()
+    ]
 
 
 # --- a POM's caseload ----------------------------------------------------------------------------------
@@ -382,3 +409,4 @@ def timeline(person: Person, *, today: date) -> Timeline:
     if ahead is not None:
         items[ahead] = TimelineItem(items[ahead].finding, items[ahead].section, items[ahead].source, True)
     return Timeline(person, report, items, not_applicable, today)
+

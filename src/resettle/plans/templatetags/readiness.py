@@ -37,6 +37,12 @@ def field_kind(bound) -> str:
 
 
 @register.filter
+def counted_in(n: int, worklist) -> str:
+    """`n` rows of `worklist` with their unit: "1 man", "1,149 steps"."""
+    return worklist.counted(n)
+
+
+@register.filter
 def status_colour(status) -> str:
     return STATUS_TAGS.get(str(status), ("grey", ""))[0]
 
