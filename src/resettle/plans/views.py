@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from resettle.accounts import policy
-from resettle.accounts.access import CASE_WORK, PERSON_CHANGE, PERSON_RECORD, PRISON_CASELOAD, access
+from resettle.accounts.access import (
+    CASE_WORK,
+    PERSON_CHANGE,
+    PERSON_RECORD,
+    PRISON_CASELOAD,
+    PRISONS_OVERVIEW,
+    access,
+)
 from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
@@ -169,6 +176,12 @@ def edit_intervention(request, prison_number, offer_id=None):
 
 
 # --- a prison ----------------------------------------------------------------------------------------------
+
+
+@access(PRISONS_OVERVIEW)
+def overview(request):
+    figures = selectors.overview(policy.prisons_seen_by(request.scope), today=today())
+    return render(request, "plans/overview.html", {"figures": figures})
 
 
 @access(PRISON_CASELOAD)
