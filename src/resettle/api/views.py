@@ -192,7 +192,7 @@ class PrisonList(generics.ListAPIView):
     responses={200: serializers.FindingSerializer(many=True), **LIST_PROBLEMS},
 )
 class Worklist(AuditedList):
-    """A prison's worklist: the pre-release steps it names, soonest deadline first."""
+    """A prison's worklist: the pre-release steps it names, most urgent first (release date, then risk)."""
 
     serializer_class = serializers.FindingSerializer
 

@@ -10,14 +10,27 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat, TruncMonth
+from django.http import Http404
 
 from resettle.accounts import policy
 from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
-from resettle.people.selectors import prisons_with_population
+from resettle.people.selectors import OPEN_TRANSFER_STATUSES, prisons_with_population
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
@@ -47,6 +60,7 @@ class Worklist:
     title: str
     description: str
     per_person: bool = False  # one row per man (his first matching finding) rather than per finding
+    shows_transfer: bool = False  # a column for his move to a resettlement prison (resettle.planning)
 
     def counted(self, n: int) -> str:
         """`n` rows of the list in words that say what a row is: "1 man", "1,149 steps"."""
@@ -85,6 +99,22 @@ WORKLISTS = {
             per_person=True,
         ),
         Worklist(
+            "transfer",
+            "Transfer to a resettlement prison",
+            "Men released within 26 weeks, held out of their release area with no in-reach plan, and no move "
+            "agreed that arrives by 12 weeks before release. The transfer plan proposes each move; the "
+            "Transfer column says whether one is proposed.",
+            per_person=True,
+            shows_transfer=True,
+        ),
+        Worklist(
+            "maintaining-innocence",
+            "Men maintaining innocence",
+            "Men who maintain their innocence without a denial-compatible intervention offered and its "
+            "outcome recorded.",
+            per_person=True,
+        ),
+        Worklist(
             "com-not-allocated",
             "COM not allocated at handover",
             "Men within 8 weeks of their handover date, or past it, with no community offender manager.",
@@ -115,10 +145,17 @@ def _of_men_held(rows: QuerySet, prison: Prison, scope) -> QuerySet:
     return rows.filter(person__in=policy.people_seen_by(scope))
 
 
-def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[ReadinessFinding]:
+# The planning horizon of transfers to resettlement prisons (docs/transfers.md): men released within it.
+TRANSFER_HORIZON = timedelta(weeks=26)
+
+
+def worklist(
+    slug: str, prison: Prison, scope, *, today: date, check: str | None = None
+) -> QuerySet[ReadinessFinding]:
     """The findings of worklist `slug` among the men held at `prison` whom the viewer (`scope`) may see,
     most urgent first (rules.readiness.urgency): the page, its CSV and the API alike. A list of men shows
-    each man once, by the matching step that fell due first."""
+    each man once, by the matching step that fell due first. `check` narrows it to one check's steps (the
+    dashboard's rows link so)."""
     findings = _of_men_held(ReadinessFinding.objects.all(), prison, scope)
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
@@ -139,8 +176,19 @@ def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[Readi
         )
     elif slug == "com-not-allocated":
         findings = findings.filter(check_id="com-allocated-before-handover", due_on__lt=today)
+    elif slug == "transfer":
+        findings = findings.filter(
+            check_id="transferred-by-12-weeks",
+            person__readiness__earliest_release__lte=today + TRANSFER_HORIZON,
+        ).annotate(**_open_transfer())
+    elif slug == "maintaining-innocence":
+        findings = findings.filter(
+            check_id="innocence-intervention-offered", person__risk__maintains_innocence=True
+        )
     else:
         raise KeyError(slug)
+    if check is not None:
+        findings = findings.filter(check_id=check)
     if WORKLISTS[slug].per_person:
         first = findings.filter(person=OuterRef("person")).order_by("due_on", "check_id").values("pk")[:1]
         findings = findings.filter(pk=Subquery(first))
@@ -149,6 +197,27 @@ def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[Readi
         .annotate(pom_name=_current_pom())
         .order_by(*_most_urgent_first())
     )
+
+
+def chosen_check(query) -> str | None:
+    """The one check a worklist is narrowed to (`?check=`), if any: a link from the dashboard's rows. One
+    the catalogue does not know is refused, naming it, rather than shown as an empty list."""
+    check = query.get("check") or None
+    if check is not None and check not in BY_ID:
+        raise Http404(f"No readiness check called {check[:60]}")
+    return check
+
+
+def _open_transfer() -> dict:
+    """His open move to a resettlement prison, if the transfer plan has proposed one: its status and where."""
+    return {
+        "open_move": FilteredRelation(
+            "person__transfers", condition=Q(person__transfers__status__in=OPEN_TRANSFER_STATUSES)
+        ),
+        "transfer_status": F("open_move__status"),
+        "transfer_to": F("open_move__to_prison__name"),
+        "transfer_arrives_on": F("open_move__proposed_on"),
+    }
 
 
 def _most_urgent_first() -> list:
@@ -218,18 +287,33 @@ class Dashboard:
     not_evaluated: int
     months: list[MonthBar]
     by_check: list[CheckCount]
+    mappa_eligible: int = 0  # the men a share of "MAPPA-eligible, no level" is of
     worklists: list[tuple[Worklist, int]] = field(default_factory=list)
+
+    @property
+    def worklists_with_shares(self) -> list[tuple[Worklist, int, int | None]]:
+        """Each worklist's count and the number it is a share of, where one means something: the
+        MAPPA-eligible men for those without a level, the men in custody for the other lists of men, none
+        for a list of steps (a man may have several)."""
+        return [(definition, n, self._whole_of(definition)) for definition, n in self.worklists]
+
+    def _whole_of(self, definition: Worklist) -> int | None:
+        if definition.slug == "mappa-no-level":
+            return self.mappa_eligible
+        return self.in_custody if definition.per_person else None
 
     @property
     def busiest_month(self) -> int:
         return max((bar.total for bar in self.months), default=0)
 
 
-def worklist_pages(slug: str, prison: Prison, scope, *, today: date) -> QuerySet | shared.SharedList:
+def worklist_pages(
+    slug: str, prison: Prison, scope, *, today: date, check: str | None = None
+) -> QuerySet | shared.SharedList:
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
-    findings = worklist(slug, prison, scope, today=today)
+    findings = worklist(slug, prison, scope, today=today, check=check)
     if policy.sees_whole_prison(scope, prison):
-        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}")
+        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}")
     return findings
 
 
@@ -294,6 +378,7 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
         not_evaluated=max(in_custody - sum(rag.values()), 0),
         months=months,
         by_check=by_check,
+        mappa_eligible=summaries.filter(mappa_eligible=True).count(),
     )
     board.worklists = worklist_counts(prison, scope, today=today)
     return board

@@ -23,6 +23,7 @@ from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.models import Person, RiskProfile
+from resettle.rules.readiness.checks import BY_ID
 
 from . import forms, selectors, services
 from .models import InterventionOffer
@@ -200,12 +201,14 @@ def worklist(request, prison_code, name):
     definition = selectors.WORKLISTS.get(name)
     if definition is None:
         raise Http404("No such worklist")
-    on = today()
-    findings = selectors.worklist_pages(name, prison, request.scope, today=on)
+    on, check = today(), selectors.chosen_check(request.GET)
+    findings = selectors.worklist_pages(name, prison, request.scope, today=on, check=check)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.rows(page.object_list, today=on)
     recorder.people_listed(
-        request, {row.finding.person for row in shown}, query={"prison": prison.code, "worklist": name}
+        request,
+        {row.finding.person for row in shown},
+        query={"prison": prison.code, "worklist": name, "check": check},
     )
     return render(
         request,
@@ -217,6 +220,7 @@ def worklist(request, prison_code, name):
             "rows": shown,
             "today": on,
             "worklists": selectors.WORKLISTS.values(),
+            "check": BY_ID[check] if check else None,
             **shared.drawn_once(findings, page),
         },
     )
