@@ -75,7 +75,7 @@ class TestDashboardLinks:
             },
         )
         html = unescape(spo.get(reverse("dashboard", args=[prison.code])).content.decode())
-        assert "50% of 2 MAPPA-eligible" in html
+        assert "50% of 2 MAPPA-eligible men" in html
 
 
 class TestNewWorklists:
