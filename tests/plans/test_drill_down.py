@@ -11,12 +11,12 @@ from django.urls import reverse
 from resettle.accounts.roles import Role
 from resettle.people.selectors import OPEN_TRANSFER_STATUSES, RAG_CODES
 from resettle.planning.models import OPEN_TRANSFER, Transfer
-from resettle.plans.models import AccommodationCategory, AccommodationPlan, Rag
-from resettle.plans.services import refresh_readiness, save_record
+from resettle.plans.models import Rag
+from resettle.plans.services import refresh_readiness
 from tests import factories
 from tests.security.users import role_user, sign_in
 
-from .conftest import TODAY, man
+from .conftest import MAPPA_ELIGIBLE, MAPPA_LEVEL_SET, TODAY, housed, man
 
 pytestmark = pytest.mark.django_db
 
@@ -63,17 +63,8 @@ class TestDashboardLinks:
             assert caseload(spo, prison, release_month=month).context["page"].paginator.count == bar.total
 
     def test_shares_stand_beside_counts(self, spo, prison):
-        man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
-        man(
-            prison,
-            days=150,
-            risk={
-                "subject_to_notification": True,
-                "mappa_category": 1,
-                "mappa_level": 1,
-                "mappa_level_set_on": TODAY - timedelta(days=30),
-            },
-        )
+        man(prison, days=150, risk=MAPPA_ELIGIBLE)
+        man(prison, days=150, risk=MAPPA_LEVEL_SET)
         html = unescape(spo.get(reverse("dashboard", args=[prison.code])).content.decode())
         assert "50% of 2 MAPPA-eligible men" in html
 
@@ -109,18 +100,7 @@ class TestNewWorklists:
 
 class TestCaseload:
     def test_shows_readiness_accommodation_and_transfer(self, spo, prison):
-        housed = man(prison, days=40)
-        save_record(
-            AccommodationPlan,
-            housed,
-            version=0,
-            values={
-                "category": AccommodationCategory.SETTLED,
-                "address": "1 Mill Lane",
-                "confirmed_on": TODAY,
-            },
-            today=TODAY,
-        )
+        housed(man(prison, days=40))
         html = unescape(caseload(spo, prison).content.decode())
         assert "Readiness</th>" in html and "Accommodation</th>" in html and "Transfer</th>" in html
         assert "Settled accommodation" in html

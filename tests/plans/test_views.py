@@ -13,7 +13,7 @@ from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
 
-from .conftest import TODAY, man
+from .conftest import MAPPA_ELIGIBLE, MAPPA_LEVEL_SET, TODAY, housed, man
 
 pytestmark = pytest.mark.django_db
 
@@ -50,35 +50,15 @@ class TestWorklists:
 
     def test_releases_in_12_weeks_without_confirmed_accommodation(self, spo, prison):
         homeless = man(prison, days=40)
-        housed = man(prison, days=40)
-        save_record(
-            AccommodationPlan,
-            housed,
-            version=0,
-            values={
-                "category": AccommodationCategory.SETTLED,
-                "address": "1 Mill Lane",
-                "confirmed_on": TODAY,
-            },
-            today=TODAY,
-        )
+        housed(man(prison, days=40))
         far = man(prison, days=200)
         shown = listed(worklist(spo, prison, "no-accommodation"))
         assert shown == {homeless.prison_number}
         assert far.prison_number not in shown
 
     def test_mappa_eligible_without_a_level_six_months_before_release(self, spo, prison):
-        no_level = man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
-        with_level = man(
-            prison,
-            days=150,
-            risk={
-                "subject_to_notification": True,
-                "mappa_category": 1,
-                "mappa_level": 1,
-                "mappa_level_set_on": TODAY - timedelta(days=30),
-            },
-        )
+        no_level = man(prison, days=150, risk=MAPPA_ELIGIBLE)
+        with_level = man(prison, days=150, risk=MAPPA_LEVEL_SET)
         not_yet = man(prison, days=300, risk={"subject_to_notification": True, "mappa_category": 1})
         assert listed(worklist(spo, prison, "mappa-no-level")) == {no_level.prison_number}
         assert with_level and not_yet
