@@ -503,3 +503,24 @@ def test_early_allocation_oasys_exactly_3_months_before_the_screen_is_current_a_
     stale = finding(with_(base, risk__rosh_assessed_on=date(2025, 8, 31)), "early-allocation-oasys-current")
     assert current.status == Status.DONE
     assert stale.status == Status.OVERDUE and "no older than 1 September 2025" in stale.reason
+
+
+# Issue 18 §2: "POM allocated – 11,400 days overdue" for a man received in 1995. A POM is owed from his
+# reception, or from OMiC's start in his estate if that came later (anchors §1 "OMiC eligibility gate").
+def test_a_pom_is_owed_from_omics_start_in_england_to_a_man_received_before_it():
+    case = with_(person__received_on=date(1995, 9, 18))
+    assert finding(case, "pom-allocated").due_date == date(2019, 10, 1)
+
+
+def test_a_pom_is_owed_from_omics_earlier_start_in_wales():
+    case = with_(person__received_on=date(1995, 9, 18), person__current_prison="CFI")
+    assert finding(case, "pom-allocated").due_date == date(2019, 2, 4)
+
+
+def test_a_pom_is_owed_from_omics_start_in_the_womens_estate():
+    case = with_(person__received_on=date(2015, 1, 5), person__womens_estate=True)
+    assert finding(case, "pom-allocated").due_date == date(2021, 4, 30)
+
+
+def test_a_pom_is_owed_from_reception_to_a_man_received_since_omic():
+    assert finding(BASE, "pom-allocated").due_date == RECEIVED
