@@ -385,7 +385,7 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
 
 
 def worklist_counts(prison: Prison, scope, *, today: date) -> list[tuple[Worklist, int]]:
-    """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
+    """How many rows each worklist has: one query per list, whatever the prison's size."""
     return [
         (definition, worklist(slug, prison, scope, today=today).order_by().count())
         for slug, definition in WORKLISTS.items()
