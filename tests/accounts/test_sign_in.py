@@ -33,7 +33,7 @@ def test_sign_in_page_is_a_govuk_form(client):
     assert "Sign out" not in html
 
 
-def test_signing_in_asks_for_the_second_factor_then_goes_to_the_users_caseload(client):
+def test_signing_in_asks_for_the_second_factor_then_goes_to_the_pom_s_cases(client):
     prison = factories.prison()
     role_user(Role.POM, username="pom", prison=prison)
 
@@ -49,7 +49,7 @@ def test_signing_in_asks_for_the_second_factor_then_goes_to_the_users_caseload(c
         {"code": current_code(response.context["user"]), "next": "/"},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse("caseload", args=[prison.code])
+    assert response.redirect_chain[-1][0] == reverse("my-caseload")
     html = response.content.decode()
     assert prison.name in html
     assert "Sign out" in html
@@ -97,7 +97,7 @@ def test_sign_out_is_post_only(client):
 
 
 def test_home_without_a_caseload_prison_goes_to_the_prison_list(client):
-    sign_in(client, role_user(Role.NATIONAL_LEAD))
+    sign_in(client, role_user(Role.SPO))
 
     assert client.get("/")["Location"] == reverse("prison-list")
 

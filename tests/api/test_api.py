@@ -169,6 +169,20 @@ def test_worklists_are_a_prisons_and_an_unknown_one_is_a_404(spo, estate):
     assert spo.get(f"/api/v1/prisons/{estate.other_prison.code}/worklists/overdue/").status_code == 404
 
 
+def test_a_worklist_narrowed_to_one_check_lists_its_steps_alone_and_an_unknown_check_is_named(spo, estate):
+    from resettle.people.models import Person
+    from resettle.plans.services import refresh_readiness
+
+    refresh_readiness(list(Person.objects.values_list("pk", flat=True)))
+    everything = spo.get("/api/v1/prisons/DAI/worklists/overdue/").json()["results"]
+    check = everything[0]["check_id"]
+    narrowed = spo.get("/api/v1/prisons/DAI/worklists/overdue/", {"check": check}).json()["results"]
+    assert narrowed and {f["check_id"] for f in narrowed} == {check}
+    assert len(narrowed) == sum(f["check_id"] == check for f in everything)
+    unknown = spo.get("/api/v1/prisons/DAI/worklists/overdue/", {"check": "no-such-check"})
+    assert unknown.status_code == 404 and "no-such-check" in unknown.json()["detail"]
+
+
 @pytest.mark.parametrize("debug", [False, True], ids=["production", "debug (make run)"])
 def test_an_unknown_api_address_is_a_404_problem(spo, settings, debug):
     """In every mode: with DEBUG on, Django would answer its HTML debug page (issue 16 §7)."""

@@ -211,9 +211,10 @@ def _record_the_calculated_expiry_dates(but_not: str) -> None:
 
 @pytest.fixture
 def signed_in(page, live_server, caseload):
-    """The POM signed in, on her caseload."""
+    """The POM signed in (her home is her cases), then on her prison's caseload."""
     sign_in_as(page, live_server, caseload)
-    page.wait_for_url("**/caseload/")
+    page.wait_for_url("**/my-caseload/")
+    page.goto(f"{live_server.url}/prisons/DAI/caseload/")
     return page
 
 

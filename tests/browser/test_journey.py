@@ -43,9 +43,11 @@ def test_pom_journey(page, live_server, caseload):
     check_accessibility(page)
     save_screenshot(page, "two-factor-code")
     give_the_second_factor(page, caseload)
-    page.wait_for_url(re.compile(r"/prisons/DAI/caseload/$"))
+    page.wait_for_url(re.compile(r"/my-caseload/$"))  # a POM's home is her cases
     header = page.locator(".moj-header").inner_text()
     assert "Sarah Hughes" in header and "HMP Dartmoor" in header
+    page.locator("#navigation").get_by_role("link", name="Caseload").click()
+    page.wait_for_url(re.compile(r"/prisons/DAI/caseload/$"))
     assert "Showing 1 to 22 of 22 people" in page.locator(".app-results-count").inner_text()
     assert shown_names(page)[:3] == [
         "Evans, Rhys",

@@ -42,7 +42,7 @@ def test_setting_up_two_factor_sign_in(page, live_server, caseload):
 
     page.get_by_label("Code from your authenticator app").fill(current_code(spo))
     page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(re.compile(r"/prisons/DAI/caseload/$"))
+    page.wait_for_url(re.compile(r"/prisons/DAI/dashboard/$"))  # an SPO's home is his prison's dashboard
     assert TOTPDevice.objects.get(user=spo).confirmed
     assert page.console_errors == []
 

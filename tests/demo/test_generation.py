@@ -3,6 +3,8 @@
 from datetime import date
 from itertools import islice
 
+from dateutil.relativedelta import relativedelta
+
 from resettle.demo import staff
 from resettle.demo.estate import estate_rows
 from resettle.demo.loader import generate_people, generate_staff, headcounts
@@ -57,3 +59,11 @@ def test_no_hdc_for_men_subject_to_notification():
     for record in dartmoor_sample(7, size=400):
         if record.custody.notification:
             assert record.custody.dates.home_detention_curfew_eligibility_date is None
+
+
+def test_no_man_is_received_into_custody_before_his_15th_birthday():
+    """Issue 18 §2: moving a timeline back to land the engine's release on its target once put receptions
+    before birth, and a "POM allocated" step 11,400 days overdue at the top of the worklist."""
+    for record in dartmoor_sample(1, size=800):
+        fifteenth = record.person.date_of_birth + relativedelta(years=15)
+        assert record.custody.booking.received_on >= fifteenth, record.person.prison_number

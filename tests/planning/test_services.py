@@ -35,6 +35,19 @@ def test_a_run_stores_its_counts_outcomes_and_proposals(planning_estate):
     assert AuditEntry.objects.filter(record=f"transfer plan run {run.pk}").exists()
 
 
+def test_a_run_makes_the_shared_lists_of_every_prison_it_proposes_moves_for_obsolete(planning_estate):
+    """Issue 18 §3: the caseload and the transfer worklist show each man's proposed move, so a run that
+    replaces the proposals makes the kept lists of the prisons on both ends out of date."""
+    from resettle.core import shared
+
+    owners = [shared.prison(planning_estate.dartmoor.pk), shared.prison(planning_estate.exeter.pk)]
+    before = [shared.key(owner, AS_OF, "caseload") for owner in owners]
+    plan()
+    assert all(
+        shared.key(owner, AS_OF, "caseload") != kept for owner, kept in zip(owners, before, strict=True)
+    )
+
+
 def test_a_dry_run_stores_nothing(planning_estate):
     result = plan(dry_run=True)
     assert result.run is None and len(result.plan.placements) == 2

@@ -23,7 +23,7 @@ from resettle.plans.services import (
     save_record,
 )
 
-from .conftest import TODAY, man
+from .conftest import TODAY, housed, man
 
 pytestmark = pytest.mark.django_db
 
@@ -134,13 +134,7 @@ def test_mappa_category_and_level_are_saved_on_the_risk_profile_their_one_home(p
 def test_a_plan_record_write_refreshes_the_findings(prison):
     person = man(prison, days=5)
     assert ReadinessFinding.objects.filter(person=person, check_id="first-night-accommodation").exists()
-    save_record(
-        AccommodationPlan,
-        person,
-        version=0,
-        values={"category": AccommodationCategory.SETTLED, "address": "3 Fore Street", "confirmed_on": TODAY},
-        today=TODAY,
-    )
+    housed(person)
     assert not ReadinessFinding.objects.filter(person=person, check_id="first-night-accommodation").exists()
 
 

@@ -14,7 +14,7 @@ from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
 
-from .conftest import TODAY, man
+from .conftest import MAPPA_ELIGIBLE, MAPPA_LEVEL_SET, TODAY, housed, man
 
 pytestmark = pytest.mark.django_db
 
@@ -51,35 +51,15 @@ class TestWorklists:
 
     def test_releases_in_12_weeks_without_confirmed_accommodation(self, spo, prison):
         homeless = man(prison, days=40)
-        housed = man(prison, days=40)
-        save_record(
-            AccommodationPlan,
-            housed,
-            version=0,
-            values={
-                "category": AccommodationCategory.SETTLED,
-                "address": "1 Mill Lane",
-                "confirmed_on": TODAY,
-            },
-            today=TODAY,
-        )
+        housed(man(prison, days=40))
         far = man(prison, days=200)
         shown = listed(worklist(spo, prison, "no-accommodation"))
         assert shown == {homeless.prison_number}
         assert far.prison_number not in shown
 
     def test_mappa_eligible_without_a_level_six_months_before_release(self, spo, prison):
-        no_level = man(prison, days=150, risk={"subject_to_notification": True, "mappa_category": 1})
-        with_level = man(
-            prison,
-            days=150,
-            risk={
-                "subject_to_notification": True,
-                "mappa_category": 1,
-                "mappa_level": 1,
-                "mappa_level_set_on": TODAY - timedelta(days=30),
-            },
-        )
+        no_level = man(prison, days=150, risk=MAPPA_ELIGIBLE)
+        with_level = man(prison, days=150, risk=MAPPA_LEVEL_SET)
         not_yet = man(prison, days=300, risk={"subject_to_notification": True, "mappa_category": 1})
         assert listed(worklist(spo, prison, "mappa-no-level")) == {no_level.prison_number}
         assert with_level and not_yet
@@ -90,6 +70,42 @@ class TestWorklists:
         shown = worklist(spo, prison, "high-risk-no-plan")
         assert high.prison_number in listed(shown) and low.prison_number not in listed(shown)
         assert "approved-premises-application" in {r.finding.check_id for r in shown.context["rows"]}
+
+    def test_high_risk_without_a_timely_plan_lists_each_man_once_and_counts_men(self, spo, prison):
+        high = man(prison, days=150, risk={"rosh_level": "HIGH", "tier": "B2"})
+        response = worklist(spo, prison, "high-risk-no-plan")
+        shown = [r.finding.person.prison_number for r in response.context["rows"]]
+        assert shown == [high.prison_number]
+        assert "of 1 man" in unescape(response.content.decode())
+
+    def test_worklists_put_the_man_released_soonest_first_then_the_riskiest(self, spo, prison):
+        """Issue 18 §2: by release date and risk (rules.readiness.urgency), not by days overdue: a man
+        with years to serve and an old missed step comes after the men released this month."""
+        from resettle.rules.readiness.urgency import urgency
+
+        years_away = man(prison, days=2000, risk={"rosh_level": "VERY_HIGH", "tier": "A1"})
+        low_soon = man(prison, days=20, risk={"rosh_level": "LOW", "tier": "D1"})
+        high_soon = man(prison, days=20, risk={"rosh_level": "HIGH", "tier": "B2"})
+        rows = worklist(spo, prison, "overdue").context["rows"]
+        people = list(dict.fromkeys(r.finding.person for r in rows))
+        assert people == [high_soon, low_soon, years_away]
+        keys = [
+            urgency(
+                release=r.finding.person.readiness.earliest_release,
+                rosh_level=r.finding.person.risk.rosh_level or None,
+                mappa_level=r.finding.person.risk.mappa_level,
+                due_on=r.finding.due_on,
+            )
+            for r in rows
+        ]
+        assert keys == sorted(keys)
+
+    def test_a_list_of_steps_says_steps_and_a_list_of_men_says_men(self, spo, prison):
+        man(prison, days=5)
+        steps = unescape(worklist(spo, prison, "overdue").content.decode())
+        men = unescape(worklist(spo, prison, "no-accommodation").content.decode())
+        assert " steps" in steps.split("Showing", 1)[1].split("</p>", 1)[0]
+        assert "of 1 man" in men
 
     def test_com_not_allocated_at_handover(self, spo, prison):
         no_com = man(prison, days=200)  # handover was 8 months 14 days before release: passed

@@ -51,6 +51,7 @@ EXPECTED = {
     "calculate": CASE_ROLES,
     "calculate-json": CASE_ROLES,
     "dashboard": CASE_ROLES,
+    "prisons-overview": PLANNERS,
     "worklist": CASE_ROLES,
     "my-caseload": CASE_ROLES,
     "readiness": CASE_ROLES,

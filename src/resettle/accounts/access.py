@@ -71,6 +71,9 @@ PERSON_CHANGE = Rule(
 # Transfer planning (issue 10): leads, governors, SPOs and inspectors read the plan; an SPO or a governor
 # accepts or rejects the moves out of or into his prison (the service checks which); a national lead runs it.
 TRANSFER_PLAN = Rule("the transfer plan", planners)
+# The readiness figures of every prison he sees, side by side (issue 18 §5): counts, never a man's record,
+# for those who oversee prisons.
+PRISONS_OVERVIEW = Rule("readiness across prisons", planners)
 PRISON_TRANSFERS = Rule("a prison's transfers", planners, prison="prison_code")
 TRANSFER_DECISION = Rule("accept or reject a transfer", transfer_deciders)
 RUN_TRANSFER_PLAN = Rule("run the national transfer plan", national_leads)

@@ -1,19 +1,77 @@
-"""The service navigation for every page (a template context processor): the links the user may follow."""
+"""The service navigation for every page (a template context processor): the links the user may follow,
+and each role's home, the page he starts from after signing in."""
 
 from django.urls import reverse
 
 from resettle.core import SERVICE_NAME
+from resettle.estate.models import Prison
 
 from .access import planners, report_readers
-from .roles import Role
+from .roles import PRISON_ROLES, Role
+from .scope import Scope
+
+# Roles whose work is the men allocated to them: their home is My cases.
+ALLOCATED_ROLES = (Role.POM, Role.COM)
+# Roles that see many prisons, or inspect one: their home is the roll-up across them.
+OVERSEEING_ROLES = (Role.NATIONAL_LEAD, Role.REGIONAL_LEAD, Role.INSPECTOR)
+
+
+def home(scope: Scope, prison_code: str | None) -> str:
+    """Where a user starts (issue 18 §5): a POM or COM his cases; an SPO or governor his prison's dashboard;
+    a MAPPA coordinator the MAPPA-eligible men without a level at his prison; leads and inspectors the
+    figures of every prison they see; an administrator the audit trail. A user with several roles starts
+    where the first of them in that order would."""
+    if scope.has(Role.POM):
+        return reverse("my-caseload")
+    if scope.has(Role.SPO, Role.GOVERNOR) and prison_code:
+        return reverse("dashboard", args=[prison_code])
+    if scope.has(Role.COM):
+        return reverse("my-caseload")
+    if scope.has(Role.MAPPA_COORDINATOR) and prison_code:
+        return reverse("worklist", args=[prison_code, "mappa-no-level"])
+    if scope.has(*OVERSEEING_ROLES):
+        return reverse("prisons-overview")
+    if scope.is_administrator and not scope.sees_case_data:
+        return reverse("audit-trail")
+    return reverse("prison-list")
+
+
+def prison_worked_on(scope: Scope, user) -> Prison | None:
+    """The one prison his work is, if it is one: a POM's, SPO's or governor's own, an inspector's under
+    inspection. None for a lead, who sees many, and for a COM or MAPPA coordinator, whose men are those of
+    an area wherever they are held."""
+    if scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD):
+        return None
+    if scope.roles & PRISON_ROLES:
+        return user.caseload_prison
+    if scope.has(Role.INSPECTOR) and scope.inspected_prison_id:
+        return Prison.objects.filter(pk=scope.inspected_prison_id).first()
+    return None
+
+
+def works_at(scope: Scope, user, prison: Prison | None) -> str:
+    """What the header says he works on: his prison, his region or the country, never a prison he merely
+    happens to have on his record."""
+    if scope.has(Role.NATIONAL_LEAD):
+        return "All prisons"
+    if scope.has(Role.REGIONAL_LEAD, Role.MAPPA_COORDINATOR) and user.region_id:
+        return user.region.name
+    if prison is not None:
+        return f"Inspecting {prison.name}" if not scope.roles & PRISON_ROLES else prison.name
+    if scope.has(Role.COM) and user.pdu_id:
+        return user.pdu.name
+    return ""
 
 
 def service(request):
     user = getattr(request, "user", None)
-    prison = getattr(user, "caseload_prison", None) if user and user.is_authenticated else None
+    scope = getattr(request, "scope", None)
+    if not (user and user.is_authenticated and scope is not None):
+        return {"service_name": "Resettle", "service_navigation": [], "can_plan_transfers": False}
+    prison = prison_worked_on(scope, user)
     return {
         "service_name": SERVICE_NAME,
-        "user_prison": prison,
+        "user_works_at": works_at(scope, user, prison),
         "service_navigation": _navigation(request, prison),
         "can_plan_transfers": _scope_allows(request, planners),
     }
@@ -37,7 +95,10 @@ def _navigation(request, prison) -> list[dict]:
             )
             readiness = here == ("dashboard", prison.code) or here[0] == "worklist"
             items.append(_link("Readiness", reverse("dashboard", args=[prison.code]), readiness))
-        items.append(_link("My cases", reverse("my-caseload"), here[0] == "my-caseload"))
+        if scope.has(*ALLOCATED_ROLES):
+            items.append(_link("My cases", reverse("my-caseload"), here[0] == "my-caseload"))
+        if scope.has(*OVERSEEING_ROLES):
+            items.append(_link("Overview", reverse("prisons-overview"), here[0] == "prisons-overview"))
         items.append(_link("Prisons", reverse("prison-list"), here[0] == "prison-list"))
         if planners(scope):
             planning = here[0] in ("transfer-plan", "transfers-unplaced")
@@ -46,8 +107,7 @@ def _navigation(request, prison) -> list[dict]:
             items.append(_link("Projections", reverse("projections"), projecting))
         if report_readers(scope):
             reporting = here[0] is not None and here[0].startswith("report")
-            national = scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD) or prison is None
-            href = reverse("reports") if national else reverse("report-prison", args=[prison.code])
+            href = reverse("reports") if prison is None else reverse("report-prison", args=[prison.code])
             items.append(_link("Inspection report", href, reporting))
         calculating = here[0] in ("calculate", "calculate-json")
         items.append(_link("Calculate release dates", reverse("calculate"), calculating))

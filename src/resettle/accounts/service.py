@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from resettle.core import health
 
+from . import navigation
 from .access import PUBLIC, SIGNED_IN, access
 
 
@@ -30,10 +31,5 @@ def ready(request):
 
 @access(SIGNED_IN)
 def home(request):
-    scope = request.scope
-    if scope.is_administrator and not scope.sees_case_data:
-        return redirect("audit-trail")
     prison = request.user.caseload_prison
-    if prison is None:
-        return redirect("prison-list")
-    return redirect("caseload", prison_code=prison.code)
+    return redirect(navigation.home(request.scope, prison.code if prison else None))

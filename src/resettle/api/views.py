@@ -30,6 +30,7 @@ from resettle.planning.models import Transfer
 from resettle.planning.services import TransferChangeRefused, change_status
 from resettle.plans import selectors as plans_selectors
 from resettle.plans.models import ReadinessFinding, ReadinessSummary
+from resettle.rules.readiness.checks import BY_ID
 from resettle.staff.models import Allocation
 
 from . import serializers
@@ -187,12 +188,20 @@ class PrisonList(generics.ListAPIView):
             OpenApiParameter.PATH,
             enum=list(plans_selectors.WORKLISTS),
             description="The worklist",
-        )
+        ),
+        OpenApiParameter(
+            "check",
+            str,
+            OpenApiParameter.QUERY,
+            required=False,
+            enum=sorted(BY_ID),
+            description="Only the steps of this readiness check, as the dashboard's rows link to them",
+        ),
     ],
     responses={200: serializers.FindingSerializer(many=True), **LIST_PROBLEMS},
 )
 class Worklist(AuditedList):
-    """A prison's worklist: the pre-release steps it names, soonest deadline first."""
+    """A prison's worklist: the pre-release steps it names, most urgent first (release date, then risk)."""
 
     serializer_class = serializers.FindingSerializer
 
@@ -202,7 +211,10 @@ class Worklist(AuditedList):
             raise Http404(
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
             )
-        return plans_selectors.worklist(self.kwargs["name"], prison, self.request.scope, today=today())
+        check = plans_selectors.chosen_check(self.request.query_params)
+        return plans_selectors.worklist(
+            self.kwargs["name"], prison, self.request.scope, today=today(), check=check
+        )
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": today()}

@@ -7,7 +7,8 @@ from the unsaved rows, and the man's whole timeline (sentence, offence, adjustme
 dates) is moved by the difference until the engine's earliest release lands on the target. The engine's
 dates then become the recorded ones (see `Sentencing.finish`).
 
-A timeline is never moved so that a sentence, a recall or an adjustment falls after today. When the
+A timeline is never moved so that a sentence, a recall or an adjustment falls after today, nor so that he
+is received before his 15th birthday. When the
 engine's release cannot reach the target without that (the engine releases earlier than the simulation,
 so a man drawn as just sentenced would have to be sentenced in the future), the target is reflected back
 inside the furthest release the engine allows (see `Calculator._step`); a few that still miss by a few
@@ -19,6 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from resettle.people.booking_input import SentenceLine, engine_booking
 from resettle.people.models import CalculatedReleaseDates, Person
@@ -33,6 +36,7 @@ ROUNDS = 7
 # A target beyond the engine's furthest release is folded back inside it by this share of the shortfall.
 FOLD = 0.25
 ONE_DAY = timedelta(days=1)
+YOUNGEST_RECEPTION_AGE = 15
 # Fewer bookings than this are calculated in this process alone.
 POOL_THRESHOLD = 200
 
@@ -143,7 +147,7 @@ class Calculator:
                     continue
                 history = tried.setdefault(key, {})
                 history[total] = (released, dates)
-                following = None if round_ == ROUNDS - 1 else self._next(custody, total, history)
+                following = None if round_ == ROUNDS - 1 else self._next(custody, born, total, history)
                 if following is None:
                     best = self._best(custody, history)
                     custody.shift(best - total)
@@ -156,7 +160,7 @@ class Calculator:
                 moving.append((custody, born))
             pending = moving
 
-    def _next(self, custody: Custody, total: int, history: dict) -> int | None:
+    def _next(self, custody: Custody, born: date, total: int, history: dict) -> int | None:
         """The total shift to try next, or None to stop. Moving the timeline moves the release one for one,
         except where a commencement date holds releases back (the progression model's tranches) or month
         arithmetic makes it jump; so the search keeps the tried shifts either side of the target and bisects
@@ -190,6 +194,10 @@ class Calculator:
             candidate = (low + high) // 2
         if limit is not None:
             candidate = min(candidate, total + limit)
+        # Never back before his 15th birthday, the youngest a child is held in custody for years: moved
+        # unbounded, a timeline once put a reception before the man was born.
+        youngest = born + relativedelta(years=YOUNGEST_RECEPTION_AGE)
+        candidate = max(candidate, total - max((custody.booking.received_on - youngest).days, 0))
         return None if candidate in history else candidate
 
     def _best(self, custody: Custody, history: dict) -> int:

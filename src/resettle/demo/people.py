@@ -7,6 +7,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from resettle.estate.models import Prison, ProbationDeliveryUnit
 from resettle.people.models import Person, RiskProfile
 from resettle.people.services import apply_release_summary
@@ -15,7 +17,7 @@ from resettle.plans.models import AccommodationPlan
 from resettle.staff.models import Allocation
 
 from . import accommodation, staff
-from .calculation import Calculator, as_calculation
+from .calculation import YOUNGEST_RECEPTION_AGE, Calculator, as_calculation
 from .estate import PrisonSpec, pdu_specs, pdus_served
 from .identifiers import Identifiers
 from .names import full_name
@@ -206,7 +208,9 @@ class PrisonPopulation:
             custody = self.sentencing.determinate(
                 offence_in(rng, self._group()), age, released_on=released_on
             )
-        return Draft(in_custody, kind, age, custody, self._born(age))
+        # A sentence drawn long for his age would have him received as a child: he is older instead.
+        born = min(self._born(age), custody.booking.received_on - relativedelta(years=YOUNGEST_RECEPTION_AGE))
+        return Draft(in_custody, kind, age, custody, born)
 
     def in_custody(self, draft: Draft) -> PersonRecord:
         rng, today = self.rng, self.today

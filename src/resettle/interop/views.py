@@ -46,7 +46,8 @@ def worklist_csv(request, prison_code, name):
     if name not in plans_selectors.WORKLISTS:
         raise Http404("No such worklist")
     on = today()
-    findings = plans_selectors.worklist(name, prison, request.scope, today=on)
+    check = plans_selectors.chosen_check(request.GET)
+    findings = plans_selectors.worklist(name, prison, request.scope, today=on, check=check)
     rows = plans_selectors.rows(findings, today=on)
     response = _csv(f"worklist-{name}-{prison.code}-{on:%Y-%m-%d}.csv")
     exports.write_rows(response, exports.WORKLIST_COLUMNS, exports.worklist_rows(rows))

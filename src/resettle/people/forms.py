@@ -11,7 +11,7 @@ from .booking_input import KIND, RECALL_OF_TYPE
 from .calculator import PROFILES, PastedBookingInvalid, booking_from_form, booking_from_json, rules_under
 from .models import PRISON_NUMBER
 from .release_dates import Rules, live_rules
-from .selectors import MAPPA_NO_LEVEL, ROSH_NOT_RECORDED, CaseloadQuery
+from .selectors import MAPPA_NO_LEVEL, RAG_CODES, ROSH_NOT_RECORDED, CaseloadQuery
 from .vocabulary import EarlyReleaseExclusion, RecallType, RoshLevel, SentenceCalcType
 
 RELEASE_WINDOWS = {"12-weeks": 84, "24-weeks": 168}
@@ -65,6 +65,27 @@ class CaseloadFilterForm(forms.Form):
         ],
         error_messages={"invalid_choice": "Select MAPPA levels from the list"},
     )
+    rag = forms.MultipleChoiceField(
+        label="Readiness",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(
+            zip(
+                RAG_CODES,
+                ["Red: a step overdue", "Amber: a step due in 4 weeks", "Green: on track"],
+                strict=True,
+            )
+        ),
+        error_messages={"invalid_choice": "Select readiness from the list: red, amber or green"},
+    )
+    # Reached from a bar of the dashboard's releases chart, never typed: kept as a hidden field.
+    release_month = forms.RegexField(
+        label="Release month",
+        required=False,
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Release month must be a year and month, like 2027-03"},
+    )
     q = forms.CharField(
         label="Name or prison number",
         required=False,
@@ -85,8 +106,12 @@ class CaseloadFilterForm(forms.Form):
     )
 
     # The sort fields have no visible input; their errors point at the results.
-    error_anchors = {"sort": "caseload-results", "order": "caseload-results"}
-    filter_fields = ("release", "rosh", "mappa_category", "mappa_level", "q")
+    error_anchors = {
+        "sort": "caseload-results",
+        "order": "caseload-results",
+        "release_month": "caseload-results",
+    }
+    filter_fields = ("release", "rag", "release_month", "rosh", "mappa_category", "mappa_level", "q")
 
     def __init__(self, data: QueryDict, **kwargs):
         super().__init__(data, auto_id="%s", **kwargs)
@@ -101,6 +126,8 @@ class CaseloadFilterForm(forms.Form):
             mappa_categories=frozenset(data.get("mappa_category", ())),
             mappa_levels=frozenset(data.get("mappa_level", ())),
             search=data.get("q", ""),
+            rag=frozenset(data.get("rag", ())),
+            release_month=_first_of(data.get("release_month")),
             sort=data.get("sort") or "release_date",
             descending=data.get("order") == "desc",
         )
@@ -116,6 +143,8 @@ class CaseloadFilterForm(forms.Form):
             if not chosen or chosen == "all":
                 continue
             labels = dict(self.fields[name].choices) if hasattr(self.fields[name], "choices") else {}
+            if name == "release_month":
+                labels = {chosen: f"{_first_of(chosen):%B %Y}"}
             values = chosen if isinstance(chosen, list) else [chosen]
             items = [
                 {"text": labels.get(value, value), "href": self._without(name, str(value))}
@@ -153,6 +182,11 @@ class PrisonNumberField(forms.CharField):
         # Longer than a prison number is the length's error (run next), which says how long one is.
         if value and len(value) <= self.max_length and not PRISON_NUMBER.regex.match(value):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+def _first_of(month: str | None) -> date | None:
+    """The first day of a month written 2027-03."""
+    return date.fromisoformat(f"{month}-01") if month else None
 
 
 class DateInput(forms.MultiWidget):

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import (
     Case,
     CharField,
     Count,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -51,6 +53,12 @@ ROSH_SEVERITY = {RoshLevel.LOW: 1, RoshLevel.MEDIUM: 2, RoshLevel.HIGH: 3, RoshL
 
 SORT_KEYS = ("name", "prison_number", "release_date", "rosh", "mappa_level")
 
+# Codes of the apps above this one, which the caseload filters and shows by name (people imports neither;
+# tests keep each equal to its source): plans.models.Rag, and planning.models.OPEN_TRANSFER, the moves to a
+# resettlement prison still to happen (a man has at most one, so joining it adds no rows).
+RAG_CODES = ("RED", "AMBER", "GREEN")
+OPEN_TRANSFER_STATUSES = ("PROPOSED", "ACCEPTED", "BOOKED")
+
 
 @dataclass(frozen=True)
 class CaseloadQuery:
@@ -61,6 +69,8 @@ class CaseloadQuery:
     mappa_categories: frozenset[int] = frozenset()
     mappa_levels: frozenset[str] = frozenset()
     search: str = ""
+    rag: frozenset[str] = frozenset()
+    release_month: date | None = None  # the first of a month: men whose readiness release date is in it
     sort: str = "release_date"
     descending: bool = False
 
@@ -144,12 +154,17 @@ def caseload(
     people = Person.objects.all() if people is None else people
     people = (
         people.filter(current_prison=prison, status__in=IN_CUSTODY)
-        .select_related("risk")
+        .select_related("risk", "readiness", "accommodation_plan")
         .annotate(
             pom_name=_current(AllocationRole.PRIMARY_POM),
             com_name=_current(AllocationRole.COM),
             rosh_severity=_rosh_severity(),
             mappa_level_rank=_mappa_level_rank(),
+            open_move=FilteredRelation(
+                "transfers", condition=Q(transfers__status__in=OPEN_TRANSFER_STATUSES)
+            ),
+            transfer_status=F("open_move__status"),
+            transfer_to=F("open_move__to_prison__name"),
         )
     )
     if query.release_within_days is not None:
@@ -172,6 +187,15 @@ def caseload(
         people = people.filter(wanted)
     if query.search:
         people = people.filter(name_or_number(query.search))
+    if query.rag:
+        people = people.filter(readiness__rag__in=query.rag)
+    if query.release_month is not None:
+        # As the dashboard's chart counts a month: by the readiness release date, from today on.
+        after = query.release_month + relativedelta(months=1)
+        people = people.filter(
+            readiness__earliest_release__gte=max(query.release_month, today),
+            readiness__earliest_release__lt=after,
+        )
     return people.order_by(*_ordering(query))
 
 

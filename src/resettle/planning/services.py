@@ -104,7 +104,9 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
     # Only the latest run's outcomes are kept (runs keep their counts); removed first, so that deleting the
     # superseded proposals has no links left to clear.
     TransferOutcome.objects.all().delete()
-    Transfer.objects.filter(status=TransferStatus.PROPOSED).delete()
+    superseded = Transfer.objects.filter(status=TransferStatus.PROPOSED)
+    touched = {pk for pair in superseded.values_list("from_prison_id", "to_prison_id") for pk in pair}
+    superseded.delete()
     run.status = TransferPlanRun.Status.FINISHED
     run.needs, run.placed, run.unplaced = len(problem.needs), len(plan.placements), len(plan.unplaced)
     run.unplaced_by_reason = plan.unplaced_by_reason()
@@ -147,6 +149,10 @@ def _store(plan, problem, warnings, *, as_of, weeks, user, run, started) -> Tran
         ],
         batch_size=2000,
     )
+    # The prisons' shared lists show each man's proposed move (the caseload, the transfer worklist): those
+    # of every prison a proposal left or now names are out of date.
+    touched |= {pk for t in transfers for pk in (t.from_prison_id, t.to_prison_id)}
+    shared.forget([shared.prison(pk) for pk in touched])
     by_man = {t.person_id: t for t in transfers}
     outcomes = [
         TransferOutcome(

@@ -10,18 +10,33 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat, TruncMonth
+from django.http import Http404
 
 from resettle.accounts import policy
 from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
+from resettle.people.selectors import OPEN_TRANSFER_STATUSES, prisons_with_population
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
 from resettle.rules.policy import in_words
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
 from resettle.rules.readiness.settings import DEFAULT_SETTINGS as POLICY
+from resettle.rules.readiness.urgency import ROSH_URGENCY, UNKNOWN_ROSH
 from resettle.rules.release import PAROLE_CONSIDERATION_DATES
 from resettle.staff.models import Allocation, AllocationRole
 
@@ -48,13 +63,21 @@ class Worklist:
     title: str
     description: str
     per_person: bool = False  # one row per man (his first matching finding) rather than per finding
+    shows_transfer: bool = False  # a column for his move to a resettlement prison (resettle.planning)
+
+    def counted(self, n: int) -> str:
+        """`n` rows of the list in words that say what a row is: "1 man", "1,149 steps"."""
+        one, many = ("man", "men") if self.per_person else ("step", "steps")
+        return f"{n:,} {one if n == 1 else many}"
 
 
 WORKLISTS = {
     w.slug: w
     for w in (
         Worklist(
-            "overdue", "Overdue", "Every pre-release step past its deadline, the longest overdue first."
+            "overdue",
+            "Overdue",
+            "Every pre-release step past its deadline, for the men released soonest first.",
         ),
         Worklist(
             "due-4-weeks",
@@ -79,7 +102,25 @@ WORKLISTS = {
             "high-risk-no-plan",
             "High-risk men without a timely plan",
             "High or very high RoSH men with a release-plan step overdue: MAPPA level, approved premises, "
-            "resettlement prison or in-reach, pre-release report, Duty to Refer, accommodation, licence.",
+            "resettlement prison or in-reach, pre-release report, Duty to Refer, accommodation, licence. "
+            "Each man once, with the step that fell due first.",
+            per_person=True,
+        ),
+        Worklist(
+            "transfer",
+            "Transfer to a resettlement prison",
+            "Men released within 26 weeks, held out of their release area with no in-reach plan, and no move "
+            "agreed that arrives by 12 weeks before release. The transfer plan proposes each move; the "
+            "Transfer column says whether one is proposed.",
+            per_person=True,
+            shows_transfer=True,
+        ),
+        Worklist(
+            "maintaining-innocence",
+            "Men maintaining innocence",
+            "Men who maintain their innocence without a denial-compatible intervention offered and its "
+            "outcome recorded.",
+            per_person=True,
         ),
         Worklist(
             "com-not-allocated",
@@ -113,9 +154,17 @@ def _of_men_held(rows: QuerySet, prison: Prison, scope) -> QuerySet:
     return rows.filter(person__in=policy.people_seen_by(scope))
 
 
-def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[ReadinessFinding]:
+# The planning horizon of transfers to resettlement prisons (docs/transfers.md): men released within it.
+TRANSFER_HORIZON = timedelta(weeks=26)
+
+
+def worklist(
+    slug: str, prison: Prison, scope, *, today: date, check: str | None = None
+) -> QuerySet[ReadinessFinding]:
     """The findings of worklist `slug` among the men held at `prison` whom the viewer (`scope`) may see,
-    soonest deadline first: the page, its CSV and the API alike."""
+    most urgent first (rules.readiness.urgency): the page, its CSV and the API alike. A list of men shows
+    each man once, by the matching step that fell due first. `check` narrows it to one check's steps (the
+    dashboard's rows link so)."""
     findings = _of_men_held(ReadinessFinding.objects.all(), prison, scope)
     if slug == "overdue":
         findings = findings.filter(due_on__lt=today)
@@ -136,13 +185,65 @@ def worklist(slug: str, prison: Prison, scope, *, today: date) -> QuerySet[Readi
         )
     elif slug == "com-not-allocated":
         findings = findings.filter(check_id="com-allocated-before-handover", due_on__lt=today)
+    elif slug == "transfer":
+        findings = findings.filter(
+            check_id="transferred-by-12-weeks",
+            person__readiness__earliest_release__lte=today + TRANSFER_HORIZON,
+        ).annotate(**_open_transfer())
+    elif slug == "maintaining-innocence":
+        findings = findings.filter(
+            check_id="innocence-intervention-offered", person__risk__maintains_innocence=True
+        )
     else:
         raise KeyError(slug)
+    if check is not None:
+        findings = findings.filter(check_id=check)
+    if WORKLISTS[slug].per_person:
+        first = findings.filter(person=OuterRef("person")).order_by("due_on", "check_id").values("pk")[:1]
+        findings = findings.filter(pk=Subquery(first))
     return (
         findings.select_related("person", "person__risk", "person__readiness")
         .annotate(pom_name=_current_pom())
-        .order_by("due_on", "person__last_name", "person__first_name", "check_id")
+        .order_by(*_most_urgent_first())
     )
+
+
+def chosen_check(query) -> str | None:
+    """The one check a worklist is narrowed to (`?check=`), if any: a link from the dashboard's rows. One
+    the catalogue does not know is refused, naming it, rather than shown as an empty list."""
+    check = query.get("check") or None
+    if check is not None and check not in BY_ID:
+        raise Http404(f"No readiness check called {check[:60]}")
+    return check
+
+
+def _open_transfer() -> dict:
+    """His open move to a resettlement prison, if the transfer plan has proposed one: its status and where."""
+    return {
+        "open_move": FilteredRelation(
+            "person__transfers", condition=Q(person__transfers__status__in=OPEN_TRANSFER_STATUSES)
+        ),
+        "transfer_status": F("open_move__status"),
+        "transfer_to": F("open_move__to_prison__name"),
+        "transfer_arrives_on": F("open_move__proposed_on"),
+    }
+
+
+def _most_urgent_first() -> list:
+    """rules.readiness.urgency.urgency as the database sorts: release, RoSH, MAPPA level, deadline."""
+    rosh = Case(
+        *(When(person__risk__rosh_level=level.value, then=Value(n)) for n, level in enumerate(ROSH_URGENCY)),
+        default=Value(UNKNOWN_ROSH),
+    )
+    return [
+        F("person__readiness__earliest_release").asc(nulls_last=True),
+        rosh.asc(),
+        F("person__risk__mappa_level").desc(nulls_last=True),
+        "due_on",
+        "person__last_name",
+        "person__first_name",
+        "check_id",
+    ]
 
 
 @dataclass(frozen=True)
@@ -195,18 +296,33 @@ class Dashboard:
     not_evaluated: int
     months: list[MonthBar]
     by_check: list[CheckCount]
+    mappa_eligible: int = 0  # the men a share of "MAPPA-eligible, no level" is of
     worklists: list[tuple[Worklist, int]] = field(default_factory=list)
+
+    @property
+    def worklists_with_shares(self) -> list[tuple[Worklist, int, int | None]]:
+        """Each worklist's count and the number it is a share of, where one means something: the
+        MAPPA-eligible men for those without a level, the men in custody for the other lists of men, none
+        for a list of steps (a man may have several)."""
+        return [(definition, n, self._whole_of(definition)) for definition, n in self.worklists]
+
+    def _whole_of(self, definition: Worklist) -> int | None:
+        if definition.slug == "mappa-no-level":
+            return self.mappa_eligible
+        return self.in_custody if definition.per_person else None
 
     @property
     def busiest_month(self) -> int:
         return max((bar.total for bar in self.months), default=0)
 
 
-def worklist_pages(slug: str, prison: Prison, scope, *, today: date) -> QuerySet | shared.SharedList:
+def worklist_pages(
+    slug: str, prison: Prison, scope, *, today: date, check: str | None = None
+) -> QuerySet | shared.SharedList:
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
-    findings = worklist(slug, prison, scope, today=today)
+    findings = worklist(slug, prison, scope, today=today, check=check)
     if policy.sees_whole_prison(scope, prison):
-        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}")
+        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}")
     return findings
 
 
@@ -273,19 +389,18 @@ def _count_dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
         not_evaluated=max(in_custody - sum(rag.values()), 0),
         months=months,
         by_check=by_check,
+        mappa_eligible=summaries.filter(mappa_eligible=True).count(),
     )
     board.worklists = worklist_counts(prison, scope, today=today)
     return board
 
 
 def worklist_counts(prison: Prison, scope, *, today: date) -> list[tuple[Worklist, int]]:
-    """How many rows each worklist has: one query per list (seven, whatever the prison's size)."""
-    counted = []
-    for slug, definition in WORKLISTS.items():
-        findings = worklist(slug, prison, scope, today=today).order_by()
-        n = findings.values("person_id").distinct().count() if definition.per_person else findings.count()
-        counted.append((definition, n))
-    return counted
+    """How many rows each worklist has: one query per list, whatever the prison's size."""
+    return [
+        (definition, worklist(slug, prison, scope, today=today).order_by().count())
+        for slug, definition in WORKLISTS.items()
+    ]
 
 
 # --- a POM's caseload ----------------------------------------------------------------------------------
@@ -409,3 +524,69 @@ def timeline(person: Person, *, today: date) -> Timeline:
     if ahead is not None:
         items[ahead] = TimelineItem(items[ahead].finding, items[ahead].section, items[ahead].source, True)
     return Timeline(person, report, items, not_applicable, today)
+
+
+# --- across prisons --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrisonFigures:
+    """One prison's line of the roll-up: men, and what is late among them."""
+
+    prison: Prison
+    in_custody: int
+    red: int
+    amber: int
+    green: int
+    releasing_in_12_weeks: int
+    mappa_eligible: int
+    mappa_without_level: int  # men whose MAPPA level is overdue (the mappa-no-level worklist)
+    overdue_steps: int
+
+
+def overview(prisons: QuerySet[Prison], *, today: date) -> list[PrisonFigures]:
+    """The readiness figures of every prison in `prisons`, each prison's men counted as its own dashboard
+    counts them, in three queries whatever the number of prisons: the prisons with their men in custody,
+    the summaries by prison, the findings by prison."""
+    listed = list(prisons_with_population(prisons).order_by("name"))
+    held = {"person__current_prison__in": [p.pk for p in listed], "person__status__in": IN_CUSTODY}
+    by_prison = "person__current_prison"
+    summaries = {
+        row[by_prison]: row
+        for row in ReadinessSummary.objects.filter(**held)
+        .values(by_prison)
+        .annotate(
+            red=Count("pk", filter=Q(rag=Rag.RED)),
+            amber=Count("pk", filter=Q(rag=Rag.AMBER)),
+            green=Count("pk", filter=Q(rag=Rag.GREEN)),
+            releasing=Count(
+                "pk", filter=Q(earliest_release__gte=today, earliest_release__lte=today + timedelta(days=84))
+            ),
+            mappa_eligible=Count("pk", filter=Q(mappa_eligible=True)),
+        )
+        .order_by()
+    }
+    findings = {
+        row[by_prison]: row
+        for row in ReadinessFinding.objects.filter(due_on__lt=today, **held)
+        .values(by_prison)
+        .annotate(overdue=Count("pk"), mappa=Count("pk", filter=Q(check_id="mappa-level-set")))
+        .order_by()
+    }
+    figures = []
+    for prison in listed:
+        summary, late = summaries.get(prison.pk, {}), findings.get(prison.pk, {})
+        figures.append(
+            PrisonFigures(
+                prison=prison,
+                in_custody=prison.in_custody,
+                red=summary.get("red", 0),
+                amber=summary.get("amber", 0),
+                green=summary.get("green", 0),
+                releasing_in_12_weeks=summary.get("releasing", 0),
+                mappa_eligible=summary.get("mappa_eligible", 0),
+                mappa_without_level=late.get("mappa", 0),
+                overdue_steps=late.get("overdue", 0),
+            )
+        )
+    return figures

@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("prisons/readiness/", views.overview, name="prisons-overview"),
     path("prisons/<str:prison_code>/dashboard/", views.dashboard, name="dashboard"),
     path("prisons/<str:prison_code>/worklists/<slug:name>/", views.worklist, name="worklist"),
     path("my-caseload/", views.my_caseload, name="my-caseload"),

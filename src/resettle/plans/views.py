@@ -12,12 +12,20 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from resettle.accounts import policy
-from resettle.accounts.access import CASE_WORK, PERSON_CHANGE, PERSON_RECORD, PRISON_CASELOAD, access
+from resettle.accounts.access import (
+    CASE_WORK,
+    PERSON_CHANGE,
+    PERSON_RECORD,
+    PRISON_CASELOAD,
+    PRISONS_OVERVIEW,
+    access,
+)
 from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.models import Person, RiskProfile
+from resettle.rules.readiness.checks import BY_ID
 
 from . import forms, selectors, services
 from .models import InterventionOffer
@@ -182,6 +190,12 @@ def edit_intervention(request, prison_number, offer_id=None):
 # --- a prison ----------------------------------------------------------------------------------------------
 
 
+@access(PRISONS_OVERVIEW)
+def overview(request):
+    figures = selectors.overview(policy.prisons_seen_by(request.scope), today=today())
+    return render(request, "plans/overview.html", {"figures": figures})
+
+
 @access(PRISON_CASELOAD)
 def dashboard(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
@@ -198,12 +212,14 @@ def worklist(request, prison_code, name):
     definition = selectors.WORKLISTS.get(name)
     if definition is None:
         raise Http404("No such worklist")
-    on = today()
-    findings = selectors.worklist_pages(name, prison, request.scope, today=on)
+    on, check = today(), selectors.chosen_check(request.GET)
+    findings = selectors.worklist_pages(name, prison, request.scope, today=on, check=check)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.rows(page.object_list, today=on)
     recorder.people_listed(
-        request, {row.finding.person for row in shown}, query={"prison": prison.code, "worklist": name}
+        request,
+        {row.finding.person for row in shown},
+        query={"prison": prison.code, "worklist": name, "check": check},
     )
     return render(
         request,
@@ -215,6 +231,7 @@ def worklist(request, prison_code, name):
             "rows": shown,
             "today": on,
             "worklists": selectors.WORKLISTS.values(),
+            "check": BY_ID[check] if check else None,
             **shared.drawn_once(findings, page),
         },
     )

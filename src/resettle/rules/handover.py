@@ -106,6 +106,18 @@ OPEN_PRISON_RULES_FROM = date(2021, 3, 31)
 WOMENS_ESTATE_FROM = date(2021, 4, 30)
 PRESCOED_PILOT_FROM = date(2020, 10, 19)
 PRESCOED = "UPI"
+# OMiC's start in the closed estate (anchors §1 "OMiC eligibility gate"): England from 1 October 2019, Wales
+# from 4 February 2019. From then every sentenced man was owed a POM, however long before he was received.
+ENGLAND_FROM = date(2019, 10, 1)
+WALES_FROM = date(2019, 2, 4)
+WELSH_PRISONS = frozenset({"CFI", "SWI", "PRI", "BWI", "UKI", PRESCOED})
+
+
+def omic_from(*, prison: str | None, womens_estate: bool) -> date:
+    """When OMiC reached the estate of `prison`: the women's estate, Wales, or England."""
+    if womens_estate:
+        return WOMENS_ESTATE_FROM
+    return WALES_FROM if prison in WELSH_PRISONS else ENGLAND_FROM
 
 
 @dataclass(frozen=True)

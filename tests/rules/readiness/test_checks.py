@@ -557,3 +557,24 @@ def test_steps_due_after_his_release_are_still_overdue():
 def test_a_step_done_before_his_release_stays_done():
     case = with_(BASE, **RELEASED, plan__immediate_needs_screen_on=RECEIVED)
     assert evaluate_case(case, AFTER_RELEASE).finding("immediate-needs-screen").status == Status.DONE
+
+
+# Issue 18 §2: "POM allocated – 11,400 days overdue" for a man received in 1995. A POM is owed from his
+# reception, or from OMiC's start in his estate if that came later (anchors §1 "OMiC eligibility gate").
+def test_a_pom_is_owed_from_omics_start_in_england_to_a_man_received_before_it():
+    case = with_(person__received_on=date(1995, 9, 18))
+    assert finding(case, "pom-allocated").due_date == date(2019, 10, 1)
+
+
+def test_a_pom_is_owed_from_omics_earlier_start_in_wales():
+    case = with_(person__received_on=date(1995, 9, 18), person__current_prison="CFI")
+    assert finding(case, "pom-allocated").due_date == date(2019, 2, 4)
+
+
+def test_a_pom_is_owed_from_omics_start_in_the_womens_estate():
+    case = with_(person__received_on=date(2015, 1, 5), person__womens_estate=True)
+    assert finding(case, "pom-allocated").due_date == date(2021, 4, 30)
+
+
+def test_a_pom_is_owed_from_reception_to_a_man_received_since_omic():
+    assert finding(BASE, "pom-allocated").due_date == RECEIVED

@@ -53,6 +53,26 @@ def field_kind(bound) -> str:
 
 
 @register.filter
+def percent_of(n: int, total: int) -> str:
+    """`n` as a whole percentage of `total` ("35%"), or nothing when there is nothing to be a share of. A
+    share that rounds to 0 or 100 but is not says "less than 1%" or "more than 99%"."""
+    if not total:
+        return ""
+    share = 100 * n / total
+    if 0 < share < 1:
+        return "less than 1%"
+    if 99 < share < 100:
+        return "more than 99%"
+    return f"{round(share)}%"
+
+
+@register.filter
+def counted_in(n: int, worklist) -> str:
+    """`n` rows of `worklist` with their unit: "1 man", "1,149 steps"."""
+    return worklist.counted(n)
+
+
+@register.filter
 def status_colour(status) -> str:
     return STATUS_TAGS.get(str(status), ("grey", ""))[0]
 

@@ -13,7 +13,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..explained import ExplainedDate, long_date
-from ..handover import Handover, OpenConditions, calculate_handover, open_conditions
+from ..handover import Handover, OpenConditions, calculate_handover, omic_from, open_conditions
 from ..protection import (
     Disposal,
     HdcExclusion,
@@ -215,6 +215,14 @@ def _last_mappa_review(facts: Facts) -> date | None:
     return max(known) if known else None
 
 
+def _pom_owed(case: Case) -> date:
+    """A man received before OMiC reached his estate was owed a POM from then, not from his reception."""
+    person = case.person
+    return max(
+        person.received_on, omic_from(prison=person.current_prison, womens_estate=person.womens_estate)
+    )
+
+
 def _ed(explained: ExplainedDate | None) -> date | None:
     return explained.on if explained else None
 
@@ -222,6 +230,7 @@ def _ed(explained: ExplainedDate | None) -> date | None:
 # name -> (how a reason names it, how to find it)
 KEY_DATES = {
     "reception": ("the reception date", lambda f: f.case.person.received_on),
+    "pom_owed": ("the reception date, or OMiC's start in his estate if later", lambda f: _pom_owed(f.case)),
     "earliest_release": ("the earliest release date", lambda f: _ed(f.earliest_release)),
     "expected_release": ("the expected release date", lambda f: _ed(f.expected_release)),
     "handover": ("the handover date", lambda f: f.handover.handover_date),

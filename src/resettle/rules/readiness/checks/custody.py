@@ -135,11 +135,12 @@ POM_ALLOCATED = Check(
     id="pom-allocated",
     title="POM allocated",
     applies=to("sentenced men", _sentenced),
-    due=on("reception"),
+    due=on("pom_owed"),
     satisfied_by="allocations.pom",
     done=recorded("allocations.pom.allocated_on"),
     severity=ALERT,
-    source="OMiC; HMIP Expectations: an allocated case manager from arrival (rulebook §3, §7, §9 #6)",
+    source="OMiC; HMIP Expectations: an allocated case manager from arrival (rulebook §3, §7, §9 #6); "
+    "OMiC's start per estate (anchors §1 OMiC eligibility gate)",
 )
 
 
