@@ -52,10 +52,10 @@ def looked_at(page, name: str) -> None:
 
 
 def open_a_man_with_a_step_due(page, table: str) -> None:
-    """From a list of men, open the first one's readiness timeline and find a step due or overdue there."""
+    """From a list of men, open the first one's page and find a step due or overdue there."""
     page.locator(table).locator("tbody tr").first.get_by_role("link").first.click()
-    page.wait_for_url(re.compile(r"/people/[A-Z]\d{4}[A-Z]{2}/readiness/$"))
-    steps = page.locator(".app-timeline__item--overdue, .app-timeline__item--due")
+    page.wait_for_url(re.compile(r"/people/[A-Z]\d{4}[A-Z]{2}/(#readiness)?$"))
+    steps = page.locator("#readiness .app-steps .govuk-summary-list__row")
     assert steps.count() > 0
     assert steps.first.is_visible()
 
@@ -115,7 +115,7 @@ def test_a_mappa_coordinator_starts_at_the_men_without_a_level(dartmoor, page, l
     assert re.search(r" of \d+ m[ae]n$", page.locator(".app-results-count").inner_text().strip())
     looked_at(page, "home-mappa")
     open_a_man_with_a_step_due(page, "#worklist-results")
-    assert page.locator("#check-mappa-level-set").is_visible()
+    assert page.locator("#step-mappa-level-set").is_visible()
     looked_at(page, "home-mappa-readiness")
     assert page.console_errors == []
 

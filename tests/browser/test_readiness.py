@@ -50,7 +50,9 @@ def test_dashboard_worklist_and_timeline(readiness, signed_in, live_server):
 
     assert "Murphy, Connor" in page.locator("#worklist-results").inner_text()  # category 3, level 0
     page.locator("#worklist-results").get_by_role("link", name="Murphy, Connor").click()
-    page.wait_for_url(re.compile(r"/readiness/$"))
+    page.wait_for_url(re.compile(r"/people/[A-Z]\d{4}[A-Z]{2}/#readiness$"))
+    assert page.locator("#step-mappa-level-set .govuk-tag--red").is_visible()  # overdue, on his page
+    page.goto(page.url.split("#")[0] + "readiness/")
     timeline = page.locator("#readiness-timeline")
     assert "MAPPA Q screening done and MAPPA level set" in timeline.inner_text()
     assert page.locator("#check-mappa-level-set .govuk-tag--red").is_visible()
