@@ -1,5 +1,6 @@
 """Issue 18 §5: every role, in a real browser, starts at its home page and reaches a man's due step from
-there, through the links a member of staff would follow. Every page is screenshotted to
+there, through the links a member of staff would follow; those who may record it (a POM, a COM, an SPO) do,
+and those who only read (a governor, a MAPPA coordinator, the leads, an inspector) are offered no form. Every page is screenshotted to
 artifacts/screenshots/ and checked with axe-core."""
 
 import re
@@ -60,6 +61,26 @@ def open_a_man_with_a_step_due(page, table: str) -> None:
     assert steps.first.is_visible()
 
 
+def record_the_first_step(page, name: str) -> None:
+    """Record the first step on his page that this user may record, with the form its link opens (every date
+    it asks for given as today), and see it gone from his steps."""
+    steps = page.locator("#readiness .app-steps .govuk-summary-list__row")
+    step = steps.filter(has=page.locator(".govuk-summary-list__actions a")).first
+    step_id = step.get_attribute("id")
+    step.locator(".govuk-summary-list__actions a").first.click()
+    page.wait_for_url(re.compile(r"/readiness/[a-z-]+/$"))
+    for day in page.locator("input[id$='_day']").all():
+        if not day.input_value():
+            field = day.get_attribute("id").removesuffix("_day")
+            for part, value in (("day", TODAY.day), ("month", TODAY.month), ("year", TODAY.year)):
+                page.locator(f"#{field}_{part}").fill(str(value))
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/people/[A-Z]\d{4}[A-Z]{2}/#"))
+    assert "saved" in page.locator(".govuk-notification-banner--success").inner_text()
+    assert page.locator(f"#{step_id}").count() == 0, f"{step_id} is still to do"
+    looked_at(page, f"home-{name}-recorded")
+
+
 def from_the_dashboard_to_a_man(page, name: str) -> None:
     """A check's overdue count on the dashboard leads to its steps alone, and a man's timeline."""
     first_check = page.locator("main table").last.locator("tbody tr").first
@@ -87,6 +108,7 @@ def test_a_pom_or_com_starts_at_his_cases_and_opens_one(role, dartmoor, page, li
     looked_at(page, f"home-{role.value.lower()}")
     open_a_man_with_a_step_due(page, "main table")
     looked_at(page, f"home-{role.value.lower()}-readiness")
+    record_the_first_step(page, role.value.lower())
     assert page.console_errors == []
 
 
@@ -99,6 +121,10 @@ def test_an_spo_or_governor_starts_at_his_prisons_dashboard(role, dartmoor, page
     name = role.value.lower()
     looked_at(page, f"home-{name}")
     from_the_dashboard_to_a_man(page, name)
+    if role == Role.SPO:
+        record_the_first_step(page, name)
+    else:  # the governor oversees; his prison's staff record
+        assert page.locator("#readiness .govuk-summary-list__actions a").count() == 0
     assert page.console_errors == []
 
 
@@ -117,6 +143,9 @@ def test_a_mappa_coordinator_starts_at_the_men_without_a_level(dartmoor, page, l
     open_a_man_with_a_step_due(page, "#worklist-results")
     assert page.locator("#step-mappa-level-set").is_visible()
     looked_at(page, "home-mappa-readiness")
+    assert page.locator("#readiness .govuk-summary-list__actions a").count() == 0, (
+        "he reads; he records nothing"
+    )
     assert page.console_errors == []
 
 
@@ -135,6 +164,9 @@ def test_a_lead_or_inspector_starts_at_the_prisons_he_oversees(role, dartmoor, p
     page.wait_for_url(re.compile(r"/prisons/DAI/dashboard/$"))
     looked_at(page, f"home-{name}-dashboard")
     from_the_dashboard_to_a_man(page, name)
+    assert page.locator("#readiness .govuk-summary-list__actions a").count() == 0, (
+        "he reads; he records nothing"
+    )
     assert page.console_errors == []
 
 
