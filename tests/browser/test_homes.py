@@ -62,12 +62,16 @@ def open_a_man_with_a_step_due(page, table: str) -> None:
 
 
 def record_the_first_step(page, name: str) -> None:
-    """Record the first step on his page that this user may record, with the form its link opens (every date
-    it asks for given as today), and see it gone from his steps."""
+    """Record the first step on his page that a date records (screening, reports, ID, bank account, the
+    day-one appointment), with the form its link opens (every date it asks for given as today), and see it
+    gone from his steps."""
     steps = page.locator("#readiness .app-steps .govuk-summary-list__row")
-    step = steps.filter(has=page.locator(".govuk-summary-list__actions a")).first
+    recorded_by_a_date = ".govuk-summary-list__actions a[href*='/readiness/resettlement/'], " + (
+        ".govuk-summary-list__actions a[href*='/readiness/day-one/']"
+    )
+    step = steps.filter(has=page.locator(recorded_by_a_date)).first
     step_id = step.get_attribute("id")
-    step.locator(".govuk-summary-list__actions a").first.click()
+    step.locator(recorded_by_a_date).first.click()
     page.wait_for_url(re.compile(r"/readiness/[a-z-]+/$"))
     for day in page.locator("input[id$='_day']").all():
         if not day.input_value():
