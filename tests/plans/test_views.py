@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from resettle.accounts.roles import Role
-from resettle.plans.models import AccommodationCategory, AccommodationPlan
+from resettle.plans.models import AccommodationCategory, AccommodationPlan, ReadinessSummary
 from resettle.plans.services import refresh_readiness, save_record
 from resettle.staff.models import AllocationRole, StaffRole
 from tests import factories
@@ -197,6 +197,23 @@ class TestMyCaseload:
         summary = listed[0].readiness
         assert list(listed) == [out]
         assert (summary.rag, summary.overdue_count) == ("AMBER", 0)  # the outcome on release is due today
+
+    def test_lists_his_men_most_urgent_first_as_a_worklist_does(self, client, prison):
+        """Issue 18 §2 (rules.readiness.urgency): who leaves soonest first, then the riskiest."""
+        pom = factories.staff(prison=prison)
+        later = man(prison, days=400)
+        # Named so that the alphabet alone would put the medium-risk man first.
+        soon = man(prison, days=30, risk={"rosh_level": "MEDIUM"}, last_name="Adams")
+        soon_and_high = man(prison, days=30, risk={"rosh_level": "HIGH"}, last_name="Young")
+        for person in (later, soon, soon_and_high):
+            factories.allocate(person, pom)
+        # However many steps he has overdue, the man with over a year to serve is not the most urgent.
+        ReadinessSummary.objects.filter(person=later).update(overdue_count=40)
+        sign_in(client, role_user(Role.POM, prison=prison, staff=pom))
+
+        listed = list(client.get(reverse("my-caseload")).context["page"].object_list)
+
+        assert listed == [soon_and_high, soon, later]
 
     def test_a_user_without_a_staff_record_is_told_so(self, spo):
         assert "not linked to a POM or COM staff record" in spo.get(reverse("my-caseload")).content.decode()

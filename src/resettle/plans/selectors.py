@@ -229,16 +229,27 @@ def _open_transfer() -> dict:
     }
 
 
-def _most_urgent_first() -> list:
-    """rules.readiness.urgency.urgency as the database sorts: release, RoSH, MAPPA level, deadline."""
+def _men_most_urgent_first(man: str = "") -> list:
+    """rules.readiness.urgency.urgency's order of men as the database sorts: release, RoSH, MAPPA level.
+    `man` is the path to the Person from the rows sorted ("person__" from a finding)."""
     rosh = Case(
-        *(When(person__risk__rosh_level=level.value, then=Value(n)) for n, level in enumerate(ROSH_URGENCY)),
+        *(
+            When(**{f"{man}risk__rosh_level": level.value}, then=Value(n))
+            for n, level in enumerate(ROSH_URGENCY)
+        ),
         default=Value(UNKNOWN_ROSH),
     )
     return [
-        F("person__readiness__earliest_release").asc(nulls_last=True),
+        F(f"{man}readiness__earliest_release").asc(nulls_last=True),
         rosh.asc(),
-        F("person__risk__mappa_level").desc(nulls_last=True),
+        F(f"{man}risk__mappa_level").desc(nulls_last=True),
+    ]
+
+
+def _most_urgent_first() -> list:
+    """rules.readiness.urgency.urgency as the database sorts a worklist: the man's urgency, then the deadline."""
+    return [
+        *_men_most_urgent_first("person__"),
         "due_on",
         "person__last_name",
         "person__first_name",
@@ -407,19 +418,15 @@ def worklist_counts(prison: Prison, scope, *, today: date) -> list[tuple[Worklis
 
 
 def my_caseload(staff_id: int | None, people: QuerySet[Person]) -> QuerySet[Person]:
-    """The men allocated to this member of staff (as POM or co-working POM, or COM), worst first."""
+    """The men allocated to this member of staff (as POM or co-working POM, or COM), the most urgent first,
+    as a worklist orders them (rules.readiness.urgency): who leaves soonest, then the riskiest."""
     if staff_id is None:
         return Person.objects.none()
     mine = Allocation.objects.filter(staff_id=staff_id, ended_on__isnull=True).values("person_id")
     return (
         people.filter(pk__in=mine)
         .select_related("readiness", "risk", "current_prison")
-        .order_by(
-            F("readiness__overdue_count").desc(nulls_last=True),
-            F("readiness__next_due_on").asc(nulls_last=True),
-            "last_name",
-            "first_name",
-        )
+        .order_by(*_men_most_urgent_first(), "last_name", "first_name")
     )
 
 
