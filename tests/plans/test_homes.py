@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from resettle.accounts.models import InspectionGrant
 from resettle.accounts.roles import Role
+from resettle.people.models import Person
 from resettle.staff.models import StaffRole
 from tests import factories
 from tests.security.users import role_user, sign_in
@@ -114,6 +115,16 @@ class TestOverview:
         assert (row.red, row.amber, row.green) == (board.rag["RED"], board.rag["AMBER"], board.rag["GREEN"])
         assert row.mappa_without_level == lists["mappa-no-level"] == 1
         assert row.mappa_eligible == 1
+
+    def test_a_parole_hearing_is_not_counted_as_a_release_as_the_caseload_does_not(self, client, prison):
+        """Issue 18 §4 (rules.release.is_release_date): a TED or THD is when the Parole Board may consider
+        release, so a man whose earliest date is one is not releasing within 12 weeks."""
+        man(prison, days=40)
+        awaiting_parole = man(prison, days=50)
+        Person.objects.filter(pk=awaiting_parole.pk).update(earliest_release_type="THD")
+        sign_in(client, role_user(Role.NATIONAL_LEAD))
+        row = client.get(reverse("prisons-overview")).context["figures"][0]
+        assert (row.in_custody, row.releasing_in_12_weeks) == (2, 1)
 
     def test_costs_the_same_queries_for_two_prisons_or_six(self, client, prison):
         from django.db import connection

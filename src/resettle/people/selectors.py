@@ -60,6 +60,19 @@ RAG_CODES = ("RED", "AMBER", "GREEN")
 OPEN_TRANSFER_STATUSES = ("PROPOSED", "ACCEPTED", "BOOKED")
 
 
+def open_transfer(man: str = "") -> dict:
+    """Annotations of his open move to a resettlement prison, if the transfer plan has proposed one: its
+    status, where to and the week it arrives. `man` is the path to the Person ("person__" from a finding)."""
+    return {
+        "open_move": FilteredRelation(
+            f"{man}transfers", condition=Q(**{f"{man}transfers__status__in": OPEN_TRANSFER_STATUSES})
+        ),
+        "transfer_status": F("open_move__status"),
+        "transfer_to": F("open_move__to_prison__name"),
+        "transfer_arrives_on": F("open_move__proposed_on"),
+    }
+
+
 @dataclass(frozen=True)
 class CaseloadQuery:
     """What the caseload page was asked for, already validated."""
@@ -160,11 +173,7 @@ def caseload(
             com_name=_current(AllocationRole.COM),
             rosh_severity=_rosh_severity(),
             mappa_level_rank=_mappa_level_rank(),
-            open_move=FilteredRelation(
-                "transfers", condition=Q(transfers__status__in=OPEN_TRANSFER_STATUSES)
-            ),
-            transfer_status=F("open_move__status"),
-            transfer_to=F("open_move__to_prison__name"),
+            **open_transfer(),
         )
     )
     if query.release_within_days is not None:

@@ -15,7 +15,7 @@ from resettle.core.models import RunStatus
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.rules.explained import long_date
-from resettle.rules.planning.needs import RANK_WORDS, UNPLACED_WORDS, Rank
+from resettle.rules.planning.needs import DEFAULT_HORIZON_WEEKS, RANK_WORDS, UNPLACED_WORDS, Rank
 from resettle.rules.planning.needs import UnplacedReason as Reason
 
 
@@ -60,7 +60,7 @@ class TransferPlanRun(models.Model):
     Status = RunStatus
 
     as_of = models.DateField()
-    horizon_weeks = models.PositiveSmallIntegerField(default=26)
+    horizon_weeks = models.PositiveSmallIntegerField(default=DEFAULT_HORIZON_WEEKS)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     requested_at = models.DateTimeField(auto_now_add=True)

@@ -17,7 +17,7 @@ from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.plans.services import refresh_readiness
-from resettle.rules.planning.needs import Horizon
+from resettle.rules.planning.needs import DEFAULT_HORIZON_WEEKS, Horizon
 from resettle.rules.planning.transfers import Plan, plan_transfers
 from resettle.rules.policy import in_words
 from resettle.rules.readiness.settings import DEFAULT_SETTINGS
@@ -34,7 +34,6 @@ from .models import (
     TransferStatus,
 )
 
-DEFAULT_HORIZON_WEEKS = 26
 # The readiness check's notice (rulebook §4.1) and a week more for him to move in.
 TRANSFER_NOTICE_DAYS = DEFAULT_SETTINGS.resettlement_transfer_days_before_release
 MINIMUM_HORIZON_WEEKS = -(-TRANSFER_NOTICE_DAYS // 7) + 1

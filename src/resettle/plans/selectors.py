@@ -15,7 +15,6 @@ from django.db.models import (
     CharField,
     Count,
     F,
-    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
@@ -30,8 +29,9 @@ from resettle.accounts import policy
 from resettle.core import shared
 from resettle.estate.models import Prison
 from resettle.people.models import Person
-from resettle.people.selectors import OPEN_TRANSFER_STATUSES, prisons_with_population
+from resettle.people.selectors import open_transfer, prisons_with_population
 from resettle.people.vocabulary import CustodyStatus, RoshLevel
+from resettle.rules.planning.needs import DEFAULT_HORIZON_WEEKS
 from resettle.rules.policy import in_words
 from resettle.rules.readiness import Status, evaluate_case
 from resettle.rules.readiness.checks import BY_ID
@@ -155,7 +155,7 @@ def _of_men_held(rows: QuerySet, prison: Prison, scope) -> QuerySet:
 
 
 # The planning horizon of transfers to resettlement prisons (docs/transfers.md): men released within it.
-TRANSFER_HORIZON = timedelta(weeks=26)
+TRANSFER_HORIZON = timedelta(weeks=DEFAULT_HORIZON_WEEKS)
 
 
 def worklist(
@@ -189,7 +189,7 @@ def worklist(
         findings = findings.filter(
             check_id="transferred-by-12-weeks",
             person__readiness__earliest_release__lte=today + TRANSFER_HORIZON,
-        ).annotate(**_open_transfer())
+        ).annotate(**open_transfer("person__"))
     elif slug == "maintaining-innocence":
         findings = findings.filter(
             check_id="innocence-intervention-offered", person__risk__maintains_innocence=True
@@ -215,18 +215,6 @@ def chosen_check(query) -> str | None:
     if check is not None and check not in BY_ID:
         raise Http404(f"No readiness check called {check[:60]}")
     return check
-
-
-def _open_transfer() -> dict:
-    """His open move to a resettlement prison, if the transfer plan has proposed one: its status and where."""
-    return {
-        "open_move": FilteredRelation(
-            "person__transfers", condition=Q(person__transfers__status__in=OPEN_TRANSFER_STATUSES)
-        ),
-        "transfer_status": F("open_move__status"),
-        "transfer_to": F("open_move__to_prison__name"),
-        "transfer_arrives_on": F("open_move__proposed_on"),
-    }
 
 
 def _men_most_urgent_first(man: str = "") -> list:
@@ -566,8 +554,11 @@ def overview(prisons: QuerySet[Prison], *, today: date) -> list[PrisonFigures]:
             red=Count("pk", filter=Q(rag=Rag.RED)),
             amber=Count("pk", filter=Q(rag=Rag.AMBER)),
             green=Count("pk", filter=Q(rag=Rag.GREEN)),
+            # As the caseload's window counts them: a TED or THD is no release (rules.release.is_release_date).
             releasing=Count(
-                "pk", filter=Q(earliest_release__gte=today, earliest_release__lte=today + timedelta(days=84))
+                "pk",
+                filter=Q(earliest_release__gte=today, earliest_release__lte=today + timedelta(days=84))
+                & ~Q(person__earliest_release_type__in=PAROLE_CONSIDERATION_DATES),
             ),
             mappa_eligible=Count("pk", filter=Q(mappa_eligible=True)),
         )

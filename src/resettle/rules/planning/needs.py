@@ -21,6 +21,8 @@ from .estate import ManFacts, PrisonFacts, distance_km, why_unsuitable
 TRANSFER_NOTICE = in_words(POLICY.resettlement_transfer_days_before_release)
 
 DAYS_PER_WEEK = 7
+# Men due for release within this many weeks are planned a move (docs/transfers.md; a run may choose another).
+DEFAULT_HORIZON_WEEKS = 26
 # How many prisons outside his region to offer, nearest first: enough to find a free place, few enough
 # that a man is not sent across the country to save a week.
 NEAREST_OUTSIDE_REGION = 3
