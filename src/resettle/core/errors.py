@@ -32,9 +32,9 @@ def _detail(exception) -> str:
     return message if isinstance(message, str) else ""
 
 
-def page(request, status: int, **context) -> HttpResponse:
-    """The service's page for a refusal: `<status>.html`, in the layout every page has."""
-    response = render(request, f"{status}.html", context, status=status)
+def page(request, status: int, *, template: str | None = None, **context) -> HttpResponse:
+    """The service's page for a refusal: `<status>.html` unless named, in the layout every page has."""
+    response = render(request, template or f"{status}.html", context, status=status)
     response.service_error_page = True
     return response
 
@@ -76,9 +76,7 @@ def csrf_failure(request, reason=""):
     """A form sent without its token (settings.CSRF_FAILURE_VIEW): most often a page left open past the
     session, or sent again from the browser's history. The API's views check their own token (Django
     REST framework) and answer a problem."""
-    response = render(request, "csrf_failure.html", status=403)
-    response.service_error_page = True
-    return response
+    return page(request, 403, template="csrf_failure.html")
 
 
 def too_large_page(request) -> HttpResponse:
