@@ -288,6 +288,9 @@ LOGGING = {
 # for one day still reads sensibly; production leaves it unset and uses the real date.
 RESETTLE_TODAY = os.environ.get("RESETTLE_TODAY", "")
 
+# Processes that refresh an import's men beside it (resettle.plans.refreshing): one per core by default.
+RESETTLE_REFRESH_PROCESSES = int(os.environ.get("RESETTLE_REFRESH_PROCESSES", "0")) or os.cpu_count() or 1
+
 CASELOAD_PAGE_SIZE = 50
 
 # The rules release dates are calculated under. Unset, they are what the MoJ's calculator runs in

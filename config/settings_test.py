@@ -31,3 +31,7 @@ RESETTLE_AUDIT_SEAL_SECONDS = None
 CELERY_BROKER_URL = os.environ.get("RESETTLE_TEST_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("RESETTLE_TEST_QUEUE", "celery")
+
+# Imports refresh their men in the test's own process (a test's transaction is seen by no other);
+# tests/plans/test_refreshing.py gives it processes of its own where it means to.
+RESETTLE_REFRESH_PROCESSES = 1

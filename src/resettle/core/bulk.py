@@ -5,7 +5,7 @@ an instance per row, or bulk_update's CASE per field and row, cost more than the
 
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import AutoField, BigAutoField, JSONField, Model
 
 BATCH = 2000
@@ -52,6 +52,32 @@ def insert_instances(model: type[Model], instances: Iterable[Model]) -> None:
         model,
         [f.attname for f in fields],
         (tuple(f.pre_save(instance, add=True) for f in fields) for instance in instances),
+    )
+
+
+def upsert(
+    model: type[Model],
+    instances: Iterable[Model],
+    *,
+    unique_field: str,
+    update_fields: Sequence[str],
+    known: set,
+) -> None:
+    """Store instances of `model`, one per value of `unique_field`, replacing the row of any value in `known`
+    (those already stored). The rest are COPYed: an insert that must also look for a conflict costs a
+    national import several times as much. Should one of them have been stored meanwhile (by another
+    process), all are stored as updates instead."""
+    instances = list(instances)
+    attname = model._meta.get_field(unique_field).attname
+    new = [instance for instance in instances if getattr(instance, attname) not in known]
+    stored = [instance for instance in instances if getattr(instance, attname) in known]
+    try:
+        with transaction.atomic():
+            insert_instances(model, new)
+    except IntegrityError:
+        stored = instances
+    model.objects.bulk_create(
+        stored, BATCH, update_conflicts=True, unique_fields=[unique_field], update_fields=update_fields
     )
 
 

@@ -18,7 +18,7 @@ from django.db import DatabaseError, connection, transaction
 
 from resettle.audit import recorder
 from resettle.estate.models import Prison
-from resettle.plans.services import refresh_facts
+from resettle.plans.refreshing import Refreshing
 
 from . import bookings, prisoners, probation
 from .fields import Invalid
@@ -30,8 +30,6 @@ logger = logging.getLogger(__name__)
 KINDS = {"prisoner": prisoners, "probation": probation, "booking": bookings}
 # Records read, and their existing rows looked up, together.
 READ_BATCH = 500
-# People whose dates and readiness are refreshed together after an import: the recalculation's own batch.
-REFRESH_BATCH = 2000
 # Rejected records are kept whole in the rejection list up to this size, so that it stays readable.
 MAX_KEPT_RECORD = 10_000
 
@@ -61,6 +59,12 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)
     rejections: list[Rejection] = field(default_factory=list)
     changed_people: dict[int, str] = field(default_factory=dict)  # id → prison number
+    # The men changed since the refresh was last told, in the order they changed.
+    unrefreshed: list[int] = field(default_factory=list)
+
+    def changed(self, person) -> None:
+        self.changed_people[person.pk] = person.prison_number
+        self.unrefreshed.append(person.pk)
 
     def reject(self, rejection: Rejection) -> None:
         self.rejections.append(rejection)
@@ -217,7 +221,7 @@ def _import_batch(
             continue
         report.counts[f"{one.kind} {'stored' if changed else 'unchanged'}"] += 1
         if changed:
-            report.changed_people[stored.pk] = stored.prison_number
+            report.changed(stored)
 
 
 def _store_new_men(new: list[Readable], reject, report: ImportReport) -> list[Readable]:
@@ -237,46 +241,47 @@ def _store_new_men(new: list[Readable], reject, report: ImportReport) -> list[Re
         return [one for one, _ in men]
     for _, man in men:
         report.counts["prisoner stored"] += 1
-        report.changed_people[man.person.pk] = man.person.prison_number
+        report.changed(man.person)
     return []
 
 
-def import_file(path: Path, report: ImportReport, *, context: Context, progress=None) -> None:
+def import_file(
+    path: Path, report: ImportReport, *, context: Context, refreshing: Refreshing, progress=None
+) -> None:
     try:
         records = list(items(path))
     except (FileUnreadable, OSError) as error:
         report.reject(Rejection(path.name, "the whole file", "(file)", str(error)))
         return
     duplicates = _duplicates(records)
-    # refresh_changed() brings every man changed up to date once, after all the files.
     with commits_not_waiting_for_the_disk():
         for batch in _batches(records):
             _import_batch(batch, path.name, report, context=context, duplicates=duplicates)
+            # Committed: the men of the batch can be refreshed while the next is stored.
+            refreshing.changed(report.unrefreshed)
+            report.unrefreshed.clear()
             if progress is not None:
                 progress.update(len(batch))
 
 
-def refresh_changed(report: ImportReport) -> None:
-    """Dates first, then the readiness findings that run from them; only for the people changed, a batch at
-    a time so that a national file does not hold every man's case in memory at once."""
-    ids = list(report.changed_people)
-    for start in range(0, len(ids), REFRESH_BATCH):
-        batch = ids[start : start + REFRESH_BATCH]
-        refresh_facts(batch)
-
-
 def import_files(
-    paths: Iterable[Path], *, person: str | None = None, user=None, progress=None, refresh=refresh_changed
+    paths: Iterable[Path],
+    *,
+    person: str | None = None,
+    user=None,
+    progress=None,
+    refreshing: Refreshing | None = None,
 ) -> ImportReport:
-    """Store every record of the files, bring the men changed up to date (`refresh`: the benchmark times
-    the two apart) and audit the import."""
+    """Store every record of the files, bring the men changed up to date (dates first, then the readiness
+    that runs from them, a batch at a time beside the storing: plans.refreshing) and audit the import."""
     report = ImportReport()
     paths = list(paths)
     context = Context.load(person)
     try:
-        for path in paths:
-            import_file(path, report, context=context, progress=progress)
-        refresh(report)
+        with refreshing or Refreshing() as refresher:
+            for path in paths:
+                import_file(path, report, context=context, refreshing=refresher, progress=progress)
+            refresher.finish()
     finally:
         # What was stored stays stored, so the audit trail says so even if the import stopped part way.
         recorder.imported(

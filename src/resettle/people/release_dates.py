@@ -186,10 +186,11 @@ def _store(prepared: list[Prepared], calculated: dict[int, Outcomes], rules: Rul
         if apply_release_summary(person, recorded, today=today, calculation=calculation):
             people.append(person)
     with transaction.atomic():
-        CalculatedReleaseDates.objects.bulk_create(
+        bulk.upsert(
+            CalculatedReleaseDates,
             rows,
-            update_conflicts=True,
-            unique_fields=["booking"],
+            unique_field="booking",
+            known={item.booking.pk for item in prepared if getattr(item.booking, "calculation", None)},
             update_fields=[
                 "outcome",
                 "dates",

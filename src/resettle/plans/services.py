@@ -285,18 +285,17 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
         summaries.append(summary)
         findings.extend(outstanding)
     kept = {summary.person_id for summary in summaries}
-    prisons = {s.prison_id for s in summaries} | set(
-        ReadinessSummary.objects.filter(person_id__in=ids).values_list("prison_id", flat=True)
-    )
+    stored = dict(ReadinessSummary.objects.filter(person_id__in=ids).values_list("person_id", "prison_id"))
+    prisons = {s.prison_id for s in summaries} | set(stored.values())
     with transaction.atomic():
         ReadinessFinding.objects.filter(person_id__in=ids).delete()
         ReadinessSummary.objects.filter(person_id__in=set(ids) - kept).delete()
         bulk.insert(ReadinessFinding, FINDING_COLUMNS, findings)
-        ReadinessSummary.objects.bulk_create(
+        bulk.upsert(
+            ReadinessSummary,
             summaries,
-            batch_size=2000,
-            update_conflicts=True,
-            unique_fields=["person"],
+            unique_field="person",
+            known=set(stored),
             update_fields=SUMMARY_FIELDS,
         )
     # Now, for this process's next read, and once committed, against a read in between.

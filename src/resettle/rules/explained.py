@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 
+# A refresh writes the same few thousand days into hundreds of thousands of reasons.
+@lru_cache(maxsize=8192)
 def long_date(day: date) -> str:
     """'4 March 2027': the one way a date is written in a reason, title or message (no glibc-only `%-d`)."""
     return f"{day.day} {day:%B %Y}"

@@ -63,24 +63,28 @@ class Deadline:
     # or an offset from another policy table, given the day of the evaluation (approved premises' notice)
     dated: Callable[[date], relativedelta] | None = None
 
-    def _offset(self, facts: Facts) -> relativedelta:
+    def offset(self, facts: Facts) -> relativedelta:
         if self.dated is not None:
-            return self.dated(facts.as_of)
+            return _dated(self.dated, facts.as_of)
         if self.configured is None:
-            return relativedelta()
+            return NO_OFFSET
         return _period(getattr(facts.settings, self.configured))
 
-    def due_on(self, facts: Facts) -> date | None:
+    def due_on(self, facts: Facts, offset: relativedelta | None = None) -> date | None:
         key_date = facts.key_date(self.key)
         if key_date is None:
             return None
-        return _shifted(key_date, self.sign, self._offset(facts))
+        return _shifted(key_date, self.sign, self.offset(facts) if offset is None else offset)
 
-    def describe(self, facts: Facts) -> str:
+    def describe(self, facts: Facts, offset: relativedelta | None = None) -> str:
         label = KEY_DATES[self.key][0]
         if self.sign == 0:
             return f"on {label}"
-        return f"{in_words(self._offset(facts))} {'before' if self.sign < 0 else 'after'} {label}"
+        period = _in_words(self.offset(facts) if offset is None else offset)
+        return f"{period} {'before' if self.sign < 0 else 'after'} {label}"
+
+
+NO_OFFSET = relativedelta()
 
 
 # A national refresh works out some two million deadlines from a few thousand distinct days and a few dozen
@@ -93,6 +97,15 @@ def _period(value: relativedelta | int) -> relativedelta:
 @lru_cache(maxsize=65536)
 def _shifted(day: date, sign: int, offset: relativedelta) -> date:
     return day + sign * offset
+
+
+# A dated offset is the same for every man evaluated on a day: worked out once, not once per man.
+@lru_cache(maxsize=256)
+def _dated(offset_on: Callable[[date], relativedelta], day: date) -> relativedelta:
+    return offset_on(day)
+
+
+_in_words = lru_cache(maxsize=256)(in_words)
 
 
 def before(key: str, configured: str | None = None, *, dated: Callable[[date], relativedelta] | None = None):
@@ -164,10 +177,11 @@ def evaluate(check: Check, facts: Facts) -> Finding:
             check.applies.why_not(facts) if check.applies.why_not else f"applies only to {check.applies.who}"
         )
         return finding(Status.NOT_APPLICABLE, f"Not applicable: {why}.")
-    due = check.due.due_on(facts)
+    offset = check.due.offset(facts)
+    due = check.due.due_on(facts, offset)
     if due is None:
         return finding(Status.NOT_APPLICABLE, f"Not applicable: no {KEY_DATES[check.due.key][0]} is known.")
-    deadline = f"due {check.due.describe(facts)}, {fmt_date(due)}"
+    deadline = f"due {check.due.describe(facts, offset)}, {fmt_date(due)}"
     evidence = check.done(facts) if check.done else None
     if not evidence and passed_with_release(facts, due):
         released = fmt_date(facts.case.person.released_on)
