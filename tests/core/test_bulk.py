@@ -80,3 +80,54 @@ def test_statistics_are_refreshed_after_a_load():
                 "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE tbl = 'people_person' LIMIT 1"
             )
         assert cursor.fetchone()[0] >= 1
+
+
+def test_upsert_copies_the_new_and_replaces_the_stored():
+    """bulk.upsert: rows whose key is known replace theirs; the rest are inserted; one that turns out to be
+    stored already (another process's) is replaced rather than refused."""
+    from resettle.plans.models import ReadinessSummary
+
+    first, second, third = (factories.person() for _ in range(3))
+    ReadinessSummary.objects.create(person=first, evaluated_on=date(2026, 1, 1), due_count=1)
+    ReadinessSummary.objects.create(person=third, evaluated_on=date(2026, 1, 1), due_count=1)
+
+    bulk.upsert(
+        ReadinessSummary,
+        [
+            ReadinessSummary(person=p, evaluated_on=date(2026, 2, 1), due_count=n)
+            for n, p in enumerate((first, second))
+        ],
+        unique_field="person",
+        known={first.pk},
+        update_fields=["evaluated_on", "due_count"],
+    )
+    bulk.upsert(  # the third is stored, though not known to be
+        ReadinessSummary,
+        [ReadinessSummary(person=third, evaluated_on=date(2026, 2, 1), due_count=7)],
+        unique_field="person",
+        known=set(),
+        update_fields=["evaluated_on", "due_count"],
+    )
+
+    stored = dict(ReadinessSummary.objects.values_list("person_id", "due_count"))
+    assert stored == {first.pk: 0, second.pk: 1, third.pk: 7}
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+@pytest.mark.django_db(transaction=True)
+def test_only_a_transaction_of_derived_rows_of_its_own_commits_without_waiting_for_the_disk():
+    from django.db import transaction
+
+    with transaction.atomic():
+        bulk.derived_commit_not_waiting_for_the_disk()
+        assert _synchronous_commit() == "off"
+    assert _synchronous_commit() == "on", "for that transaction only"
+    with transaction.atomic(), transaction.atomic():  # derived rows inside somebody's own transaction
+        bulk.derived_commit_not_waiting_for_the_disk()
+        assert _synchronous_commit() == "on"

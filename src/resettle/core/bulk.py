@@ -30,7 +30,9 @@ def insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) ->
     as_json = [n for n, field in enumerate(fields) if isinstance(field, JSONField)]
     quote = connection.ops.quote_name
     names = ", ".join(quote(field.column) for field in fields)
+    # The raw cursor's COPY raises psycopg's errors: wrapped, they are Django's, as any query's are.
     with (
+        connection.wrap_database_errors,
         connection.cursor() as cursor,
         cursor.cursor.copy(
             f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN"  # noqa: S608 - names from the model
@@ -108,6 +110,17 @@ def update(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) ->
                 f"WHERE t.{quote(fields[0].column)} = v.{names[0]}",
                 [value for row in batch for value in row],
             )
+
+
+def derived_commit_not_waiting_for_the_disk() -> None:
+    """Inside a transaction that writes only rows derived from others (calculated dates, readiness): its
+    commit returns without waiting for the disk, which for a batch of 2,000 men's findings costs as much as
+    writing them. A crash could lose the last such commits, never a record anybody entered, and the next
+    refresh (nightly at the latest) derives them again. Inside somebody's own transaction (its records'
+    commit must wait) it does nothing."""
+    if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def refresh_statistics() -> None:

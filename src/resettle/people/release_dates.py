@@ -170,12 +170,14 @@ def _store(prepared: list[Prepared], calculated: dict[int, Outcomes], rules: Rul
     that moved (with the rules or with the passing of time). Returns how many calculations were written."""
     now = timezone.now()
     rows, people = [], []
+    # Before the new rows: a CalculatedReleaseDates made for a booking becomes its `calculation` at once.
+    stored = {item.booking.pk for item in prepared if getattr(item.booking, "calculation", None)}
     for item in prepared:
         calculation = getattr(item.booking, "calculation", None)
         if (outcome := calculated.get(item.booking.pk)) is not None:
             calculation = CalculatedReleaseDates(
                 booking=item.booking,
-                **dataclasses.asdict(outcome),
+                **vars(outcome),  # shallow: asdict deep-copies every date and reason
                 rules=rules.label,
                 input_fingerprint=item.fingerprint,
                 calculated_at=now,
@@ -186,11 +188,12 @@ def _store(prepared: list[Prepared], calculated: dict[int, Outcomes], rules: Rul
         if apply_release_summary(person, recorded, today=today, calculation=calculation):
             people.append(person)
     with transaction.atomic():
+        bulk.derived_commit_not_waiting_for_the_disk()
         bulk.upsert(
             CalculatedReleaseDates,
             rows,
             unique_field="booking",
-            known={item.booking.pk for item in prepared if getattr(item.booking, "calculation", None)},
+            known=stored,
             update_fields=[
                 "outcome",
                 "dates",

@@ -288,6 +288,7 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
     stored = dict(ReadinessSummary.objects.filter(person_id__in=ids).values_list("person_id", "prison_id"))
     prisons = {s.prison_id for s in summaries} | set(stored.values())
     with transaction.atomic():
+        bulk.derived_commit_not_waiting_for_the_disk()
         ReadinessFinding.objects.filter(person_id__in=ids).delete()
         ReadinessSummary.objects.filter(person_id__in=set(ids) - kept).delete()
         bulk.insert(ReadinessFinding, FINDING_COLUMNS, findings)

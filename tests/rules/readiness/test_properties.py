@@ -45,3 +45,22 @@ def test_every_check_gives_exactly_one_consistent_finding(
             assert finding.due_date is None and finding.reason.startswith("Not applicable")
         else:
             assert finding.status == Status.DONE and finding.overdue_days is None
+
+
+@given(
+    day=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),
+    sign=st.sampled_from([-1, 0, 1]),
+    years=st.integers(0, 3),
+    months=st.integers(0, 18),
+    offset_days=st.integers(0, 400),
+)
+def test_a_deadline_is_shifted_by_calendar_arithmetic_whether_or_not_its_offset_is_only_days(
+    day, sign, years, months, offset_days
+):
+    """rules.readiness.check._shifted: its shortcut for offsets of days alone agrees with relativedelta's."""
+    from dateutil.relativedelta import relativedelta
+
+    from resettle.rules.readiness.check import _shifted
+
+    offset = relativedelta(years=years, months=months, days=offset_days)
+    assert _shifted(day, sign, offset) == day + sign * offset

@@ -16,7 +16,7 @@ many days) or not applicable (and why).
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache, reduce
 
@@ -96,7 +96,15 @@ def _period(value: relativedelta | int) -> relativedelta:
 
 @lru_cache(maxsize=65536)
 def _shifted(day: date, sign: int, offset: relativedelta) -> date:
-    return day + sign * offset
+    days = _in_days(offset)
+    return day + timedelta(days=sign * days) if days is not None else day + sign * offset
+
+
+@lru_cache(maxsize=1024)
+def _in_days(offset: relativedelta) -> int | None:
+    """The offset as a number of days, when it is only days (a calendar month is not): a new man's deadlines
+    fall on days nobody's did before, and relativedelta's arithmetic costs ten times a timedelta's."""
+    return offset.days if offset == relativedelta(days=offset.days) else None
 
 
 # A dated offset is the same for every man evaluated on a day: worked out once, not once per man.
