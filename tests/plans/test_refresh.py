@@ -102,3 +102,15 @@ def test_an_admin_edit_to_a_mans_facts_refreshes_him_once_committed(
         admin.site.get_model_admin(Offence).delete_model(request, offence)
     assert counted["readiness"] == [[person.pk]]
     assert counted["dates"] == [[person.pk]]
+
+
+def test_a_mans_findings_go_with_him_though_the_database_does_not_check_their_key(prison):
+    """The readiness cache's keys are not checked by the database (plans.models.ReadinessFinding): the
+    ORM's cascade still removes a man's findings with him."""
+    from resettle.plans.models import ReadinessFinding
+
+    person, other = man(prison), man(prison)
+    assert ReadinessFinding.objects.filter(person=person).exists()
+    person.delete()
+    assert not ReadinessFinding.objects.filter(person_id=person.pk).exists()
+    assert ReadinessFinding.objects.filter(person=other).exists()

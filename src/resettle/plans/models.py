@@ -376,12 +376,25 @@ class ReadinessFinding(models.Model):
     summary, and the timeline evaluates them live."""
 
     # Each is indexed first in an index below (one man's findings by the unique constraint, a prison's by
-    # the other two); indexes of their own would only cost every refresh's writes.
+    # the other two); indexes of their own would only cost every refresh's writes. Nor does the database
+    # check them: a national refresh writes two million of these rows, derived from the men's records and
+    # rewritten whole with each refresh, and checking both keys of every row at its commit cost as much as
+    # writing it. Django still deletes a man's findings with him, and nulls a prison's (on_delete).
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="readiness_findings", db_index=False
+        Person,
+        on_delete=models.CASCADE,
+        related_name="readiness_findings",
+        db_index=False,
+        db_constraint=False,
     )
     prison = models.ForeignKey(
-        Prison, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        Prison,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     check_id = models.CharField(max_length=60)
     status = models.CharField(max_length=15)  # rules.readiness.Status: due or overdue
