@@ -156,3 +156,26 @@ def test_a_receiving_prisons_pom_sees_a_man_once_his_move_is_agreed_not_while_pr
     assert sign_in(client, pom).get(url).status_code == 404
     change_status(move, TransferStatus.ACCEPTED, by=planned.users[Role.SPO])
     assert client.get(url).status_code == 200
+
+
+def test_a_prisons_moves_are_paged_fifty_at_a_time_each_list_by_its_own_page(client, planning_estate):
+    from resettle.planning.models import DestinationRank
+    from tests import factories
+
+    estate = planning_estate
+    for _ in range(52):
+        Transfer.objects.create(
+            person=factories.person(at=estate.dartmoor),
+            from_prison=estate.dartmoor,
+            to_prison=estate.exeter,
+            proposed_on=AS_OF,
+            latest_arrival=AS_OF,
+            rank=DestinationRank.values[0],
+        )
+    signed_in = as_role(client, estate, Role.SPO)
+    first = signed_in.get(reverse("prison-transfers", args=["DAI"])).content.decode()
+    second = signed_in.get(reverse("prison-transfers", args=["DAI"]) + "?out=2").content.decode()
+
+    assert "Moving out (52)" in first and "Moving in (0)" in first
+    assert first.count("HMP Exeter</td>") == 50 and second.count("HMP Exeter</td>") == 2
+    assert 'href="?out=2#moving-out"' in first

@@ -281,7 +281,7 @@ class PrisonTransfers(APIView):
     def get(self, request, prison_code):
         prison = get_object_or_404(Prison, code=prison_code)
         run = planning.latest_run()
-        outgoing, incoming = planning.prison_moves(request.scope, prison)
+        outgoing, incoming = (list(moves) for moves in planning.prison_moves(request.scope, prison))
         unplaced = list(planning.unplaced_men(request.scope, run, prison=prison))
         listed = {m.person.prison_number: m.person for m in [*outgoing, *incoming, *unplaced]}
         audit_listed(request, listed.values())

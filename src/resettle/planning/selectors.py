@@ -130,10 +130,10 @@ def transfers_seen(scope: Scope) -> QuerySet[Transfer]:
     )
 
 
-def prison_moves(scope: Scope, prison: Prison) -> tuple[list[Transfer], list[Transfer]]:
-    """Open transfers out of and into `prison` that he may see."""
+def prison_moves(scope: Scope, prison: Prison) -> tuple[QuerySet[Transfer], QuerySet[Transfer]]:
+    """Open transfers out of and into `prison` that he may see, soonest first."""
     seen = transfers_seen(scope).filter(status__in=OPEN_TRANSFER)
-    return list(seen.filter(from_prison=prison)), list(seen.filter(to_prison=prison))
+    return seen.filter(from_prison=prison), seen.filter(to_prison=prison)
 
 
 def unplaced_men(

@@ -84,13 +84,17 @@ def run_plan(request):
 def prison_transfers(request, prison_code):
     prison = get_object_or_404(Prison, code=prison_code)
     run = selectors.latest_run()
-    outgoing, incoming = selectors.prison_moves(request.scope, prison)
+    # A busy prison sends hundreds of men a plan: each list is paged, as any list of men is.
+    moves_out, moves_in = selectors.prison_moves(request.scope, prison)
+    outgoing = Paginator(moves_out, PAGE_SIZE).get_page(request.GET.get("out"))
+    incoming = Paginator(moves_in, PAGE_SIZE).get_page(request.GET.get("in"))
     unplaced = list(selectors.unplaced_men(request.scope, run, prison=prison)[:PAGE_SIZE])
     pressure = selectors.bed_pressure(run, prison)
+    shown = [*outgoing, *incoming]
     recorder.people_listed(
         request,
-        [t.person for t in outgoing + incoming] + [o.person for o in unplaced],
-        query={"prison": prison.code, "page": "transfers"},
+        [t.person for t in shown] + [o.person for o in unplaced],
+        query={"prison": prison.code, "page": "transfers", "out": outgoing.number, "in": incoming.number},
     )
     context = {
         "prison": prison,
@@ -100,7 +104,7 @@ def prison_transfers(request, prison_code):
         "unplaced": unplaced,
         "pressure": pressure,
         "chart": pressure_chart(pressure),
-        "deciding": {t.pk for t in outgoing + incoming if selectors.can_decide(request.scope, t)},
+        "deciding": {t.pk for t in shown if selectors.can_decide(request.scope, t)},
     }
     return render(request, "planning/prison_transfers.html", context)
 

@@ -82,13 +82,14 @@ def keyset_pagination(context, page, *, newer: str, older: str):
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
-def pagination(context, page):
-    """GOV.UK pagination for a Django page, keeping the rest of the query string in every link."""
+def pagination(context, page, *, parameter: str = "page", section: str = ""):
+    """GOV.UK pagination for a Django page, keeping the rest of the query string in every link. A page with
+    two lists pages each by its own `parameter`, each link returning to its list's `section` (an id)."""
     params = context["request"].GET.copy()
 
     def href(number):
-        params["page"] = number
-        return f"?{params.urlencode()}"
+        params[parameter] = number
+        return f"?{params.urlencode()}" + (f"#{section}" if section else "")
 
     paginator = page.paginator
     items = [
