@@ -7,9 +7,12 @@ import time
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resettle.accounts.roles import Role
 from resettle.audit import chain, recorder, sealing
@@ -331,3 +334,31 @@ def test_a_process_that_ends_before_its_timer_seals_its_entries_as_it_stops(
 
     assert AuditEntry.objects.get(pk=written.pk).sealed
     assert not sealing._timer.is_alive()
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=5)
+    | st.dates()
+    | st.datetimes()
+    | st.decimals(allow_nan=False, allow_infinity=False)
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=3) | st.integers(), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@given(_values)
+def test_a_value_is_made_json_safe_as_a_round_trip_through_json_would_make_it(value):
+    """resettle.audit.chain.json_safe: what an entry's digest is made over is what reads back from its
+    JSON field, for every kind of value an entry holds (dates, decimals, tuples, non-text keys)."""
+    assert chain.json_safe(value) == json.loads(json.dumps(value, cls=DjangoJSONEncoder))
