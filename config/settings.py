@@ -289,7 +289,7 @@ LOGGING = {
 RESETTLE_TODAY = os.environ.get("RESETTLE_TODAY", "")
 
 # Processes that refresh an import's men beside it (resettle.plans.refreshing): one per core by default.
-RESETTLE_REFRESH_PROCESSES = int(os.environ.get("RESETTLE_REFRESH_PROCESSES", "0")) or os.cpu_count() or 1
+RESETTLE_REFRESH_PROCESSES = int(os.environ.get("RESETTLE_REFRESH_PROCESSES", str(os.cpu_count() or 1)))
 
 CASELOAD_PAGE_SIZE = 50
 

@@ -34,4 +34,4 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("RESETTLE_TEST_QUEUE", "celery")
 
 # Imports refresh their men in the test's own process (a test's transaction is seen by no other);
 # tests/plans/test_refreshing.py gives it processes of its own where it means to.
-RESETTLE_REFRESH_PROCESSES = 1
+RESETTLE_REFRESH_PROCESSES = 0

@@ -21,18 +21,18 @@ pytestmark = pytest.mark.django_db
 def counted(monkeypatch):
     """How many times the dates and the readiness of which men were refreshed."""
     calls = {"dates": [], "readiness": []}
-    recalculate, refresh = services.recalculate_bookings, services.refresh_readiness
+    recalculate, refresh = services.recalculate_read, services._refresh_readiness_of
 
     def counting_recalculate(bookings, **kwargs):
-        calls["dates"].append(sorted(bookings.values_list("person_id", flat=True)))
+        calls["dates"].append(sorted(booking.person_id for booking in bookings))
         return recalculate(bookings, **kwargs)
 
-    def counting_refresh(person_ids, **kwargs):
-        calls["readiness"].append(sorted(set(person_ids)))
-        return refresh(person_ids, **kwargs)
+    def counting_refresh(people, ids, on):
+        calls["readiness"].append(sorted(set(ids)))
+        return refresh(people, ids, on)
 
-    monkeypatch.setattr(services, "recalculate_bookings", counting_recalculate)
-    monkeypatch.setattr(services, "refresh_readiness", counting_refresh)
+    monkeypatch.setattr(services, "recalculate_read", counting_recalculate)
+    monkeypatch.setattr(services, "_refresh_readiness_of", counting_refresh)
     return calls
 
 
@@ -114,3 +114,22 @@ def test_a_mans_findings_go_with_him_though_the_database_does_not_check_their_ke
     person.delete()
     assert not ReadinessFinding.objects.filter(person_id=person.pk).exists()
     assert ReadinessFinding.objects.filter(person=other).exists()
+
+
+def test_the_readiness_refreshed_runs_from_the_dates_just_recalculated_in_the_same_read(prison):
+    """refresh_facts reads the men once: his readiness is built from the calculation it has just stored,
+    not the one it read, and a second refresh finds nothing changed and recalculates nothing."""
+    person = man(prison, days=None)
+    factories.sentence(person, sentence_date=date(2025, 3, 2), years=3)
+    services.refresh_facts([person.pk], today=TODAY)
+    stored = CalculatedReleaseDates.objects.get(booking=person.active_booking)
+    summary = ReadinessSummary.objects.get(person=person)
+    assert summary.earliest_release == Person.objects.get(pk=person.pk).earliest_release_date
+    assert summary.earliest_release is not None
+    assert summary.earliest_release.isoformat() in stored.dates.values()
+
+    services.refresh_facts([person.pk], today=TODAY)
+    assert (
+        CalculatedReleaseDates.objects.get(booking=person.active_booking).calculated_at
+        == stored.calculated_at
+    )

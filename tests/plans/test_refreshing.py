@@ -30,7 +30,7 @@ def counted(monkeypatch):
 
 
 def test_in_one_process_each_man_is_refreshed_once_at_the_end_in_batches(counted):
-    with Refreshing(1, batch=2) as refresher:
+    with Refreshing(0, batch=2) as refresher:
         refresher.changed([1, 2, 3])
         refresher.changed([2, 4])
         assert counted == [], "nothing is refreshed before the end, in one process"

@@ -217,12 +217,13 @@ def booking_input(
     adjustments: list[Adjustment],
     subject_to_notification: bool,
 ) -> engine.Booking:
-    """The engine's booking. Raises Refused for what the engine cannot calculate (indeterminate sentences)."""
+    """The engine's booking. Raises Refused for what the engine cannot calculate (indeterminate sentences).
+    Each sentence comes with its offences prefetched as `offence_list` (release_dates.calculation_reads)."""
     lines = [
         SentenceLine(
             sentence,
             str(sentence.pk),
-            list(sentence.offences.all()),
+            sentence.offence_list,
             str(sentence.consecutive_to_id) if sentence.consecutive_to_id else None,
         )
         for sentence in sentences

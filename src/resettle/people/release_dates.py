@@ -126,8 +126,9 @@ class Prepared:
 
 
 def prepare(booking: Booking, rules: Rules) -> Prepared:
+    """Its engine input, from the booking as CALCULATION_READS reads it."""
     person = booking.person
-    sentences = list(booking.sentences.all())
+    sentences = booking.sentence_list
     if not sentences:
         outcome = Outcomes(Outcome.NO_SENTENCE, {}, {})
         return Prepared(booking, None, outcome, fingerprint(None, rules, Outcome.NO_SENTENCE))
@@ -137,7 +138,7 @@ def prepare(booking: Booking, rules: Rules) -> Prepared:
             booking,
             person,
             sentences=sentences,
-            adjustments=list(booking.adjustments.all()),
+            adjustments=booking.adjustment_list,
             subject_to_notification=bool(risk and risk.subject_to_notification),
         )
     except Refused as refusal:
@@ -146,14 +147,26 @@ def prepare(booking: Booking, rules: Rules) -> Prepared:
     return Prepared(booking, engine_input, None, fingerprint(engine_input, rules))
 
 
+def calculation_reads() -> list[Prefetch]:
+    """What the calculation reads of a booking beyond its own row, its calculation and its recorded dates:
+    its sentences with their offences, and its adjustments, each into a list (`sentence_list`,
+    `offence_list`, `adjustment_list`). A reader of men (plans' refresh) prefetches the same beside its own."""
+    return [
+        Prefetch(
+            "sentences",
+            queryset=Sentence.objects.prefetch_related(Prefetch("offences", to_attr="offence_list")),
+            to_attr="sentence_list",
+        ),
+        Prefetch("adjustments", to_attr="adjustment_list"),
+    ]
+
+
 def bookings_for_calculation() -> QuerySet[Booking]:
     """Active bookings with everything the calculation reads, in a fixed number of queries per batch."""
     return (
         Booking.objects.filter(is_active=True)
         .select_related("person", "person__risk", "calculation", "recorded_dates")
-        .prefetch_related(
-            Prefetch("sentences", queryset=Sentence.objects.prefetch_related("offences")), "adjustments"
-        )
+        .prefetch_related(*calculation_reads())
         .order_by("pk")
     )
 
@@ -264,18 +277,32 @@ def recalculate_bookings(
     counts = {"bookings": 0, "changed": 0}
     with engine_pool(workers) as pool:
         for batch in in_batches(bookings, batch_size):
-            prepared = [prepare(booking, rules) for booking in batch]
-            # A nightly refresh finds most men's inputs as they were: the engine runs only for the rest.
-            stale = prepared if force else [item for item in prepared if not is_current(item)]
-            calculated = {
-                item.booking.pk: outcome
-                for item, outcome in zip(stale, _outcomes(stale, rules, pool), strict=True)
-            }
-            counts["changed"] += _store(prepared, calculated, rules, today=on)
+            counts["changed"] += recalculate_read(batch, rules=rules, today=on, pool=pool, force=force)
             counts["bookings"] += len(batch)
             if progress is not None:
                 progress.update(len(batch))
     return counts
+
+
+def recalculate_read(
+    bookings: list[Booking],
+    *,
+    rules: Rules | None = None,
+    today: date | None = None,
+    pool: ProcessPoolExecutor | None = None,
+    force: bool = False,
+) -> int:
+    """Recalculate bookings already read with what the calculation reads (bookings_for_calculation, or a
+    reader prefetching calculation_reads() with their men and risk); each booking's `calculation`, and its
+    man's earliest release date, are then the ones stored. Returns how many calculations were written."""
+    rules, on = rules or live_rules(), today or clock_today()
+    prepared = [prepare(booking, rules) for booking in bookings]
+    # A nightly refresh finds most men's inputs as they were: the engine runs only for the rest.
+    stale = prepared if force else [item for item in prepared if not is_current(item)]
+    calculated = {
+        item.booking.pk: outcome for item, outcome in zip(stale, _outcomes(stale, rules, pool), strict=True)
+    }
+    return _store(prepared, calculated, rules, today=on)
 
 
 def dates_under(

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, CalculatedReleaseDates, Person, Sentence
+from resettle.people.release_dates import calculation_reads
 from resettle.people.services import key_dates_from_calculation, key_dates_from_record
 from resettle.people.vocabulary import EXTENDED_CALC_TYPES, SentenceCalcType
 from resettle.planning.models import Transfer
@@ -55,10 +56,11 @@ def people_for_cases(people: QuerySet[Person]) -> QuerySet[Person]:
     """`people` with everything a Case reads, fetched in a fixed number of queries."""
     # Every prefetch lands in a list (to_attr): a related manager's cache costs a queryset per man and
     # relation, which at a national refresh was more than the queries themselves.
-    sentences = Sentence.objects.prefetch_related(Prefetch("offences", to_attr="offence_list"))
+    # His bookings with what their release-date calculation reads too: the refresh recalculates them from
+    # this very read (plans.services.refresh_facts).
     bookings = (
         Booking.objects.select_related("recorded_dates", "calculation")
-        .prefetch_related(Prefetch("sentences", queryset=sentences, to_attr="sentence_list"))
+        .prefetch_related(*calculation_reads())
         .order_by("-is_active", "-received_on")
     )
     current = Allocation.objects.filter(ended_on__isnull=True).select_related("staff")
@@ -87,7 +89,11 @@ def resettlement_pairs(prison_ids) -> set[tuple[int, int]]:
 
 def cases_for(people: QuerySet[Person]) -> list[tuple[Person, c.Case]]:
     """Every person in `people` with his Case; men with no booking at all are left out (nothing to plan)."""
-    rows = list(people_for_cases(people))
+    return cases_of(list(people_for_cases(people)))
+
+
+def cases_of(rows: list[Person]) -> list[tuple[Person, c.Case]]:
+    """cases_for() of men already read by people_for_cases()."""
     served = resettlement_pairs({person.current_prison_id for person in rows if person.current_prison_id})
     built = []
     for person in rows:

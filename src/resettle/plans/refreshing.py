@@ -12,7 +12,7 @@ change and no two refreshes of one man ever run at once.
 
 The pool is used only where it can see what the importer committed and write beside it: on PostgreSQL,
 and outside a transaction (a test's, say, whose rows no other connection sees). Elsewhere, and with
-`RESETTLE_REFRESH_PROCESSES` at 1, the same batches are refreshed here, one after another, at the end.
+`RESETTLE_REFRESH_PROCESSES` at 0, the same batches are refreshed here, one after another, at the end.
 It is Celery's own process pool (billiard), which, unlike the standard library's, may be started from a
 Celery worker's process, where an uploaded import runs.
 """
@@ -44,7 +44,7 @@ class Refreshing:
     def __init__(self, processes: int | None = None, *, batch: int = BATCH):
         self.batch = batch
         wanted = settings.RESETTLE_REFRESH_PROCESSES if processes is None else processes
-        self.processes = wanted if wanted > 1 and _pool_possible() else 0
+        self.processes = wanted if wanted > 0 and _pool_possible() else 0
         self.pending: dict[int, None] = {}  # in the order they changed
         self.handed_over: set[int] = set()
         self.again: set[int] = set()

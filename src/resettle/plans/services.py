@@ -33,13 +33,13 @@ from resettle.audit.recorder import record as audit
 from resettle.core import bulk, shared
 from resettle.core.clock import today as clock_today
 from resettle.people.models import Booking, Person, RiskProfile
-from resettle.people.release_dates import bookings_for_calculation, recalculate_bookings
+from resettle.people.release_dates import recalculate_read
 from resettle.people.vocabulary import CustodyStatus
 from resettle.rules.readiness import Severity, Status, evaluate_case
 from resettle.rules.readiness.rag import rag
 from resettle.rules.readiness.settings import settings_in_force
 
-from .case_builder import cases_for
+from .case_builder import cases_of, people_for_cases
 from .models import (
     InterventionOffer,
     MappaMeeting,
@@ -278,9 +278,18 @@ def refresh_readiness(person_ids: Iterable[int], *, today: date | None = None) -
     ids = list(set(person_ids))
     if not ids:
         return 0
-    on = today or clock_today()
+    return _refresh_readiness_of(_read(ids), ids, today or clock_today())
+
+
+def _read(ids: list[int]) -> list[Person]:
+    return list(people_for_cases(Person.objects.filter(pk__in=ids)))
+
+
+def _refresh_readiness_of(people: list[Person], ids: list[int], on: date) -> int:
+    """refresh_readiness() of men already read (people_for_cases); `ids` are all the men asked for, some of
+    whom may no longer exist or have no booking."""
     summaries, findings = [], []
-    for person, case in cases_for(Person.objects.filter(pk__in=ids)):
+    for person, case in cases_of(people):
         summary, outstanding = _summary_and_findings(person, evaluate_case(case, on), on)
         summaries.append(summary)
         findings.extend(outstanding)
@@ -355,8 +364,11 @@ def refresh_facts(person_ids: Iterable[int], *, today: date | None = None) -> in
     ids = sorted({pk for pk in person_ids if pk is not None})
     if not ids:
         return 0
-    recalculate_bookings(bookings_for_calculation().filter(person_id__in=ids), today=today)
-    return refresh_readiness(ids, today=today)
+    on = today or clock_today()
+    # One read of the men serves both: their dates are recalculated from it, then their readiness built.
+    people = _read(ids)
+    recalculate_read([b for man in people for b in man.bookings_latest_first if b.is_active], today=on)
+    return _refresh_readiness_of(people, ids, on)
 
 
 def facts_changed(person_ids: Iterable[int], *, today: date | None = None) -> None:
