@@ -131,3 +131,25 @@ def test_only_a_transaction_of_derived_rows_of_its_own_commits_without_waiting_f
     with transaction.atomic(), transaction.atomic():  # derived rows inside somebody's own transaction
         bulk.derived_commit_not_waiting_for_the_disk()
         assert _synchronous_commit() == "on"
+
+
+def test_rows_inserted_with_ids_have_them_read_back_and_count_as_saved():
+    """bulk.insert_with_ids: each instance holds the id its row was stored under, as after bulk_create,
+    and the table's sequence moves past them (the next row saved the ordinary way takes a new id)."""
+    prison = factories.prison()
+    people = [
+        Person(
+            prison_number=f"A{n:04d}AA",
+            first_name="A",
+            last_name=f"Man{n}",
+            date_of_birth=date(1980, 1, 1),
+            current_prison=prison,
+        )
+        for n in range(3)
+    ]
+    bulk.insert_with_ids(Person, people)
+
+    assert all(person.pk and not person._state.adding for person in people)
+    assert dict(Person.objects.values_list("pk", "last_name")) == {p.pk: p.last_name for p in people}
+    later = factories.person(at=prison)
+    assert later.pk not in {person.pk for person in people}

@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from resettle.audit.changes import creation_entry
 from resettle.audit.recorder import record_all
+from resettle.core import bulk
 from resettle.core.clock import today
 from resettle.estate.models import Prison
 from resettle.people.models import Booking, Person, RecordedKeyDates
@@ -209,13 +210,13 @@ def new_man(record: PrisonerRecord) -> NewMan:
 def store_new(men: list[NewMan]) -> None:
     """Store new men together, a few statements for the lot rather than six a man, with the audit entries
     store() would write for each row (the caller holds the transaction: all of them or none)."""
-    Person.objects.bulk_create([m.person for m in men])
+    bulk.insert_with_ids(Person, [m.person for m in men])
     for m in men:
         m.booking.person = m.person  # the person's id, now that he has one
-    Booking.objects.bulk_create([m.booking for m in men])
+    bulk.insert_with_ids(Booking, [m.booking for m in men])
     for m in men:
         m.dates.booking = m.booking
-    RecordedKeyDates.objects.bulk_create([m.dates for m in men])
+    bulk.insert_with_ids(RecordedKeyDates, [m.dates for m in men])
     record_all(
         [
             creation_entry(row, people=[m.person.prison_number])
