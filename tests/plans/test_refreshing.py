@@ -8,7 +8,6 @@ from django.db import connection
 
 from resettle.interop.importer import import_files
 from resettle.people.models import Person
-from resettle.plans import refreshing
 from resettle.plans.models import ReadinessFinding, ReadinessSummary
 from resettle.plans.refreshing import Refreshing
 from resettle.plans.services import refresh_facts
@@ -16,26 +15,24 @@ from tests import factories
 from tests.interop.conftest import prisoner, probation_block
 
 
-@pytest.fixture
-def counted(monkeypatch):
-    """The batches refreshed in this process."""
-    batches = []
+def test_in_one_process_each_man_is_refreshed_once_at_the_end_in_batches():
+    batches, progress = [], []
 
     def counting(ids):
         batches.append(list(ids))
         return len(ids)
 
-    monkeypatch.setattr(refreshing, "refresh_facts", counting)
-    return batches
+    class Progress:
+        def update(self, n):
+            progress.append(n)
 
-
-def test_in_one_process_each_man_is_refreshed_once_at_the_end_in_batches(counted):
-    with Refreshing(0, batch=2) as refresher:
+    with Refreshing(0, batch=2, work=counting, progress=Progress()) as refresher:
         refresher.changed([1, 2, 3])
         refresher.changed([2, 4])
-        assert counted == [], "nothing is refreshed before the end, in one process"
+        assert batches == [], "nothing is refreshed before the end, in one process"
         assert refresher.finish() == 4
-    assert counted == [[1, 2], [3, 4]]
+    assert batches == [[1, 2], [3, 4]]
+    assert progress == [2, 2]
 
 
 @pytest.mark.django_db
@@ -80,3 +77,15 @@ def test_an_import_refreshed_by_two_processes_beside_it_is_refreshed_as_one_proc
     by_pool = _findings()
     refresh_facts(Person.objects.values_list("pk", flat=True))
     assert _findings() == by_pool and by_pool, "one process finds the same"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="processes beside the import need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_nightly_readiness_refresh_shares_its_batches_between_processes(settings):
+    from resettle.plans.services import refresh_all_readiness
+
+    settings.RESETTLE_REFRESH_PROCESSES = 2
+    prison = factories.prison(code="MDI", name="HMP Moorland")
+    men = [factories.person(at=prison) for _ in range(3)]
+    assert refresh_all_readiness(batch_size=1) == 3
+    assert set(ReadinessSummary.objects.values_list("person_id", flat=True)) == {man.pk for man in men}

@@ -18,7 +18,7 @@ Celery worker's process, where an uploaded import runs.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import billiard
 from billiard.pool import ApplyResult, Pool
@@ -41,8 +41,18 @@ class Refreshing:
     """`changed(ids)` as men are stored; `finish()` once all are. Use as a context manager, so that the
     pool is shut down whatever happens."""
 
-    def __init__(self, processes: int | None = None, *, batch: int = BATCH):
-        self.batch = batch
+    def __init__(
+        self,
+        processes: int | None = None,
+        *,
+        batch: int = BATCH,
+        work: Callable = refresh_facts,
+        progress=None,
+    ):
+        """`work(ids)` refreshes a batch and returns how many men it evaluated: by default their dates then
+        their readiness; a module-level function, or a partial of one, to be sent to the processes.
+        `progress` (tqdm-like) is told each batch once it is done."""
+        self.batch, self.work, self.progress = batch, work, progress
         wanted = settings.RESETTLE_REFRESH_PROCESSES if processes is None else processes
         self.processes = wanted if wanted > 0 and _pool_possible() else 0
         self.pending: dict[int, None] = {}  # in the order they changed
@@ -80,18 +90,23 @@ class Refreshing:
             if self.processes:
                 self._hand_over(batch)
             else:
-                self.refreshed += refresh_facts(batch)
+                self._done(batch, self.work(batch))
         for batch, result in self.running:
             try:
-                self.refreshed += result.get()
+                self._done(batch, result.get())
             except Exception:  # raised in its process: the batch is tried once more, here, and logged
                 logger.exception("A refresh process failed on %s men; refreshing them here", len(batch))
-                self.refreshed += refresh_facts(batch)
+                self._done(batch, self.work(batch))
         self.running.clear()
         again = sorted(self.again)
         for start in range(0, len(again), self.batch):
-            self.refreshed += refresh_facts(again[start : start + self.batch])
+            self.refreshed += self.work(again[start : start + self.batch])
         return self.refreshed
+
+    def _done(self, batch: list[int], refreshed: int) -> None:
+        self.refreshed += refreshed
+        if self.progress is not None:
+            self.progress.update(len(batch))
 
     def _take(self, count: int) -> list[int]:
         taken = list(self.pending)[:count]
@@ -101,7 +116,7 @@ class Refreshing:
 
     def _hand_over(self, batch: list[int]) -> None:
         self.handed_over.update(batch)
-        self.running.append((batch, self.pool.apply_async(refresh_facts, (batch,))))
+        self.running.append((batch, self.pool.apply_async(self.work, (batch,))))
 
 
 def _forked_pool(processes: int) -> Pool:

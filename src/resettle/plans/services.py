@@ -23,6 +23,7 @@ plans the findings that run from the dates.
 import threading
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -329,17 +330,17 @@ def refresh_all_readiness(
 
     Idempotent and safe to run nightly: the stored findings are a function of the records and the day.
     """
+    from .refreshing import Refreshing  # which runs this module's refreshes in processes of their own
+
     on = today or clock_today()
     people = people_to_evaluate(on)
     if prison:
         people = people.filter(current_prison__code=prison)
     ids = list(people.values_list("pk", flat=True))
-    total = 0
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        total += refresh_readiness(batch, today=on)
-        if progress is not None:
-            progress.update(len(batch))
+    work = partial(refresh_readiness, today=on)
+    with Refreshing(batch=batch_size, work=work, progress=progress) as refreshing:
+        refreshing.changed(ids)
+        total = refreshing.finish()
     if not prison:
         stale = ReadinessSummary.objects.exclude(person_id__in=people.values("pk"))
         ReadinessFinding.objects.filter(person_id__in=stale.values("person_id")).delete()
