@@ -503,6 +503,16 @@ class TestPersonPage:
         assert not any("people_booking" in q["sql"] for q in again.captured_queries)
         assert "H-4-021" in html
 
+    def test_the_man_is_looked_for_in_his_scope_once(self, signed_in, man):
+        """The access gate finds him among the men the viewer may see and hands his id to the view
+        (request.person_id): the view does not look for him again."""
+        self.page(signed_in, man)
+        with CaptureQueriesContext(connection) as again:
+            assert self.page(signed_in, man).status_code == 200
+
+        scoped = [q for q in again.captured_queries if "released_from_id" in q["sql"]]
+        assert len(scoped) == 1
+
     def test_identity_and_location(self, signed_in, man):
         html = self.page(signed_in, man).content.decode()
 

@@ -576,3 +576,17 @@ def test_a_shared_worklist_page_is_read_once_and_again_once_a_step_is_recorded(s
     assert homeless.prison_number in listed(kept)
     assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
     assert homeless.prison_number not in listed(after)
+
+
+def test_a_prisons_page_reads_the_prison_once_for_the_gate_the_view_and_the_header(spo, prison):
+    """The access gate reads the prison it checks and hands it to the view (request.prison); the header,
+    which names the SPO's own prison, uses the same row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    man(prison, days=20)
+    spo.get(f"/prisons/{prison.code}/dashboard/")
+    with CaptureQueriesContext(connection) as captured:
+        assert spo.get(f"/prisons/{prison.code}/dashboard/").status_code == 200
+
+    assert sum('FROM "estate_prison"' in q["sql"] for q in captured.captured_queries) == 1

@@ -66,6 +66,10 @@ class AccessPolicyMiddleware:
     role that the rule does not allow gets 403; a prison or person outside his scope is 404, the same
     answer as one that does not exist, so that ids cannot be probed. Each use of a person's record is
     audited here, so that no view can forget to.
+
+    What the check found is kept for the view: `request.prison`, the prison it read, and `request.person_id`,
+    the id of the man it allowed (one he may change, for a rule that changes him), so that the view reads
+    neither again, nor by any other way than the gate did.
     """
 
     def __init__(self, get_response):
@@ -111,12 +115,15 @@ class AccessPolicyMiddleware:
                 raise PermissionDenied("Case records are not managed here")
             if is_autocomplete(request.resolver_match):
                 recorder.admin_searched(request, searched_model(request.GET))
-        if rule.prison and not policy.can_see_prison(scope, view_kwargs[rule.prison]):
-            raise Http404("No prison with that code in your scope")
+        if rule.prison:
+            request.prison = policy.prison_seen(scope, view_kwargs[rule.prison])
+            if request.prison is None:
+                raise Http404("No prison with that code in your scope")
         if rule.person:
             number = view_kwargs[rule.person]
-            allowed = policy.can_edit_person if rule.changes_person else policy.can_view_person
-            if not allowed(scope, number):
+            found = policy.person_editable if rule.changes_person else policy.person_seen
+            request.person_id = found(scope, number)
+            if request.person_id is None:
                 recorder.access_refused(request, number)
                 raise Http404("No person with that prison number in your scope")
             if rule.audit_as:

@@ -36,15 +36,20 @@ def home(scope: Scope, prison_code: str | None) -> str:
     return reverse("prison-list")
 
 
-def prison_worked_on(scope: Scope, user) -> Prison | None:
+def prison_worked_on(scope: Scope, user, shown: Prison | None = None) -> Prison | None:
     """The one prison his work is, if it is one: a POM's, SPO's or governor's own, an inspector's under
     inspection. None for a lead, who sees many, and for a COM or MAPPA coordinator, whose men are those of
-    an area wherever they are held."""
+    an area wherever they are held. `shown` is the prison the page is about, if any: when it is his, it is
+    not read again."""
     if scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD):
         return None
     if scope.roles & PRISON_ROLES:
+        if shown is not None and shown.pk == user.caseload_prison_id:
+            return shown
         return user.caseload_prison
     if scope.has(Role.INSPECTOR) and scope.inspected_prison_id:
+        if shown is not None and shown.pk == scope.inspected_prison_id:
+            return shown
         return Prison.objects.filter(pk=scope.inspected_prison_id).first()
     return None
 
@@ -68,7 +73,7 @@ def service(request):
     scope = getattr(request, "scope", None)
     if not (user and user.is_authenticated and scope is not None):
         return {"service_name": "Resettle", "service_navigation": [], "can_plan_transfers": False}
-    prison = prison_worked_on(scope, user)
+    prison = prison_worked_on(scope, user, getattr(request, "prison", None))
     return {
         "service_name": SERVICE_NAME,
         "user_works_at": works_at(scope, user, prison),

@@ -128,8 +128,29 @@ def can_see_prison(scope: Scope, prison_code: str) -> bool:
     return prisons_seen_by(scope).filter(code=prison_code).exists()
 
 
+def prison_seen(scope: Scope, prison_code: str) -> Prison | None:
+    """The prison of that code, if he may open its lists (as `can_see_prison`): read once, for the gate and
+    the view alike. Whoever sees the whole prison is answered from his scope, without another query."""
+    prison = Prison.objects.filter(code=prison_code).first()
+    if prison is None:
+        return None
+    if sees_whole_prison(scope, prison) or prisons_seen_by(scope).filter(pk=prison.pk).exists():
+        return prison
+    return None
+
+
 def can_view_person(scope: Scope, prison_number: str) -> bool:
-    return people_seen_by(scope).filter(prison_number=prison_number).exists()
+    return person_seen(scope, prison_number) is not None
+
+
+def person_seen(scope: Scope, prison_number: str) -> int | None:
+    """The id of the man of that prison number, if he may see him."""
+    return people_seen_by(scope).filter(prison_number=prison_number).values_list("pk", flat=True).first()
+
+
+def person_editable(scope: Scope, prison_number: str) -> int | None:
+    """The id of the man of that prison number, if he may change his record."""
+    return people_editable_by(scope).filter(prison_number=prison_number).values_list("pk", flat=True).first()
 
 
 def can_edit_person(scope: Scope, prison_number: str) -> bool:

@@ -24,7 +24,6 @@ from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
 from resettle.core.jobs import start_command
-from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.selectors import person_record
 from resettle.plans.sections import SECTIONS
@@ -82,7 +81,7 @@ def run_plan(request):
 
 @access(PRISON_TRANSFERS)
 def prison_transfers(request, prison_code):
-    prison = get_object_or_404(Prison, code=prison_code)
+    prison = request.prison
     run = selectors.latest_run()
     outgoing, incoming = selectors.prison_moves(request.scope, prison)
     unplaced = list(selectors.unplaced_men(request.scope, run, prison=prison)[:PAGE_SIZE])
@@ -177,11 +176,7 @@ def hold(request, prison_number):
 @access(PERSON_RECORD)
 def person(request, prison_number):
     """A man's page: his readiness by urgency with the form for each step, his plan, his dates, his record."""
-    seen = policy.people_seen_by(request.scope)
-    try:
-        pk = seen.values_list("pk", flat=True).get(prison_number=prison_number)
-    except Person.DoesNotExist:
-        raise Http404("No person with that prison number") from None
+    pk = request.person_id  # one he may see: the access gate found him
     on, owner = today(), shared.person(pk)
     # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
     record = shared.read(

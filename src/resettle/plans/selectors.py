@@ -260,6 +260,10 @@ class WorklistRow:
         return -self.days
 
 
+def finding_man_number(finding: ReadinessFinding) -> str:
+    return finding.person.prison_number
+
+
 def rows(findings, *, today: date) -> list[WorklistRow]:
     return [WorklistRow(f, BY_ID[f.check_id].title, (today - f.due_on).days) for f in findings]
 
@@ -321,7 +325,9 @@ def worklist_pages(
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
     findings = worklist(slug, prison, scope, today=today, check=check)
     if policy.sees_whole_prison(scope, prison):
-        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}")
+        return shared.SharedList(
+            findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}", finding_man_number
+        )
     return findings
 
 
