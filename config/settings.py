@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "resettle.core.errors.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's, reading the session's authenticator with his roles (resettle.accounts.principal).
+    "resettle.accounts.principal.OTPMiddleware",
     # An API token signs its request in as its user, before the audit context and the access gate read him.
     "resettle.api.tokens.ApiTokenMiddleware",
     "resettle.audit.recorder.AuditContextMiddleware",
