@@ -3,6 +3,8 @@ forms that edit his plan records, which return to his page (planning.views.perso
 call a selector or service, render. Access is declared per view (resettle.accounts.access) and every list
 chooses among the people the viewer's scope allows."""
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -51,17 +53,26 @@ def _back_to_his_page(request, prison_number: str, part: str, saved: str):
 
 @access(PERSON_RECORD)
 def readiness(request, prison_number):
-    person = _person(request)
-    on = today()
-    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
-    timeline = shared.read(
-        shared.person(person.pk), on, "timeline", lambda: selectors.timeline(person, today=on)
-    )
+    on, owner = today(), shared.person(request.person_id)
     can_edit = policy.can_edit_person(request.scope, prison_number)
+    # Read only where the page is drawn, not where it is kept drawn: the same for everyone who may see him,
+    # kept until his facts next change (resettle.core.shared).
+    his_row = cache(lambda: _person(request))
+    timeline = SimpleLazyObject(
+        lambda: shared.read(owner, on, "timeline", lambda: selectors.timeline(his_row(), today=on))
+    )
+    person = SimpleLazyObject(his_row)
     return render(
         request,
         "plans/readiness.html",
-        {"person": person, "timeline": timeline, "today": on, "sections": SECTIONS, "can_edit": can_edit},
+        {
+            "person": person,
+            "timeline": timeline,
+            "today": on,
+            "sections": SECTIONS,
+            "can_edit": can_edit,
+            **shared.drawn(owner, on, f"readiness:{can_edit}"),
+        },
     )
 
 
