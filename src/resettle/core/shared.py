@@ -113,15 +113,29 @@ def prison_numbers(rows, number_of: Callable[[Model], str]) -> list[str]:
 
 class SharedList:
     """A list of a prison's rows as a paginator reads it: its length, and each page asked for, read once
-    and shared (a page of 50 out of a prison's thousands is a sort of them all). `number_of` is a row's
-    man's prison number."""
+    and shared (a page of 50 out of a prison's thousands is a sort of them all). `rows` makes the
+    queryset, only when a read is not kept (building a list's filters and annotations cost more than
+    reading it from the cache); `number_of` is a row's man's prison number."""
 
-    def __init__(self, rows: QuerySet, owner: str, today: date, what: str, number_of: Callable[[Model], str]):
-        self.rows, self.owner, self.today, self.what = rows, owner, today, what
-        self.number_of = number_of
+    def __init__(
+        self,
+        rows: Callable[[], QuerySet],
+        owner: str,
+        today: date,
+        what: str,
+        number_of: Callable[[Model], str],
+    ):
+        self._make_rows, self._rows = rows, None
+        self.owner, self.today, self.what, self.number_of = owner, today, what, number_of
+
+    @property
+    def rows(self) -> QuerySet:
+        if self._rows is None:
+            self._rows = self._make_rows()
+        return self._rows
 
     def count(self) -> int:
-        return read(self.owner, self.today, f"{self.what}:count", self.rows.count)
+        return read(self.owner, self.today, f"{self.what}:count", lambda: self.rows.count())
 
     def __getitem__(self, page: slice) -> KeptRows:
         return read(self.owner, self.today, self._page(page), lambda: self._kept(page))

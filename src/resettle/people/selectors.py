@@ -213,12 +213,15 @@ def caseload_pages(
     prison: Prison, query: CaseloadQuery, scope, *, today: date
 ) -> QuerySet[Person] | shared.SharedList:
     """The caseload to page through: shared by all who see the whole prison, else the viewer's own."""
-    people = caseload(prison, query, today=today, people=policy.people_held_at(scope, prison))
+
+    def people():
+        return caseload(prison, query, today=today, people=policy.people_held_at(scope, prison))
+
     if policy.sees_whole_prison(scope, prison):
         return shared.SharedList(
             people, shared.prison(prison.pk), today, f"caseload:{query.as_key()}", attrgetter("prison_number")
         )
-    return people
+    return people()
 
 
 # The full names of the recorded key dates, keyed by the abbreviation the model uses as verbose name

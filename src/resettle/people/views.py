@@ -44,6 +44,11 @@ def caseload(request, prison_code):
             "page": page,
             "today": on,
             **shared.drawn_once(people, page),
+            # The filters as asked, whoever asks: the form is bound to the query string and nothing else.
+            "filter_key": shared.key(
+                shared.prison(prison.pk), on, f"caseload-filter:{request.GET.urlencode()}"
+            ),
+            "drawn_seconds": shared.SHARED_SECONDS,
         },
     )
 

@@ -323,12 +323,15 @@ def worklist_pages(
     slug: str, prison: Prison, scope, *, today: date, check: str | None = None
 ) -> QuerySet | shared.SharedList:
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
-    findings = worklist(slug, prison, scope, today=today, check=check)
+
+    def findings():
+        return worklist(slug, prison, scope, today=today, check=check)
+
     if policy.sees_whole_prison(scope, prison):
         return shared.SharedList(
             findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}", finding_man_number
         )
-    return findings
+    return findings()
 
 
 def dashboard(prison: Prison, scope, *, today: date) -> Dashboard:
