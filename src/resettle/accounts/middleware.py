@@ -67,9 +67,9 @@ class AccessPolicyMiddleware:
     answer as one that does not exist, so that ids cannot be probed. Each use of a person's record is
     audited here, so that no view can forget to.
 
-    What the check found is kept for the view: `request.prison`, the prison it read, and `request.person_id`,
-    the id of the man it allowed (one he may change, for a rule that changes him), so that the view reads
-    neither again, nor by any other way than the gate did.
+    What the check found is kept for the view: `request.prison`, the prison it read, and `request.person_id`
+    and `request.person_held_at`, the id and current prison of the man it allowed (one he may change, for a
+    rule that changes him), so that the view reads neither again, nor by any other way than the gate did.
     """
 
     def __init__(self, get_response):
@@ -121,10 +121,10 @@ class AccessPolicyMiddleware:
                 raise Http404("No prison with that code in your scope")
         if rule.person:
             number = view_kwargs[rule.person]
-            found = policy.person_editable if rule.changes_person else policy.person_seen
-            request.person_id = found(scope, number)
-            if request.person_id is None:
+            found = (policy.person_editable if rule.changes_person else policy.person_seen)(scope, number)
+            if found is None:
                 recorder.access_refused(request, number)
                 raise Http404("No person with that prison number in your scope")
+            request.person_id, request.person_held_at = found
             if rule.audit_as:
                 recorder.person_accessed(request, number, rule.audit_as)

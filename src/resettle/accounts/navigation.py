@@ -3,7 +3,8 @@ and each role's home, the page he starts from after signing in."""
 
 from django.urls import reverse
 
-from resettle.core import SERVICE_NAME
+from resettle.core import SERVICE_NAME, shared
+from resettle.core.clock import today
 from resettle.estate.models import Prison
 
 from .access import planners, report_readers
@@ -44,14 +45,20 @@ def prison_worked_on(scope: Scope, user, shown: Prison | None = None) -> Prison 
     if scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD):
         return None
     if scope.roles & PRISON_ROLES:
-        if shown is not None and shown.pk == user.caseload_prison_id:
-            return shown
-        return user.caseload_prison
+        return _prison(user.caseload_prison_id, shown)
     if scope.has(Role.INSPECTOR) and scope.inspected_prison_id:
-        if shown is not None and shown.pk == scope.inspected_prison_id:
-            return shown
-        return Prison.objects.filter(pk=scope.inspected_prison_id).first()
+        return _prison(scope.inspected_prison_id, shown)
     return None
+
+
+def _prison(pk: int | None, shown: Prison | None) -> Prison | None:
+    """The prison the header names: the page's own if it is that one, else its row as kept for a minute
+    (resettle.core.shared), which only names it and links to its pages."""
+    if pk is None:
+        return None
+    if shown is not None and shown.pk == pk:
+        return shown
+    return shared.read(shared.prison(pk), today(), "header", lambda: Prison.objects.filter(pk=pk).first())
 
 
 def works_at(scope: Scope, user, prison: Prison | None) -> str:

@@ -143,14 +143,34 @@ def can_view_person(scope: Scope, prison_number: str) -> bool:
     return person_seen(scope, prison_number) is not None
 
 
-def person_seen(scope: Scope, prison_number: str) -> int | None:
-    """The id of the man of that prison number, if he may see him."""
-    return people_seen_by(scope).filter(prison_number=prison_number).values_list("pk", flat=True).first()
+def person_seen(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
+    """The id and current prison of the man of that prison number, if he may see him."""
+    return (
+        people_seen_by(scope)
+        .filter(prison_number=prison_number)
+        .values_list("pk", "current_prison_id")
+        .first()
+    )
 
 
-def person_editable(scope: Scope, prison_number: str) -> int | None:
-    """The id of the man of that prison number, if he may change his record."""
-    return people_editable_by(scope).filter(prison_number=prison_number).values_list("pk", flat=True).first()
+def person_editable(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
+    """The id and current prison of the man of that prison number, if he may change his record."""
+    return (
+        people_editable_by(scope)
+        .filter(prison_number=prison_number)
+        .values_list("pk", "current_prison_id")
+        .first()
+    )
+
+
+def can_edit_person_held_at(scope: Scope, prison_number: str, prison_id: int | None) -> bool:
+    """`can_edit_person`, for a man known to be held at `prison_id`: an SPO of that prison may, and one
+    who is neither his POM nor his COM may not, without a query; a POM's or COM's allocations are read."""
+    if scope.has(Role.SPO) and scope.prison_id is not None and prison_id == scope.prison_id:
+        return True
+    if not scope.has(Role.POM, Role.COM):
+        return False
+    return can_edit_person(scope, prison_number)
 
 
 def can_edit_person(scope: Scope, prison_number: str) -> bool:

@@ -179,7 +179,7 @@ def person(request, prison_number):
     """A man's page: his readiness by urgency with the form for each step, his plan, his dates, his record."""
     pk = request.person_id  # one he may see: the access gate found him
     on, owner, run_id = today(), shared.person(pk), selectors.latest_run_id()
-    can_change = policy.can_edit_person(request.scope, prison_number)
+    can_change = policy.can_edit_person_held_at(request.scope, prison_number, request.person_held_at)
 
     # The same for everyone who may see him: kept until his facts next change (resettle.core.shared), and
     # read only where the page is drawn, not where it is kept drawn.

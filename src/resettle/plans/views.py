@@ -54,7 +54,7 @@ def _back_to_his_page(request, prison_number: str, part: str, saved: str):
 @access(PERSON_RECORD)
 def readiness(request, prison_number):
     on, owner = today(), shared.person(request.person_id)
-    can_edit = policy.can_edit_person(request.scope, prison_number)
+    can_edit = policy.can_edit_person_held_at(request.scope, prison_number, request.person_held_at)
     # Read only where the page is drawn, not where it is kept drawn: the same for everyone who may see him,
     # kept until his facts next change (resettle.core.shared).
     his_row = cache(lambda: _person(request))
