@@ -621,3 +621,35 @@ def test_a_prisons_page_reads_the_prison_once_for_the_gate_the_view_and_the_head
         assert spo.get(f"/prisons/{prison.code}/dashboard/").status_code == 200
 
     assert sum('FROM "estate_prison"' in q["sql"] for q in captured.captured_queries) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        # His session; his user row; his roles and authenticator (resettle.accounts.principal); the prison,
+        # read once by the access gate for the view and the header. The figures are kept.
+        ("/prisons/{code}/dashboard/", 4),
+        # The same, and the list's audit entry.
+        ("/prisons/{code}/worklists/overdue/", 5),
+        ("/prisons/{code}/caseload/", 5),
+        # His session, user row, roles and authenticator; the man, found in his scope by the gate; its
+        # audit entry; which transfer plan is the latest. The page is kept drawn, and the header's prison
+        # is kept; an SPO of the man's prison may change him without another query.
+        ("/people/{number}/", 6),
+        # The same but for the transfer plan, which this page does not show.
+        ("/people/{number}/readiness/", 5),
+    ],
+)
+def test_a_kept_page_costs_only_its_signed_in_floor(spo, prison, path, expected):
+    """What a page read again costs, once what it shows is kept: the queries named above and no more
+    (7 to 10 before the gate handed what it read to the view and the principal was read in one statement)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = man(prison, days=20)
+    url = path.format(code=prison.code, number=person.prison_number)
+    spo.get(url)  # kept, and the session's idle timeout renewed (resettle.accounts.idle)
+    with CaptureQueriesContext(connection) as captured:
+        assert spo.get(url).status_code == 200
+
+    assert len(captured) == expected, [q["sql"][:80] for q in captured.captured_queries]
