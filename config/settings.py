@@ -352,6 +352,9 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 }
+# Sessions are read from that cache, and written through to the database, only when every process shares
+# it: from each process's own memory, a session signed out in one would stay alive in the others.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if CACHE_URL else 'db'}"
 
 # The service's own address, for links in emails sent by background jobs (the daily digest).
 RESETTLE_BASE_URL = os.environ.get("RESETTLE_BASE_URL", "")

@@ -145,22 +145,16 @@ def can_view_person(scope: Scope, prison_number: str) -> bool:
 
 def person_seen(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
     """The id and current prison of the man of that prison number, if he may see him."""
-    return (
-        people_seen_by(scope)
-        .filter(prison_number=prison_number)
-        .values_list("pk", "current_prison_id")
-        .first()
-    )
+    return _found(people_seen_by(scope), prison_number)
 
 
 def person_editable(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
     """The id and current prison of the man of that prison number, if he may change his record."""
-    return (
-        people_editable_by(scope)
-        .filter(prison_number=prison_number)
-        .values_list("pk", "current_prison_id")
-        .first()
-    )
+    return _found(people_editable_by(scope), prison_number)
+
+
+def _found(people: QuerySet[Person], prison_number: str) -> tuple[int, int | None] | None:
+    return people.filter(prison_number=prison_number).values_list("pk", "current_prison_id").first()
 
 
 def can_edit_person_held_at(scope: Scope, prison_number: str, prison_id: int | None) -> bool:
