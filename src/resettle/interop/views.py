@@ -9,6 +9,7 @@ from resettle.accounts import policy
 from resettle.accounts.access import PERSON_RECORD, PRISON_CASELOAD, access
 from resettle.audit import recorder
 from resettle.core.clock import today
+from resettle.estate.models import Prison
 from resettle.people import selectors as people_selectors
 from resettle.people.forms import CaseloadFilterForm
 from resettle.plans import selectors as plans_selectors
@@ -24,7 +25,7 @@ def _csv(filename: str) -> HttpResponse:
 
 @access(PRISON_CASELOAD)
 def caseload_csv(request, prison_code):
-    prison = request.prison
+    prison = get_object_or_404(Prison, code=prison_code)
     query = CaseloadFilterForm(request.GET).query()  # the same filters as the page it is linked from
     people = list(
         people_selectors.caseload(
@@ -41,7 +42,7 @@ def caseload_csv(request, prison_code):
 
 @access(PRISON_CASELOAD)
 def worklist_csv(request, prison_code, name):
-    prison = request.prison
+    prison = get_object_or_404(Prison, code=prison_code)
     if name not in plans_selectors.WORKLISTS:
         raise Http404("No such worklist")
     on = today()
