@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "resettle.core.errors.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's, reading the session's authenticator with his roles (resettle.accounts.principal).
+    "resettle.accounts.principal.OTPMiddleware",
     # An API token signs its request in as its user, before the audit context and the access gate read him.
     "resettle.api.tokens.ApiTokenMiddleware",
     "resettle.audit.recorder.AuditContextMiddleware",
@@ -354,6 +355,9 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
 }
+# Sessions are read from that cache, and written through to the database, only when every process shares
+# it: from each process's own memory, a session signed out in one would stay alive in the others.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if CACHE_URL else 'db'}"
 
 # The service's own address, for links in emails sent by background jobs (the daily digest).
 RESETTLE_BASE_URL = os.environ.get("RESETTLE_BASE_URL", "")

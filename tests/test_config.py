@@ -70,3 +70,19 @@ def test_the_resettle_command_runs_django_management_commands(command):
     assert result.returncode == 0, result.stderr
     if command == ["help"]:
         assert "serve" in result.stdout and "migrate" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/2", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_read_from_the_cache_only_where_every_process_shares_it(cache_url, engine):
+    result = run_python(
+        "import config.settings as s; print(s.SESSION_ENGINE)", SECRET_KEY="x" * 50, CACHE_URL=cache_url
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == engine

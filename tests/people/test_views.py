@@ -44,6 +44,11 @@ def signed_in(client, prison):
     return sign_in(client, role_user(Role.SPO, prison=prison, first_name="Alex", last_name="Morgan"))
 
 
+def reads_from(table: str, queries) -> bool:
+    """Whether any of the queries reads `table` for its own rows, not in a subquery of the viewer's scope."""
+    return any(f'FROM "{table}"' in q["sql"].partition(" WHERE ")[0] for q in queries)
+
+
 def release_in(days: int) -> dict:
     return {"conditional_release_date": TODAY + timedelta(days=days)}
 
@@ -494,14 +499,26 @@ class TestPersonPage:
         self.page(signed_in, man)
         with CaptureQueriesContext(connection) as again:
             self.page(signed_in, man)
+        again = list(again.captured_queries)  # read now: the next request empties Django's query log
         with django_capture_on_commit_callbacks(execute=True):
             man.cell_location = "H-4-021"
             man.save()
             facts_changed([man.pk])  # as every writer of his record does
         html = self.page(signed_in, man).content.decode()
 
-        assert not any("people_booking" in q["sql"] for q in again.captured_queries)
+        assert not reads_from("people_booking", again)
         assert "H-4-021" in html
+
+    def test_the_man_is_looked_for_in_his_scope_once(self, signed_in, man):
+        """The access gate finds him among the men the viewer may see and hands his id to the view
+        (request.person_id): the view does not look for him again."""
+        self.page(signed_in, man)
+        with CaptureQueriesContext(connection) as again:
+            assert self.page(signed_in, man).status_code == 200
+
+        again = list(again.captured_queries)  # read now: the next request empties Django's query log
+        scoped = [q for q in again if "released_from_id" in q["sql"]]
+        assert len(scoped) == 1
 
     def test_identity_and_location(self, signed_in, man):
         html = self.page(signed_in, man).content.decode()
@@ -1012,10 +1029,11 @@ def test_the_whole_prisons_caseload_is_read_once_and_again_once_a_man_changes(
     assert len(shown(caseload(signed_in, prison))) == 1
     with CaptureQueriesContext(connection) as again:
         kept = caseload(signed_in, prison)
+    again = list(again.captured_queries)  # read now: the next request empties Django's query log
     with django_capture_on_commit_callbacks(execute=True):
         facts_changed([factories.person(at=prison, last_name="Second").pk])  # as every writer of men does
     after = caseload(signed_in, prison)
 
     assert len(shown(kept)) == 1
-    assert not any('FROM "people_person"' in q["sql"] for q in again.captured_queries)
+    assert not any('FROM "people_person"' in q["sql"] for q in again)
     assert len(shown(after)) == 2

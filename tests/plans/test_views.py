@@ -19,6 +19,11 @@ from .conftest import MAPPA_ELIGIBLE, MAPPA_LEVEL_SET, TODAY, housed, man
 pytestmark = pytest.mark.django_db
 
 
+def reads_from(table: str, queries) -> bool:
+    """Whether any of the queries reads `table` for its own rows, not in a subquery of the viewer's scope."""
+    return any(f'FROM "{table}"' in q["sql"].partition(" WHERE ")[0] for q in queries)
+
+
 def listed(response) -> set[str]:
     return {row.finding.person.prison_number for row in response.context["rows"]}
 
@@ -246,9 +251,12 @@ class TestTimeline:
             items = response.context["timeline"].items
             return next(i.status for i in items if i.finding.check == "first-night-accommodation")
 
-        before = spo.get(reverse("readiness", args=[person.prison_number]))
+        # Each read as it is served: the page reads his timeline only where it draws it.
+        before = accommodation(spo.get(reverse("readiness", args=[person.prison_number])))
         with CaptureQueriesContext(connection) as again:
             kept = spo.get(reverse("readiness", args=[person.prison_number]))
+        again = list(again.captured_queries)  # read now: the next request empties Django's query log
+        kept = accommodation(kept)
         save_record(
             AccommodationPlan,
             person,
@@ -261,8 +269,8 @@ class TestTimeline:
         )
         after = spo.get(reverse("readiness", args=[person.prison_number]))
 
-        assert accommodation(before) == accommodation(kept) != "done"
-        assert not any("people_booking" in q["sql"] for q in again.captured_queries)
+        assert before == kept != "done"
+        assert not reads_from("people_booking", again)
         assert accommodation(after) == "done"
 
     def test_another_prisons_man_is_not_found(self, spo):
@@ -335,6 +343,27 @@ class TestHisPage:
         html = self.page(client, person).content.decode()
         assert 'id="readiness-heading"' in html
         assert reverse("readiness-edit", args=[person.prison_number, "accommodation"]) not in html
+
+    def test_is_drawn_once_for_those_who_may_change_him_and_once_for_those_who_may_not(self, spo, prison):
+        """His page is kept drawn (resettle.core.shared.drawn): a second view reads none of his record,
+        and a governor after his SPO is not shown the SPO's forms."""
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        person = man(prison, days=40)
+        form = reverse("readiness-edit", args=[person.prison_number, "accommodation"])
+        with CaptureQueriesContext(connection) as first:
+            assert form in self.page(spo, person).content.decode()
+        first = list(first.captured_queries)
+        with CaptureQueriesContext(connection) as again:
+            assert form in self.page(spo, person).content.decode()
+        again = list(again.captured_queries)  # read now: the next request empties Django's query log
+        governor = sign_in(Client(), role_user(Role.GOVERNOR, prison=prison))
+
+        assert form not in self.page(governor, person).content.decode()
+        assert form in self.page(spo, person).content.decode()
+        assert reads_from("people_booking", first) and not reads_from("people_booking", again)
 
     def test_costs_the_same_queries_however_much_is_recorded_and_due(self, spo, prison):
         """His page reads his record, his checks and his transfer in a fixed number of queries."""
@@ -546,11 +575,12 @@ def test_the_whole_prisons_dashboard_is_counted_once_and_again_after_a_refresh(s
     before = spo.get(f"/prisons/{prison.code}/dashboard/").context["board"].in_custody
     with CaptureQueriesContext(connection) as again:
         spo.get(f"/prisons/{prison.code}/dashboard/")
+    again = list(again.captured_queries)  # read now: the next request empties Django's query log
     man(prison, days=30)  # evaluated: his prison's figures are forgotten
     after = spo.get(f"/prisons/{prison.code}/dashboard/").context["board"].in_custody
 
     assert (before, after) == (1, 2)
-    assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
+    assert not any("readinessfinding" in q["sql"] for q in again)
     assert first.current_prison == prison
 
 
@@ -565,6 +595,7 @@ def test_a_shared_worklist_page_is_read_once_and_again_once_a_step_is_recorded(s
     assert homeless.prison_number in listed(worklist(spo, prison, "no-accommodation"))
     with CaptureQueriesContext(connection) as again:
         kept = worklist(spo, prison, "no-accommodation")
+    again = list(again.captured_queries)  # read now: the next request empties Django's query log
     save_record(
         AccommodationPlan,
         homeless,
@@ -574,5 +605,51 @@ def test_a_shared_worklist_page_is_read_once_and_again_once_a_step_is_recorded(s
     after = worklist(spo, prison, "no-accommodation")
 
     assert homeless.prison_number in listed(kept)
-    assert not any("readinessfinding" in q["sql"] for q in again.captured_queries)
+    assert not any("readinessfinding" in q["sql"] for q in again)
     assert homeless.prison_number not in listed(after)
+
+
+def test_a_prisons_page_reads_the_prison_once_for_the_gate_the_view_and_the_header(spo, prison):
+    """The access gate reads the prison it checks and hands it to the view (request.prison); the header,
+    which names the SPO's own prison, uses the same row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    man(prison, days=20)
+    spo.get(f"/prisons/{prison.code}/dashboard/")
+    with CaptureQueriesContext(connection) as captured:
+        assert spo.get(f"/prisons/{prison.code}/dashboard/").status_code == 200
+
+    assert sum('FROM "estate_prison"' in q["sql"] for q in captured.captured_queries) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        # His session; his user row; his roles and authenticator (resettle.accounts.principal); the prison,
+        # read once by the access gate for the view and the header. The figures are kept.
+        ("/prisons/{code}/dashboard/", 4),
+        # The same, and the list's audit entry.
+        ("/prisons/{code}/worklists/overdue/", 5),
+        ("/prisons/{code}/caseload/", 5),
+        # His session, user row, roles and authenticator; the man, found in his scope by the gate; its
+        # audit entry; which transfer plan is the latest. The page is kept drawn, and the header's prison
+        # is kept; an SPO of the man's prison may change him without another query.
+        ("/people/{number}/", 6),
+        # The same but for the transfer plan, which this page does not show.
+        ("/people/{number}/readiness/", 5),
+    ],
+)
+def test_a_kept_page_costs_only_its_signed_in_floor(spo, prison, path, expected):
+    """What a page read again costs, once what it shows is kept: the queries named above and no more
+    (7 to 10 before the gate handed what it read to the view and the principal was read in one statement)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = man(prison, days=20)
+    url = path.format(code=prison.code, number=person.prison_number)
+    spo.get(url)  # kept, and the session's idle timeout renewed (resettle.accounts.idle)
+    with CaptureQueriesContext(connection) as captured:
+        assert spo.get(url).status_code == 200
+
+    assert len(captured) == expected, [q["sql"][:80] for q in captured.captured_queries]

@@ -118,6 +118,20 @@ def test_a_pom_changes_only_the_cases_allocated_to_him_and_an_spo_any_in_his_pri
         assert not policy.people_editable_by(scope(estate.users[read_only])).exists()
 
 
+def test_whether_he_may_change_a_man_held_at_a_known_prison_is_answered_as_for_any_man(estate):
+    """policy.can_edit_person_held_at, which the pages use once the gate has found the man, answers as
+    policy.can_edit_person for every role and man, whether or not it needs a query to."""
+    unallocated = factories.person(at=estate.prison)
+    released = factories.person(at=estate.prison, current_prison=None, status="RELEASED")
+    pom_and_spo = role_user(Role.POM, Role.SPO, prison=estate.other_prison)
+    for user in [*estate.users.values(), pom_and_spo]:
+        for man in (estate.man, estate.other_man, unallocated, released):
+            held_at = man.current_prison_id
+            assert policy.can_edit_person_held_at(scope(user), man.prison_number, held_at) == (
+                policy.can_edit_person(scope(user), man.prison_number)
+            ), (user.groups.first(), man)
+
+
 def test_a_released_man_is_seen_by_the_prison_he_was_released_from(estate):
     man = factories.person(at=estate.prison, current_prison=None, status="RELEASED")
     man.bookings.update(released_from=estate.prison)

@@ -3,7 +3,8 @@ and each role's home, the page he starts from after signing in."""
 
 from django.urls import reverse
 
-from resettle.core import SERVICE_NAME
+from resettle.core import SERVICE_NAME, shared
+from resettle.core.clock import today
 from resettle.estate.models import Prison
 
 from .access import planners, report_readers
@@ -36,17 +37,28 @@ def home(scope: Scope, prison_code: str | None) -> str:
     return reverse("prison-list")
 
 
-def prison_worked_on(scope: Scope, user) -> Prison | None:
+def prison_worked_on(scope: Scope, user, shown: Prison | None = None) -> Prison | None:
     """The one prison his work is, if it is one: a POM's, SPO's or governor's own, an inspector's under
     inspection. None for a lead, who sees many, and for a COM or MAPPA coordinator, whose men are those of
-    an area wherever they are held."""
+    an area wherever they are held. `shown` is the prison the page is about, if any: when it is his, it is
+    not read again."""
     if scope.has(Role.NATIONAL_LEAD, Role.REGIONAL_LEAD):
         return None
     if scope.roles & PRISON_ROLES:
-        return user.caseload_prison
+        return _prison(user.caseload_prison_id, shown)
     if scope.has(Role.INSPECTOR) and scope.inspected_prison_id:
-        return Prison.objects.filter(pk=scope.inspected_prison_id).first()
+        return _prison(scope.inspected_prison_id, shown)
     return None
+
+
+def _prison(pk: int | None, shown: Prison | None) -> Prison | None:
+    """The prison the header names: the page's own if it is that one, else its row as kept for a minute
+    (resettle.core.shared), which only names it and links to its pages."""
+    if pk is None:
+        return None
+    if shown is not None and shown.pk == pk:
+        return shown
+    return shared.read(shared.prison(pk), today(), "header", lambda: Prison.objects.filter(pk=pk).first())
 
 
 def works_at(scope: Scope, user, prison: Prison | None) -> str:
@@ -68,7 +80,7 @@ def service(request):
     scope = getattr(request, "scope", None)
     if not (user and user.is_authenticated and scope is not None):
         return {"service_name": "Resettle", "service_navigation": [], "can_plan_transfers": False}
-    prison = prison_worked_on(scope, user)
+    prison = prison_worked_on(scope, user, getattr(request, "prison", None))
     return {
         "service_name": SERVICE_NAME,
         "user_works_at": works_at(scope, user, prison),

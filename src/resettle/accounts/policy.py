@@ -128,8 +128,43 @@ def can_see_prison(scope: Scope, prison_code: str) -> bool:
     return prisons_seen_by(scope).filter(code=prison_code).exists()
 
 
+def prison_seen(scope: Scope, prison_code: str) -> Prison | None:
+    """The prison of that code, if he may open its lists (as `can_see_prison`): read once, for the gate and
+    the view alike. Whoever sees the whole prison is answered from his scope, without another query."""
+    prison = Prison.objects.filter(code=prison_code).first()
+    if prison is None:
+        return None
+    if sees_whole_prison(scope, prison) or prisons_seen_by(scope).filter(pk=prison.pk).exists():
+        return prison
+    return None
+
+
 def can_view_person(scope: Scope, prison_number: str) -> bool:
-    return people_seen_by(scope).filter(prison_number=prison_number).exists()
+    return person_seen(scope, prison_number) is not None
+
+
+def person_seen(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
+    """The id and current prison of the man of that prison number, if he may see him."""
+    return _found(people_seen_by(scope), prison_number)
+
+
+def person_editable(scope: Scope, prison_number: str) -> tuple[int, int | None] | None:
+    """The id and current prison of the man of that prison number, if he may change his record."""
+    return _found(people_editable_by(scope), prison_number)
+
+
+def _found(people: QuerySet[Person], prison_number: str) -> tuple[int, int | None] | None:
+    return people.filter(prison_number=prison_number).values_list("pk", "current_prison_id").first()
+
+
+def can_edit_person_held_at(scope: Scope, prison_number: str, prison_id: int | None) -> bool:
+    """`can_edit_person`, for a man known to be held at `prison_id`: an SPO of that prison may, and one
+    who is neither his POM nor his COM may not, without a query; a POM's or COM's allocations are read."""
+    if scope.has(Role.SPO) and scope.prison_id is not None and prison_id == scope.prison_id:
+        return True
+    if not scope.has(Role.POM, Role.COM):
+        return False
+    return can_edit_person(scope, prison_number)
 
 
 def can_edit_person(scope: Scope, prison_number: str) -> bool:

@@ -6,6 +6,7 @@ from datetime import date
 from resettle.staff.models import StaffMember
 
 from .models import InspectionGrant
+from .principal import principal
 from .roles import CASE_ROLES, Role
 
 
@@ -40,7 +41,7 @@ def scope_for(user, *, today: date) -> Scope:
     if not (user.is_authenticated and user.is_active):
         return NOBODY
     known = {role.value for role in Role}
-    roles = frozenset(Role(name) for name in user.groups.values_list("name", flat=True) if name in known)
+    roles = frozenset(Role(name) for name in principal(user).role_names if name in known)
     staff_id = (
         StaffMember.objects.filter(user=user, is_active=True).values_list("id", flat=True).first()
         if roles & {Role.POM, Role.COM}

@@ -86,7 +86,12 @@ def access_refused(request, prison_number: str) -> None:
 
 def people_listed(request, people: Iterable, *, query: dict) -> None:
     """One entry for a list or search: what was asked and every man shown."""
-    record(Action.LIST, request=request, query=query, people=[man.prison_number for man in people])
+    numbers_listed(request, [man.prison_number for man in people], query=query)
+
+
+def numbers_listed(request, prison_numbers: Iterable[str], *, query: dict) -> None:
+    """`people_listed`, for a list whose men's prison numbers are at hand without their rows."""
+    record(Action.LIST, request=request, query=query, people=prison_numbers)
 
 
 def admin_searched(request, model) -> None:

@@ -11,6 +11,7 @@ as subqueries, so a page costs the same number of queries whatever its length.
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import (
@@ -212,10 +213,15 @@ def caseload_pages(
     prison: Prison, query: CaseloadQuery, scope, *, today: date
 ) -> QuerySet[Person] | shared.SharedList:
     """The caseload to page through: shared by all who see the whole prison, else the viewer's own."""
-    people = caseload(prison, query, today=today, people=policy.people_held_at(scope, prison))
+
+    def people():
+        return caseload(prison, query, today=today, people=policy.people_held_at(scope, prison))
+
     if policy.sees_whole_prison(scope, prison):
-        return shared.SharedList(people, shared.prison(prison.pk), today, f"caseload:{query.as_key()}")
-    return people
+        return shared.SharedList(
+            people, shared.prison(prison.pk), today, f"caseload:{query.as_key()}", attrgetter("prison_number")
+        )
+    return people()
 
 
 # The full names of the recorded key dates, keyed by the abbreviation the model uses as verbose name

@@ -1,6 +1,8 @@
+from operator import attrgetter
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from resettle.accounts import policy
@@ -8,7 +10,6 @@ from resettle.accounts.access import CASE_WORK, PRISON_CASELOAD, access
 from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
-from resettle.estate.models import Prison
 
 from . import selectors
 from .forms import CaseloadFilterForm, EnteredBookingForm, PastedBookingForm
@@ -23,13 +24,15 @@ def prison_list(request):
 
 @access(PRISON_CASELOAD)
 def caseload(request, prison_code):
-    prison = get_object_or_404(Prison, code=prison_code)
+    prison = request.prison
     form = CaseloadFilterForm(request.GET)
     query, on = form.query(), today()
     people = selectors.caseload_pages(prison, query, request.scope, today=on)
     page = Paginator(people, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
-    recorder.people_listed(
-        request, page.object_list, query={"prison": prison.code, **dict(request.GET.lists())}
+    recorder.numbers_listed(
+        request,
+        shared.prison_numbers(page.object_list, attrgetter("prison_number")),
+        query={"prison": prison.code, **dict(request.GET.lists())},
     )
     return render(
         request,
@@ -41,6 +44,11 @@ def caseload(request, prison_code):
             "page": page,
             "today": on,
             **shared.drawn_once(people, page),
+            # The filters as asked, whoever asks: the form is bound to the query string and nothing else.
+            "filter_key": shared.key(
+                shared.prison(prison.pk), on, f"caseload-filter:{request.GET.urlencode()}"
+            ),
+            "drawn_seconds": shared.SHARED_SECONDS,
         },
     )
 

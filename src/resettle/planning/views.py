@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from resettle.accounts import policy
@@ -24,7 +25,6 @@ from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
 from resettle.core.jobs import start_command
-from resettle.estate.models import Prison
 from resettle.people.models import Person
 from resettle.people.selectors import person_record
 from resettle.plans.sections import SECTIONS
@@ -82,7 +82,7 @@ def run_plan(request):
 
 @access(PRISON_TRANSFERS)
 def prison_transfers(request, prison_code):
-    prison = get_object_or_404(Prison, code=prison_code)
+    prison = request.prison
     run = selectors.latest_run()
     # A busy prison sends hundreds of men a plan: each list is paged, as any list of men is.
     moves_out, moves_in = selectors.prison_moves(request.scope, prison)
@@ -181,33 +181,39 @@ def hold(request, prison_number):
 @access(PERSON_RECORD)
 def person(request, prison_number):
     """A man's page: his readiness by urgency with the form for each step, his plan, his dates, his record."""
-    seen = policy.people_seen_by(request.scope)
-    try:
-        pk = seen.values_list("pk", flat=True).get(prison_number=prison_number)
-    except Person.DoesNotExist:
-        raise Http404("No person with that prison number") from None
-    on, owner = today(), shared.person(pk)
-    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
-    record = shared.read(
-        owner,
-        on,
-        "record",
-        lambda: person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
-    )
+    pk = request.person_id  # one he may see: the access gate found him
+    on, owner, run_id = today(), shared.person(pk), selectors.latest_run_id()
+    can_change = policy.can_edit_person_held_at(request.scope, prison_number, request.person_held_at)
+
+    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared), and
+    # read only where the page is drawn, not where it is kept drawn.
+    def his_record():
+        return shared.read(
+            owner,
+            on,
+            "record",
+            lambda: person_record(prison_number, today=on, people=Person.objects.filter(pk=pk)),
+        )
+
+    record = SimpleLazyObject(his_record)
     # Shared with his readiness page, which reads it under the same name.
-    checks = shared.read(owner, on, "timeline", lambda: timeline(record.person, today=on))
+    checks = SimpleLazyObject(
+        lambda: shared.read(owner, on, "timeline", lambda: timeline(record.person, today=on))
+    )
     # Kept as long as his record, and no longer than the transfer plan it was read from.
-    plan = selectors.latest_run()
-    transfer = shared.read(
-        owner, on, f"transfer:{plan.pk if plan else None}", lambda: selectors.person_transfer(record.person)
+    transfer = SimpleLazyObject(
+        lambda: shared.read(owner, on, f"transfer:{run_id}", lambda: selectors.person_transfer(record.person))
     )
     context = {
         "record": record,
-        "person": record.person,
+        "person": SimpleLazyObject(lambda: record.person),
         "timeline": checks,
         "sections": SECTIONS,
         "transfer": transfer,
         "today": on,
-        "can_change": policy.can_edit_person(request.scope, prison_number),
+        "can_change": can_change,
+        # Drawn once for everyone who sees what he sees of him: the plan his transfer was read from, and
+        # whether he may change him, are all the page's parts that are not the man's own.
+        **shared.drawn(owner, on, f"page:{run_id}:{can_change}"),
     }
     return render(request, "people/person.html", context)

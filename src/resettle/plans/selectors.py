@@ -260,6 +260,10 @@ class WorklistRow:
         return -self.days
 
 
+def finding_man_number(finding: ReadinessFinding) -> str:
+    return finding.person.prison_number
+
+
 def rows(findings, *, today: date) -> list[WorklistRow]:
     return [WorklistRow(f, BY_ID[f.check_id].title, (today - f.due_on).days) for f in findings]
 
@@ -319,10 +323,15 @@ def worklist_pages(
     slug: str, prison: Prison, scope, *, today: date, check: str | None = None
 ) -> QuerySet | shared.SharedList:
     """The worklist to page through: shared by all who see the whole prison, else the viewer's own."""
-    findings = worklist(slug, prison, scope, today=today, check=check)
+
+    def findings():
+        return worklist(slug, prison, scope, today=today, check=check)
+
     if policy.sees_whole_prison(scope, prison):
-        return shared.SharedList(findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}")
-    return findings
+        return shared.SharedList(
+            findings, shared.prison(prison.pk), today, f"worklist:{slug}:{check}", finding_man_number
+        )
+    return findings()
 
 
 def dashboard(prison: Prison, scope, *, today: date) -> Dashboard:

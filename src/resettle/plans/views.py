@@ -3,12 +3,15 @@ forms that edit his plan records, which return to his page (planning.views.perso
 call a selector or service, render. Access is declared per view (resettle.accounts.access) and every list
 chooses among the people the viewer's scope allows."""
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from resettle.accounts import policy
@@ -23,7 +26,6 @@ from resettle.accounts.access import (
 from resettle.audit import recorder
 from resettle.core import shared
 from resettle.core.clock import today
-from resettle.estate.models import Prison
 from resettle.people.models import Person, RiskProfile
 from resettle.rules.readiness.checks import BY_ID
 
@@ -32,12 +34,9 @@ from .models import InterventionOffer
 from .sections import SECTIONS, Section, current_values, save_section
 
 
-def _person(request, prison_number: str, *, editable: bool = False) -> Person:
-    people = (policy.people_editable_by if editable else policy.people_seen_by)(request.scope)
-    try:
-        return people.select_related("current_prison", "risk").get(prison_number=prison_number)
-    except Person.DoesNotExist:
-        raise Http404("No person with that prison number") from None
+def _person(request) -> Person:
+    """The man the access gate allowed: one he may see, or change under a rule that changes him."""
+    return Person.objects.select_related("current_prison", "risk").get(pk=request.person_id)
 
 
 # --- one man -----------------------------------------------------------------------------------------------
@@ -54,17 +53,26 @@ def _back_to_his_page(request, prison_number: str, part: str, saved: str):
 
 @access(PERSON_RECORD)
 def readiness(request, prison_number):
-    person = _person(request, prison_number)
-    on = today()
-    # The same for everyone who may see him: kept until his facts next change (resettle.core.shared).
-    timeline = shared.read(
-        shared.person(person.pk), on, "timeline", lambda: selectors.timeline(person, today=on)
+    on, owner = today(), shared.person(request.person_id)
+    can_edit = policy.can_edit_person_held_at(request.scope, prison_number, request.person_held_at)
+    # Read only where the page is drawn, not where it is kept drawn: the same for everyone who may see him,
+    # kept until his facts next change (resettle.core.shared).
+    his_row = cache(lambda: _person(request))
+    timeline = SimpleLazyObject(
+        lambda: shared.read(owner, on, "timeline", lambda: selectors.timeline(his_row(), today=on))
     )
-    can_edit = policy.can_edit_person(request.scope, prison_number)
+    person = SimpleLazyObject(his_row)
     return render(
         request,
         "plans/readiness.html",
-        {"person": person, "timeline": timeline, "today": on, "sections": SECTIONS, "can_edit": can_edit},
+        {
+            "person": person,
+            "timeline": timeline,
+            "today": on,
+            "sections": SECTIONS,
+            "can_edit": can_edit,
+            **shared.drawn(owner, on, f"readiness:{can_edit}"),
+        },
     )
 
 
@@ -92,7 +100,7 @@ def _shown(form, record, person: Person, section_slug: str) -> list[tuple[str, s
 def edit_section(request, prison_number, section):
     if section not in SECTIONS:
         raise Http404("No such part of the plan")
-    person = _person(request, prison_number, editable=True)
+    person = _person(request)
     model = SECTIONS[section].model
     record = model.objects.filter(person=person).first()
     form_class, on = SECTIONS[section].form, today()
@@ -128,7 +136,7 @@ def _reloaded(person: Person) -> Person:
 @access(PERSON_CHANGE)
 @require_http_methods(["GET", "POST"])
 def add_mappa_meeting(request, prison_number):
-    person = _person(request, prison_number, editable=True)
+    person = _person(request)
     form = forms.MappaMeetingForm(request.POST or None, today=today())
     if request.method == "POST" and form.is_valid():
         services.add_mappa_meeting(person, by=request.user, **form.cleaned_data)
@@ -140,7 +148,7 @@ def add_mappa_meeting(request, prison_number):
 @access(PERSON_CHANGE)
 @require_http_methods(["GET", "POST"])
 def edit_intervention(request, prison_number, offer_id=None):
-    person = _person(request, prison_number, editable=True)
+    person = _person(request)
     offer = get_object_or_404(InterventionOffer, person=person, pk=offer_id) if offer_id else None
     on, current = today(), None
     if request.method == "POST":
@@ -198,7 +206,7 @@ def overview(request):
 
 @access(PRISON_CASELOAD)
 def dashboard(request, prison_code):
-    prison = get_object_or_404(Prison, code=prison_code)
+    prison = request.prison
     on = today()
     board = selectors.dashboard(prison, request.scope, today=on)
     whole = policy.sees_whole_prison(request.scope, prison)
@@ -208,17 +216,16 @@ def dashboard(request, prison_code):
 
 @access(PRISON_CASELOAD)
 def worklist(request, prison_code, name):
-    prison = get_object_or_404(Prison, code=prison_code)
+    prison = request.prison
     definition = selectors.WORKLISTS.get(name)
     if definition is None:
         raise Http404("No such worklist")
     on, check = today(), selectors.chosen_check(request.GET)
     findings = selectors.worklist_pages(name, prison, request.scope, today=on, check=check)
     page = Paginator(findings, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
-    shown = selectors.rows(page.object_list, today=on)
-    recorder.people_listed(
+    recorder.numbers_listed(
         request,
-        {row.finding.person for row in shown},
+        shared.prison_numbers(page.object_list, selectors.finding_man_number),
         query={"prison": prison.code, "worklist": name, "check": check},
     )
     return render(
@@ -228,7 +235,8 @@ def worklist(request, prison_code, name):
             "prison": prison,
             "worklist": definition,
             "page": page,
-            "rows": shown,
+            # Read only where the table is drawn, not where it is kept drawn (`drawn_once`).
+            "rows": SimpleLazyObject(lambda: selectors.rows(page.object_list, today=on)),
             "today": on,
             "worklists": selectors.WORKLISTS.values(),
             "check": BY_ID[check] if check else None,

@@ -15,7 +15,7 @@ from resettle.accounts.access import PRISON_PROJECTION, PROJECTIONS, RUN_PROJECT
 from resettle.accounts.roles import Role
 from resettle.core.clock import today
 from resettle.core.jobs import start_command
-from resettle.estate.models import Prison, Region
+from resettle.estate.models import Region
 from resettle.rules.projection.cohort import MAPPA_WORDS, ROSH_WORDS
 
 from . import selectors
@@ -68,7 +68,6 @@ def region(request, region_code):
 
 @access(PRISON_PROJECTION)
 def prison(request, prison_code):
-    get_object_or_404(Prison, code=prison_code)
     return _scope_page(request, Scope.PRISON, prison_code)
 
 

@@ -15,7 +15,7 @@ from resettle.accounts.roles import Role
 from resettle.audit import recorder
 from resettle.core.clock import today
 from resettle.core.jobs import start_command
-from resettle.estate.models import Prison, Region
+from resettle.estate.models import Region
 from resettle.rules.inspection.measures import BY_ID, Population, behind
 from resettle.rules.inspection.period import Period
 
@@ -52,7 +52,7 @@ def region(request, region_code, output="html"):
 
 @access(PRISON_REPORT)
 def prison(request, prison_code, output="html"):
-    found = get_object_or_404(Prison, code=prison_code)
+    found = request.prison
     return _respond(request, Scope.PRISON, found.code, found.name, output)
 
 
@@ -104,7 +104,7 @@ def _download(content, content_type: str, report, suffix: str) -> HttpResponse:
 def men_behind(request, prison_code, measure_id):
     """The men behind a prison's figure: everyone it counts, its numerator, or one category; within one
     offence or MAPPA group if asked. Only the men he may see are listed; the list is audited."""
-    prison_found = get_object_or_404(Prison, code=prison_code)
+    prison_found = request.prison
     measure = BY_ID.get(measure_id)
     if measure is None:
         raise Http404("No such measure")
