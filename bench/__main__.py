@@ -14,8 +14,9 @@ from .database import DEFAULT_DATABASE, configure_django, recreate_database
 from .importing import import_rows_apart
 from .pages import page_rows
 from .projection import projection_rows, simulation_row
-from .readiness import evaluation_row, worklist_rows
+from .readiness import evaluation_row
 from .report import Row, print_table
+from .screens import USERS, screens, someone_held_at
 from .server import gunicorn
 from .session import busiest_prison, signed_in_cookie
 from .transfers import HIGHS_TIME_LIMIT, transfer_rows
@@ -28,7 +29,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
     parser.add_argument("--reuse", action="store_true", help="keep an already loaded national demo")
     parser.add_argument("--requests", type=int, default=400, help="requests per page measured")
-    parser.add_argument("--concurrency", type=int, default=8, help="concurrent keep-alive connections")
+    parser.add_argument(
+        "--concurrency", type=int, default=USERS, help="concurrent keep-alive connections (users)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -178,29 +181,25 @@ def main() -> None:
     prison = busiest_prison()
     cookie = signed_in_cookie(prison)
     label = f"{prison.code}, {prison.people.exclude(status='RELEASED').count():,} men"
-    caseload = [
-        ("caseload page 1", f"/prisons/{prison.code}/caseload/"),
-        (
-            "caseload, due in 12 weeks, by RoSH",
-            f"/prisons/{prison.code}/caseload/?release=12-weeks&sort=rosh",
-        ),
-        # The API, as a system reading a prison's men, one man's dates and a worklist would use it.
+    # The API, as a system reading a prison's men, one man's dates and a worklist would use it.
+    api = [
         ("API: people search, one prison (page of 50)", f"/api/v1/people/?prison={prison.code}"),
         ("API: one man's release dates", f"/api/v1/people/{someone_calculated(prison)}/release-dates/"),
         ("API: worklist overdue (page of 50)", f"/api/v1/prisons/{prison.code}/worklists/overdue/"),
     ]
     with gunicorn(env, workers=args.workers) as port:
-        rows.extend(
-            page_rows(
-                port,
-                caseload,
-                cookie=cookie,
-                label=label,
-                concurrency=args.concurrency,
-                requests=args.requests,
+        # The screens staff use all day (bench.screens), then the API, each against the bare page.
+        for pages in (screens(prison, someone_held_at(prison)), api):
+            rows.extend(
+                page_rows(
+                    port,
+                    pages,
+                    cookie=cookie,
+                    label=label,
+                    concurrency=args.concurrency,
+                    requests=args.requests,
+                )
             )
-        )
-        rows.extend(worklist_rows(port, prison=prison, cookie=cookie, label=label, requests=args.requests))
         rows.extend(report_rows(port, prison=prison, concurrency=args.concurrency, requests=args.requests))
     rows.extend(import_rows_apart(f"{args.database_url}_import", records=args.import_records))
 

@@ -1,13 +1,11 @@
-"""Readiness benchmarks: every check for every man in custody, and the worklists under load.
+"""Readiness benchmark: every check for every man in custody (the worklists under load are bench.screens').
 
-Run by bench/__main__.py with Django configured and the national demo loaded. Each row has a baseline
-from the same run: evaluation against only building the Cases from the database, the worklists against
-the bare Django page.
+Run by bench/__main__.py with Django configured and the national demo loaded. Its baseline, from the same
+run, is only building the Cases from the database.
 """
 
 import time
 
-from .pages import page_rows
 from .report import Row
 
 
@@ -45,14 +43,3 @@ def evaluation_row(*, batch_size: int = 2000) -> Row:
         f"build Cases only {built / build_seconds:,.0f}/s",
         f"{full_seconds / build_seconds:.2f}x",
     )
-
-
-def worklist_rows(port: int, *, prison, cookie: str, label: str, concurrency: int = 20, requests: int = 400):
-    """The overdue and 12-week worklists and the readiness dashboard of `prison`, under `concurrency`
-    users (issue 5 asks for 20), against the bare Django page in the same run."""
-    pages = [
-        ("worklist: overdue", f"/prisons/{prison.code}/worklists/overdue/"),
-        ("worklist: due in 12 weeks", f"/prisons/{prison.code}/worklists/due-12-weeks/"),
-        ("readiness dashboard", f"/prisons/{prison.code}/dashboard/"),
-    ]
-    return page_rows(port, pages, cookie=cookie, label=label, concurrency=concurrency, requests=requests)
