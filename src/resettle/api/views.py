@@ -212,7 +212,8 @@ class Worklist(AuditedList):
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
             )
         check = plans_selectors.chosen_check(self.request.query_params)
-        return plans_selectors.worklist(
+        # The same rows, read once and shared, as the worklist page's for whoever sees the whole prison.
+        return plans_selectors.worklist_pages(
             self.kwargs["name"], prison, self.request.scope, today=today(), check=check
         )
 
