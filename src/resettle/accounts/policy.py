@@ -125,12 +125,12 @@ def prisons_seen_by(scope: Scope) -> QuerySet[Prison]:
 
 
 def can_see_prison(scope: Scope, prison_code: str) -> bool:
-    return prisons_seen_by(scope).filter(code=prison_code).exists()
+    return prison_seen(scope, prison_code) is not None
 
 
 def prison_seen(scope: Scope, prison_code: str) -> Prison | None:
-    """The prison of that code, if he may open its lists (as `can_see_prison`): read once, for the gate and
-    the view alike. Whoever sees the whole prison is answered from his scope, without another query."""
+    """The prison of that code, if he may open its lists (one of `prisons_seen_by`): read once, for the gate
+    and the view alike. Whoever sees the whole prison is answered from his scope, without another query."""
     prison = Prison.objects.filter(code=prison_code).first()
     if prison is None:
         return None
