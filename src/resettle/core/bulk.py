@@ -49,7 +49,15 @@ def insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) ->
 def insert_instances(model: type[Model], instances: Iterable[Model]) -> None:
     """Insert unsaved instances of `model` whose ids nobody needs afterwards, as bulk_create would store
     them (defaults and auto_now included)."""
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoField | BigAutoField)]
+    _insert_fields(
+        model,
+        [f for f in model._meta.concrete_fields if not isinstance(f, AutoField | BigAutoField)],
+        instances,
+    )
+
+
+def _insert_fields(model: type[Model], fields: list, instances: Iterable[Model]) -> None:
+    """Insert `fields` of each instance, as its save would store them (defaults and auto_now included)."""
     insert(
         model,
         [f.attname for f in fields],
@@ -75,12 +83,7 @@ def insert_with_ids(model: type[Model], instances: Sequence[Model]) -> None:
         )
         for instance, (value,) in zip(instances, cursor.fetchall(), strict=True):
             setattr(instance, pk.attname, value)
-    fields = list(model._meta.concrete_fields)
-    insert(
-        model,
-        [field.attname for field in fields],
-        (tuple(field.pre_save(instance, add=True) for field in fields) for instance in instances),
-    )
+    _insert_fields(model, list(model._meta.concrete_fields), instances)
     for instance in instances:
         instance._state.adding = False
         instance._state.db = connection.alias

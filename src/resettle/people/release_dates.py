@@ -126,7 +126,7 @@ class Prepared:
 
 
 def prepare(booking: Booking, rules: Rules) -> Prepared:
-    """Its engine input, from the booking as CALCULATION_READS reads it."""
+    """Its engine input, from the booking read with what the calculation reads (calculation_reads())."""
     person = booking.person
     sentences = booking.sentence_list
     if not sentences:
