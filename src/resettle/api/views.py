@@ -21,7 +21,6 @@ from resettle.accounts import policy
 from resettle.audit import recorder
 from resettle.core import problems as problem_details
 from resettle.core.clock import today
-from resettle.estate.models import Prison
 from resettle.people.calculator import PROFILES, PastedBookingInvalid, booking_from_data, rules_under
 from resettle.people.models import Adjustment, Booking, CalculatedReleaseDates, Person, Sentence
 from resettle.people.release_dates import live_rules, run_engine
@@ -206,7 +205,7 @@ class Worklist(AuditedList):
     serializer_class = serializers.FindingSerializer
 
     def get_queryset(self):
-        prison = get_object_or_404(Prison, code=self.kwargs["prison_code"])
+        prison = self.request.prison  # the access gate read it (a prison's rule)
         if self.kwargs["name"] not in plans_selectors.WORKLISTS:
             raise Http404(
                 f"No worklist called {self.kwargs['name']}: one of {', '.join(plans_selectors.WORKLISTS)}"
@@ -280,7 +279,7 @@ class PrisonTransfers(APIView):
     reason), and its free places week by week. Only the men you may see are listed, and the list is audited."""
 
     def get(self, request, prison_code):
-        prison = get_object_or_404(Prison, code=prison_code)
+        prison = request.prison  # the access gate read it (a prison's rule)
         run = planning.latest_run()
         outgoing, incoming = (list(moves) for moves in planning.prison_moves(request.scope, prison))
         unplaced = list(planning.unplaced_men(request.scope, run, prison=prison))
